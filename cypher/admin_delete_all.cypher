@@ -1,0 +1,4 @@
+// Delete the whole graph (used by `graphsvc reset` and the tests).
+// params: none
+MATCH (n)
+DETACH DELETE n

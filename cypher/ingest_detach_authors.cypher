@@ -1,0 +1,5 @@
+// Remove the authorships of works about to be replaced by a newer version.
+// params: ids
+UNWIND $ids AS id
+MATCH (w:Work {arxiv_id: id})<-[a:AUTHORED]-(:Researcher)
+DELETE a

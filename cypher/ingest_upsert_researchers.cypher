@@ -1,0 +1,6 @@
+// Create or refresh researchers (name, keys, aliases).
+// params: rows
+UNWIND $rows AS row
+MERGE (r:Researcher {id: row.id})
+SET r.name = row.name, r.name_key = row.name_key, r.block_key = row.block_key,
+    r.search_text = row.search_text, r.aliases = row.aliases

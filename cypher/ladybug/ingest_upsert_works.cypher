@@ -1,0 +1,10 @@
+// Create or replace works (dates as ISO strings). Ladybug types a parameter column that is
+// null in every row as STRING, so nullable integers are cast.
+// params: rows
+UNWIND $rows AS row
+MERGE (w:Work {arxiv_id: row.arxiv_id})
+SET w.version = row.version, w.title = row.title, w.title_folded = row.title_folded,
+    w.abstract = row.abstract, w.published = date(row.published), w.updated = date(row.updated),
+    w.year = CAST(row.year AS INT64), w.doi = row.doi, w.journal_ref = row.journal_ref,
+    w.comment = row.comment, w.primary_category = row.primary_category,
+    w.authors_count = row.authors_count, w.authors_ordered = row.authors_ordered

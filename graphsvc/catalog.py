@@ -1,0 +1,138 @@
+"""The stored Cypher queries: named `.cypher` files, loaded once and checked.
+
+Layout of the `cypher/` folder:
+- `NAME.cypher`: a query shared by both backends;
+- `neo4j/NAME.cypher`, `ladybug/NAME.cypher`: a dialect's override of (or only version of) NAME;
+- `schema/neo4j.cypher`, `schema/ladybug.cypher`: the schema, statements separated by `;`.
+
+Each query file starts with `//` header lines; `// params: a, b` (or `// params: none`) declares
+the parameters, and the loader checks the body uses exactly those. Callers must pass exactly the
+declared parameters. Python never builds Cypher text: it only picks a stored query by name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import graphsvc
+
+DIALECTS = ("neo4j", "ladybug")
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+class CatalogError(Exception):
+    """A stored query is missing, malformed, or called with the wrong parameters."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """One stored query for one dialect."""
+
+    name: str
+    text: str
+    params: frozenset[str]
+    path: Path
+
+    def check_params(self, given: Mapping[str, Any]) -> None:
+        """Raise unless `given` holds exactly the declared parameters."""
+        keys = set(given)
+        if keys != self.params:
+            missing = sorted(self.params - keys)
+            extra = sorted(keys - self.params)
+            raise CatalogError(f"query {self.name}: missing params {missing}, unexpected {extra}")
+
+
+def cypher_dir() -> Path:
+    """The `cypher/` folder: inside the installed package, or at the source checkout's top."""
+    package = Path(graphsvc.__file__).resolve().parent
+    for candidate in (package / "cypher", package.parent / "cypher"):
+        if candidate.is_dir():
+            return candidate
+    raise CatalogError(f"no cypher/ folder next to {package}")
+
+
+def _parse(path: Path) -> Query:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = [ln for ln in _leading_comments(lines)]
+    declared: set[str] | None = None
+    for line in header:
+        body = line.lstrip("/").strip()
+        if body.startswith("params:"):
+            value = body.removeprefix("params:").strip()
+            declared = set() if value == "none" else {p.strip() for p in value.split(",")}
+    if declared is None:
+        raise CatalogError(f"{path}: header lacks a '// params:' line")
+    text = "\n".join(lines[len(header) :]).strip().rstrip(";")
+    if not text:
+        raise CatalogError(f"{path}: empty query")
+    used = set(_PARAM.findall(_STRING.sub("''", text)))
+    if used != declared:
+        raise CatalogError(
+            f"{path}: declares {sorted(declared)} but uses {sorted(used)} as parameters"
+        )
+    return Query(name=path.stem, text=text, params=frozenset(declared), path=path)
+
+
+def _leading_comments(lines: list[str]) -> list[str]:
+    header = []
+    for line in lines:
+        if not line.strip().startswith("//"):
+            break
+        header.append(line)
+    return header
+
+
+class Catalog:
+    """All stored queries for one dialect, by name."""
+
+    def __init__(self, dialect: str, root: Path | None = None) -> None:
+        if dialect not in DIALECTS:
+            raise CatalogError(f"unknown dialect {dialect!r}")
+        self.dialect = dialect
+        self.root = root or cypher_dir()
+        self._queries = load_dialect(self.root, dialect)
+
+    def __getitem__(self, name: str) -> Query:
+        try:
+            return self._queries[name]
+        except KeyError:
+            raise CatalogError(f"no stored query named {name!r} for {self.dialect}") from None
+
+    def names(self) -> list[str]:
+        return sorted(self._queries)
+
+    def schema_statements(self) -> list[str]:
+        """The dialect's schema, one statement per item."""
+        path = self.root / "schema" / f"{self.dialect}.cypher"
+        text = "\n".join(
+            ln
+            for ln in path.read_text(encoding="utf-8").splitlines()
+            if not ln.strip().startswith("//")
+        )
+        return [s.strip() for s in text.split(";") if s.strip()]
+
+
+def load_dialect(root: Path, dialect: str) -> dict[str, Query]:
+    """Shared queries overlaid with the dialect's overrides; every name must exist for all."""
+    shared = {p.stem: _parse(p) for p in sorted(root.glob("*.cypher"))}
+    overrides = {
+        d: {p.stem: _parse(p) for p in sorted((root / d).glob("*.cypher"))} for d in DIALECTS
+    }
+    names = set(shared).union(*overrides.values())
+    for name in sorted(names):
+        lacking = [d for d in DIALECTS if name not in shared and name not in overrides[d]]
+        if lacking:
+            raise CatalogError(f"query {name} has no version for {', '.join(lacking)}")
+    for d in DIALECTS:
+        for name, query in overrides[d].items():
+            base = shared.get(name) or next(
+                overrides[o][name] for o in DIALECTS if name in overrides[o]
+            )
+            if query.params != base.params:
+                raise CatalogError(f"{query.path}: params differ from {base.path}")
+    return {**shared, **overrides[dialect]}

@@ -1,0 +1,240 @@
+"""The `graphsvc` command: serve, schema, ingest, demo."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graphsvc.db import GraphBackend, GraphError, open_backend
+from graphsvc.settings import Settings, SettingsError, load_settings
+from loaders.source import SourceItem
+from loaders.summary import IngestSummary
+from loaders.writer import SourceInterrupted
+
+app = typer.Typer(help="graphsvc: a researcher knowledge graph from arXiv.", no_args_is_help=True)
+schema_app = typer.Typer(help="Manage the graph schema.", no_args_is_help=True)
+ingest_app = typer.Typer(help="Load arXiv papers into the graph.", no_args_is_help=True)
+app.add_typer(schema_app, name="schema")
+app.add_typer(ingest_app, name="ingest")
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "loaders" / "data" / "demo"
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print the final summary.")]
+BatchSize = Annotated[int, typer.Option(min=1, max=100_000, help="Papers per transaction.")]
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a one-line error and return the exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=1)
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as err:
+        raise fail(str(err)) from None
+
+
+def _open(settings: Settings) -> GraphBackend:
+    try:
+        backend = open_backend(settings)
+        backend.apply_schema()
+    except GraphError as err:
+        raise fail(str(err)) from None
+    return backend
+
+
+@schema_app.command("apply")
+def schema_apply() -> None:
+    """Create missing constraints, indexes and tables (idempotent)."""
+    backend = _open(_settings())
+    try:
+        statements = backend.apply_schema()
+    finally:
+        backend.close()
+    typer.echo(f"schema applied on {backend.dialect}: {len(statements)} statements")
+
+
+def _run_ingest(
+    items: Iterable[SourceItem],
+    *,
+    source: str | None,
+    quiet: bool,
+    batch_size: int,
+    backend: GraphBackend | None = None,
+) -> IngestSummary:
+    from loaders.progress import progress_reporter
+    from loaders.writer import GraphWriter
+
+    owned = backend is None
+    backend = backend or _open(_settings())
+    try:
+        writer = GraphWriter(backend, batch_size=batch_size)
+        with progress_reporter(enabled=not quiet) as report:
+            summary = writer.ingest(items, source=source, progress=report)
+    except SourceInterrupted as stop:
+        typer.echo(stop.summary.line())
+        raise fail(f"ingest stopped: {stop.cause}; run the same command again to resume") from None
+    finally:
+        if owned:
+            backend.close()
+    typer.echo(summary.line())
+    return summary
+
+
+@ingest_app.command("snapshot")
+def ingest_snapshot(
+    file: Annotated[Path, typer.Argument(help="arXiv metadata snapshot (.jsonl or .jsonl.gz)")],
+    limit: Annotated[int | None, typer.Option(min=1, help="Read at most N lines.")] = None,
+    restart: Annotated[bool, typer.Option(help="Ignore the saved resume position.")] = False,
+    quiet: Quiet = False,
+    batch_size: BatchSize = 2_000,
+) -> None:
+    """Stream a metadata snapshot into the graph; resumes where a previous run stopped."""
+    from loaders.snapshot import read_snapshot
+    from loaders.writer import GraphWriter
+
+    if not file.is_file():
+        raise fail(f"cannot open {file}: no such file")
+    backend = _open(_settings())
+    source = f"snapshot:{file.name}:{file.stat().st_size}"
+    start = 0 if restart else (GraphWriter(backend).position(source) or 0)
+    if start and not quiet:
+        typer.echo(f"resuming {file.name} after line {start}")
+    try:
+        items = read_snapshot(file, start=start, limit=limit)
+        _run_ingest(items, source=source, quiet=quiet, batch_size=batch_size, backend=backend)
+    except OSError as err:
+        raise fail(f"cannot read {file}: {err}") from None
+    finally:
+        backend.close()
+
+
+@ingest_app.command("atom")
+def ingest_atom(
+    files: Annotated[list[Path], typer.Argument(help="Atom documents as the arXiv API returns")],
+    quiet: Quiet = False,
+    batch_size: BatchSize = 2_000,
+) -> None:
+    """Ingest recorded arXiv API responses (error entries and empty feeds are reported)."""
+    from loaders.atom import read_atom_files
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise fail(f"cannot open {', '.join(missing)}: no such file")
+    _run_ingest(read_atom_files(files), source=None, quiet=quiet, batch_size=batch_size)
+
+
+@ingest_app.command("arxiv")
+def ingest_arxiv(
+    query: Annotated[
+        str | None, typer.Option(help="arXiv query, e.g. 'au:\"Xu, Zhi-Qin\"'")
+    ] = None,
+    id_list: Annotated[str | None, typer.Option(help="Comma-separated arXiv ids.")] = None,
+    max_results: Annotated[int | None, typer.Option(min=1)] = None,
+    page_size: Annotated[int, typer.Option(min=1, max=2000)] = 100,
+    delay: Annotated[float, typer.Option(min=3.0, help="Seconds between requests.")] = 3.0,
+    quiet: Quiet = False,
+    batch_size: BatchSize = 500,
+) -> None:
+    """Harvest from the live arXiv API (paced, with backoff, resumable by query)."""
+    from loaders.arxiv_api import Harvester
+    from loaders.writer import GraphWriter
+
+    if (query is None) == (id_list is None):
+        raise fail("give exactly one of --query or --id-list")
+    harvester = Harvester(page_size=page_size, delay_seconds=delay)
+    backend = _open(_settings())
+    try:
+        items: Iterator[SourceItem]
+        if id_list is not None:
+            ids = [i.strip() for i in id_list.split(",") if i.strip()]
+            if not ids:
+                raise fail("--id-list is empty")
+            items, source = harvester.lookup_ids(ids), None
+        else:
+            assert query is not None
+            source = f"arxiv:{query}:{max_results}"
+            done = GraphWriter(backend).position(source)
+            start = 0 if done is None else done + 1
+            items = harvester.search(query, max_results=max_results, start=start)
+        _run_ingest(items, source=source, quiet=quiet, batch_size=batch_size, backend=backend)
+    finally:
+        backend.close()
+
+
+def ingest_demo(backend: GraphBackend, *, quiet: bool = True) -> IngestSummary:
+    """Load the bundled real demo data: snapshot lines, recorded feeds, the seed researcher."""
+    from itertools import chain
+
+    from loaders.atom import read_atom_files
+    from loaders.seed import read_seed
+    from loaders.snapshot import read_snapshot
+
+    items = chain(
+        read_snapshot(DEMO_DIR / "arxiv-metadata-sample-200.jsonl"),
+        read_atom_files(sorted((DEMO_DIR / "atom").glob("*.xml"))),
+        read_seed(DEMO_DIR / "papers-seen.json"),
+    )
+    return _run_ingest(items, source=None, quiet=quiet, batch_size=500, backend=backend)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Neo4j only.")] = 1,
+) -> None:
+    """Serve the API and the explorer with uvicorn."""
+    import uvicorn
+
+    settings = _settings()
+    if workers > 1 and settings.backend.value == "embedded":
+        raise fail("the embedded engine allows one process: use --workers 1 (or Neo4j)")
+    typer.echo(f"graphsvc on {settings.backend.value}: http://{host}:{port}/")
+    uvicorn.run(
+        "graphsvc.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Only load the data.")] = False,
+) -> None:
+    """Load the bundled demo data into the configured graph, then serve it."""
+    backend = _open(_settings())
+    try:
+        ingest_demo(backend)
+    finally:
+        backend.close()
+    if not no_serve:
+        serve(host=host, port=port, workers=1)
+
+
+@app.command()
+def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm.")] = False) -> None:
+    """Delete every node and relationship of the configured graph."""
+    if not yes:
+        raise fail("this deletes the whole graph: pass --yes")
+    backend = _open(_settings())
+    try:
+        backend.write(lambda tx: tx.run("admin_delete_all"))
+    finally:
+        backend.close()
+    typer.echo("graph deleted")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()

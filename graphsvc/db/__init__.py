@@ -1,0 +1,27 @@
+"""The two graph backends behind one small interface, and how to open the configured one."""
+
+from __future__ import annotations
+
+from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Row, Tx
+from graphsvc.settings import Backend, Settings
+
+__all__ = ["DatabaseUnavailable", "GraphBackend", "GraphError", "Row", "Tx", "open_backend"]
+
+
+def open_backend(settings: Settings, *, read_only: bool = False) -> GraphBackend:
+    """Open the backend the settings select (one per process), with its query catalog."""
+    if settings.backend is Backend.NEO4J:
+        from graphsvc.db.neo4j_backend import Neo4jBackend
+
+        return Neo4jBackend(
+            uri=settings.neo4j_uri,
+            user=settings.neo4j_user,
+            password=settings.neo4j_password.get_secret_value(),
+            database=settings.neo4j_database,
+            timeout_s=settings.graphsvc_query_timeout_s,
+        )
+    from graphsvc.db.ladybug_backend import LadybugBackend
+
+    return LadybugBackend(
+        settings.embedded_path, read_only=read_only, timeout_s=settings.graphsvc_query_timeout_s
+    )

@@ -1,0 +1,66 @@
+"""The backend interface: named stored queries in, plain Python rows out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+from graphsvc.catalog import Catalog
+
+Row = dict[str, Any]
+T = TypeVar("T")
+
+
+class GraphError(Exception):
+    """A database operation failed for a reason the caller cannot fix by retrying."""
+
+
+class DatabaseUnavailable(GraphError):
+    """The database cannot be reached or is not ready; retrying later may work."""
+
+
+class Tx(Protocol):
+    """A write transaction: run stored queries by name; all or nothing."""
+
+    def run(self, name: str, **params: Any) -> list[Row]: ...
+
+
+class GraphBackend(ABC):
+    """One open database. Reads and writes go through stored queries only."""
+
+    dialect: str
+    catalog: Catalog
+
+    @abstractmethod
+    def read(self, name: str, **params: Any) -> list[Row]:
+        """Run a stored read query and return its rows as plain dicts."""
+
+    @abstractmethod
+    def write(self, work: Callable[[Tx], T]) -> T:
+        """Run `work` in one write transaction (retried as a whole on transient errors)."""
+
+    @abstractmethod
+    def apply_schema(self) -> list[str]:
+        """Create constraints, indexes or tables that are missing; returns what ran."""
+
+    @abstractmethod
+    def ping(self) -> None:
+        """Raise DatabaseUnavailable unless the database answers a query."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the database (connections first)."""
+
+
+def plain(value: Any) -> Any:
+    """Turn driver-specific values (Neo4j temporals) into plain Python ones."""
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    to_native = getattr(value, "to_native", None)
+    if to_native is not None and not isinstance(value, dt.date):
+        return to_native()
+    return value

@@ -1,0 +1,137 @@
+"""The embedded default: LadybugDB in this process, one writer at a time, pooled connections."""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import ladybug
+
+from graphsvc.catalog import Catalog
+from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Row, plain
+
+T = TypeVar("T")
+POOL_SIZE = 4
+
+
+class LadybugBackend(GraphBackend):
+    """A Ladybug database folder opened by this process; threads share it through a pool."""
+
+    dialect = "ladybug"
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        timeout_s: float = 10.0,
+        buffer_pool_bytes: int = 512 * 1024**2,
+    ) -> None:
+        self.catalog = Catalog(self.dialect)
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(
+                str(path),
+                read_only=read_only,
+                buffer_pool_size=buffer_pool_bytes,
+                max_db_size=1 << 40,
+            )
+        except RuntimeError as err:
+            if "lock" in str(err).lower():
+                raise DatabaseUnavailable(
+                    f"the embedded database {path} is in use by another process "
+                    "(a running `graphsvc serve`?); stop it or ingest through its API"
+                ) from err
+            raise GraphError(f"cannot open the embedded database {path}: {err}") from err
+        self._timeout_ms = int(timeout_s * 1000)
+        self._pool: queue.Queue[ladybug.Connection] = queue.Queue()
+        self._all: list[ladybug.Connection] = []
+        for _ in range(POOL_SIZE):
+            conn = ladybug.Connection(self._db)
+            conn.set_query_timeout(self._timeout_ms)
+            self._all.append(conn)
+            self._pool.put(conn)
+        self._write_lock = threading.Lock()
+        self._closed = False
+
+    @contextmanager
+    def _connection(self) -> Iterator[ladybug.Connection]:
+        if self._closed:
+            raise DatabaseUnavailable("the embedded database is closed")
+        conn = self._pool.get()
+        try:
+            yield conn
+        finally:
+            self._pool.put(conn)
+
+    def _run(self, conn: ladybug.Connection, name: str, params: dict[str, Any]) -> list[Row]:
+        query = self.catalog[name]
+        query.check_params(params)
+        try:
+            result = conn.execute(query.text, params)
+        except RuntimeError as err:
+            raise GraphError(f"query {name} failed on ladybug: {err}") from err
+        assert not isinstance(result, list)
+        columns = result.get_column_names()
+        rows = [dict(zip(columns, map(plain, values), strict=True)) for values in result]
+        result.close()
+        return rows
+
+    def read(self, name: str, **params: Any) -> list[Row]:
+        with self._connection() as conn:
+            return self._run(conn, name, params)
+
+    def write(self, work: Callable[[Any], T]) -> T:
+        with self._write_lock, self._connection() as conn:
+            self._execute(conn, "BEGIN TRANSACTION")
+            try:
+                result = work(_LadybugTx(self, conn))
+            except BaseException:
+                with contextlib.suppress(RuntimeError):  # a failed statement may end it already
+                    conn.execute("ROLLBACK")
+                raise
+            self._execute(conn, "COMMIT")
+            return result
+
+    @staticmethod
+    def _execute(conn: ladybug.Connection, statement: str) -> None:
+        try:
+            conn.execute(statement)
+        except RuntimeError as err:
+            raise GraphError(f"{statement} failed on ladybug: {err}") from err
+
+    def apply_schema(self) -> list[str]:
+        statements = self.catalog.schema_statements()
+        with self._write_lock, self._connection() as conn:
+            for statement in statements:
+                self._execute(conn, statement)
+        return statements
+
+    def ping(self) -> None:
+        with self._connection() as conn:
+            self._execute(conn, "RETURN 1")
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for conn in self._all:
+            conn.close()
+        self._db.close()
+
+
+class _LadybugTx:
+    """Runs stored queries on the connection that holds the open transaction."""
+
+    def __init__(self, backend: LadybugBackend, conn: ladybug.Connection) -> None:
+        self._backend = backend
+        self._conn = conn
+
+    def run(self, name: str, **params: Any) -> list[Row]:
+        return self._backend._run(self._conn, name, params)

@@ -1,0 +1,1 @@
+"""Ingestion of arXiv papers into the graphsvc graph."""

@@ -1,0 +1,133 @@
+"""Author-name resolution: which researcher each printed author name on a paper is.
+
+arXiv has no author ids, so identity is a decision, made the same way on every run:
+- candidates share a block key (folded family name + first initial) and have compatible given
+  names (equal, or differing only by middle names or initials: "Zhi-Qin John Xu", "Zhi-Qin Xu",
+  "Z.-Q. J. Xu");
+- a candidate is only chosen on evidence: a co-author of this paper resembles one of the
+  candidate's co-authors (same block key) or the paper shares a topic with the candidate's works.
+  Two people who print the same name but share neither are kept apart;
+- among candidates with evidence the most co-author overlap wins, then an exact name-key match,
+  then topic overlap, then the smallest id; clusters are never merged after the fact.
+The state is exactly what the graph holds (names, aliases, co-author block keys, topics), so a run
+resumed after a crash decides as a clean run does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from loaders.names import (
+    ParsedName,
+    block_key,
+    completeness,
+    fold,
+    given_compatible,
+    name_key,
+    parse_name,
+)
+
+
+@dataclass
+class Researcher:
+    """What resolution knows of one researcher."""
+
+    id: str
+    name: str
+    aliases: set[str]
+    coauthor_blocks: set[str] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)
+
+    @property
+    def parsed(self) -> ParsedName:
+        return parse_name(self.name)
+
+    def add_variant(self, name: str) -> None:
+        self.aliases.add(name)
+        if completeness(name) > completeness(self.name):
+            self.name = name
+
+
+def slug(text: str) -> str:
+    """A readable URL-safe id fragment: folded, lower-case, runs of other characters as '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "researcher"
+
+
+class Resolver:
+    """Assigns researcher ids to the authors of papers, one paper at a time, in input order."""
+
+    def __init__(self, taken_ids: Iterable[str] = ()) -> None:
+        self._blocks: dict[str, list[Researcher]] = {}
+        self._taken: set[str] = set(taken_ids)
+        self.touched: dict[str, Researcher] = {}
+
+    def missing_blocks(self, blocks: Iterable[str]) -> set[str]:
+        return {b for b in blocks if b not in self._blocks}
+
+    def add_loaded(self, blocks: Iterable[str], researchers: Iterable[Researcher]) -> None:
+        """Install researchers read from the graph for these blocks (all of each block)."""
+        for b in blocks:
+            self._blocks.setdefault(b, [])
+        for r in researchers:
+            self._blocks.setdefault(block_key(r.name), []).append(r)
+            self._taken.add(r.id)
+        for members in self._blocks.values():
+            members.sort(key=lambda r: r.id)
+
+    def evict(self, blocks: Iterable[str]) -> None:
+        """Forget blocks whose graph state changed behind our back (replaced author lists)."""
+        for b in blocks:
+            self._blocks.pop(b, None)
+
+    def resolve(self, names: list[str], topics: set[str]) -> list[Researcher]:
+        """The researcher for each author name of one paper, creating new ones as needed."""
+        blocks = [block_key(n) for n in names]
+        chosen: list[Researcher] = []
+        for i, name in enumerate(names):
+            others = {b for j, b in enumerate(blocks) if j != i}
+            used = {r.id for r in chosen}
+            match = self._best(name, others, topics, used)
+            if match is None:
+                match = self._create(name, blocks[i])
+            match.add_variant(name)
+            chosen.append(match)
+        for i, researcher in enumerate(chosen):
+            researcher.coauthor_blocks.update(b for j, b in enumerate(blocks) if j != i)
+            researcher.topics.update(topics)
+            self.touched[researcher.id] = researcher
+        return chosen
+
+    def _best(
+        self, name: str, coauthors: set[str], topics: set[str], used: set[str]
+    ) -> Researcher | None:
+        parsed = parse_name(name)
+        key = name_key(parsed)
+        best: tuple[int, int, int] | None = None
+        winner = None
+        for cand in self._blocks.get(block_key(parsed), []):
+            if cand.id in used or not given_compatible(parsed, cand.parsed):
+                continue
+            shared_coauthors = len(cand.coauthor_blocks & coauthors)
+            shared_topics = len(cand.topics & topics)
+            if not shared_coauthors and not shared_topics:
+                continue
+            exact = int(any(name_key(a) == key for a in cand.aliases))
+            score = (shared_coauthors, exact, shared_topics)
+            if best is None or score > best:
+                best, winner = score, cand
+        return winner
+
+    def _create(self, name: str, block: str) -> Researcher:
+        base = slug(name)
+        rid, n = base, 1
+        while rid in self._taken:
+            n += 1
+            rid = f"{base}-{n}"
+        self._taken.add(rid)
+        researcher = Researcher(id=rid, name=name, aliases=set())
+        members = self._blocks.setdefault(block, [])
+        members.append(researcher)
+        members.sort(key=lambda r: r.id)
+        return researcher

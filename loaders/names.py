@@ -1,0 +1,258 @@
+"""Author names: LaTeX cleaning, accent folding, parsing, identity keys and compatibility.
+
+Keys and compatibility (what the writer relies on):
+
+* ``name_key`` is equal exactly when two printed names are the same modulo accents, case,
+  hyphens, dots and apostrophes ("José García" == "Jose Garcia", "Zhi-Qin" == "Zhi Qin").
+* ``block_key`` is folded family + first given initial; compatible names always share it.
+* ``given_compatible`` says two names *could* be one person (initials vs full names, dropped
+  middle names). It is not transitive: "Z. Xu" is compatible with both "Zhi-Qin Xu" and
+  "Zhi-Wei Xu", which are not compatible with each other.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pylatexenc.latex2text import LatexNodes2Text
+
+__all__ = [
+    "ParsedName",
+    "block_key",
+    "clean_name",
+    "completeness",
+    "fold",
+    "from_parts",
+    "given_compatible",
+    "name_key",
+    "parse_name",
+]
+
+logging.getLogger("pylatexenc").setLevel(logging.ERROR)
+
+_LATEX = LatexNodes2Text()
+_LATEX_CHARS = re.compile(r"[\\{}$~]")
+_WS = re.compile(r"\s+")
+_EDGE_PUNCT = ",;:"
+# Letters that NFKD does not decompose into base + combining mark.
+_FOLD_MAP = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "ẞ": "SS",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŀ": "l",
+        "Ŀ": "L",
+        "ŧ": "t",
+        "Ŧ": "T",
+    }
+)
+_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "di", "del", "della", "der", "den", "le", "la", "du", "dos",
+     "das", "bin", "al", "ten", "ter", "zu"}
+)  # fmt: skip
+# Capitalized forms attached too; others ("Le", "Du", "Da", "Van", ...) are common given or
+# family names on their own, so only their lowercase form counts as a particle.
+_CAP_PARTICLES = frozenset({"De", "Di", "Del", "Della", "Von"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_KEY_PUNCT = re.compile(r"[-‐‑–.'’`|]")
+_SPACED_HYPHEN = re.compile(r"(?<=\.) -\s?(?=\w)")
+_COLLECTIVE = re.compile(r"\b(collaboration|consortium|collaborators)\b", re.IGNORECASE)
+_DOTTED_INITIALS = re.compile(r"(?:\w\.)+\w?\.?", re.UNICODE)
+
+
+def clean_name(raw: str) -> str:
+    """LaTeX to Unicode, NFC, collapsed whitespace, no stray braces or edge commas.
+
+    Never raises: returns a best effort, or "" when no letter or digit is left.
+    """
+    if not isinstance(raw, str):
+        return ""
+    text = raw
+    if _LATEX_CHARS.search(text):
+        try:
+            text = _LATEX.latex_to_text(text.replace("%", r"\%"))
+        except Exception:
+            text = raw
+    text = unicodedata.normalize("NFC", text)
+    # Combining marks left without a base letter (e.g. from a dangling "\v").
+    text = re.sub(r"(^|\s)[\u0300-\u036f]+", r"\1", text)
+    text = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+    text = text.replace("\\", " ").replace("{", "").replace("}", "")
+    text = _WS.sub(" ", text).strip()
+    text = _SPACED_HYPHEN.sub("-", text)  # arXiv's "C. -P." -> "C.-P."
+    text = text.strip(_EDGE_PUNCT + " ")
+    return text if any(ch.isalnum() for ch in text) else ""
+
+
+def fold(text: str) -> str:
+    """Accent-folded, casefolded, whitespace-collapsed text for search and keys."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WS.sub(" ", stripped.translate(_FOLD_MAP).casefold()).strip()
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name split into family name and given-name tokens as printed."""
+
+    family: str
+    given: tuple[str, ...] = ()
+
+
+def _is_suffix(token: str) -> bool:
+    return token.rstrip(".,").casefold() in _SUFFIXES
+
+
+def parse_name(name: str) -> ParsedName:
+    """Split a display name into family and given names.
+
+    "Last, First" comma form is accepted; suffixes (Jr., Sr., II, III, IV) are dropped;
+    collaborations ("The BABAR Collaboration") are all family name; particles join the family
+    name (lowercase ones always; "De", "Di", "Del", "Della", "Von" only after a given name);
+    a single token is a family name; otherwise the last token is the family name
+    ("Weinan E" -> family "E").
+    """
+    text = clean_name(name)
+    if _COLLECTIVE.search(text):
+        return ParsedName(text, ())
+    if "," in text:
+        parts = [p.strip() for p in text.split(",")]
+        parts = [p for p in parts if p and not _is_suffix(p)]
+        if len(parts) >= 2:
+            family = " ".join(t for t in parts[0].split() if not _is_suffix(t))
+            given = tuple(t for p in parts[1:] for t in p.split() if not _is_suffix(t))
+            if family:
+                return ParsedName(family, given)
+        text = " ".join(parts)
+    tokens = text.split()
+    while len(tokens) > 1 and _is_suffix(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return ParsedName("", ())
+    i = len(tokens) - 1
+    while i > 0 and (tokens[i - 1] in _PARTICLES or (i > 1 and tokens[i - 1] in _CAP_PARTICLES)):
+        i -= 1
+    return ParsedName(" ".join(tokens[i:]), tuple(tokens[:i]))
+
+
+def from_parts(last: str, first: str, suffix: str = "") -> str:
+    """Display name from an ``authors_parsed`` triple: "First Last Suffix", cleaned."""
+    pieces = [clean_name(p) for p in (first, last, suffix) if isinstance(p, str)]
+    return clean_name(" ".join(p for p in pieces if p))
+
+
+def _norm(text: str) -> str:
+    """Folded text with hyphens, dots and apostrophes dropped to spaces."""
+    return _WS.sub(" ", _KEY_PUNCT.sub(" ", fold(text))).strip()
+
+
+def _as_parsed(name: str | ParsedName) -> ParsedName:
+    return name if isinstance(name, ParsedName) else parse_name(name)
+
+
+def name_key(name: str | ParsedName) -> str:
+    """Folded family + "|" + folded given names: "Zhi-Qin John Xu" -> "xu|zhi qin john"."""
+    p = _as_parsed(name)
+    return f"{_norm(p.family)}|{_norm(' '.join(p.given))}"
+
+
+def block_key(name: str | ParsedName) -> str:
+    """Folded family + "|" + first given initial ("xu|z"); "" initial without given names."""
+    p = _as_parsed(name)
+    given = _norm(" ".join(p.given))
+    return f"{_norm(p.family)}|{given[:1]}"
+
+
+# A given-name token as units: (initial, full folded name or None when only an initial).
+_Unit = tuple[str, str | None]
+
+
+def _tokens(given: tuple[str, ...]) -> list[list[_Unit]]:
+    """Given names as tokens of units; "V.N." is split into two tokens, "Z.-Q." stays one."""
+    out: list[list[_Unit]] = []
+    for raw in given:
+        pieces = [raw]
+        if "-" not in raw and _DOTTED_INITIALS.fullmatch(raw):
+            pieces = [p + "." for p in raw.split(".") if p]
+        for piece in pieces:
+            units: list[_Unit] = []
+            for part in re.split(r"[-‐‑–]", piece):
+                folded = _norm(part).replace(" ", "")
+                if not folded:
+                    continue
+                initial_only = len(folded) == 1 or part.endswith(".")
+                units.append((folded[0], None if initial_only else folded))
+            if units:
+                out.append(units)
+    return out
+
+
+def _token_match(a: list[_Unit], b: list[_Unit]) -> bool:
+    if all(f is not None for _, f in a) and all(f is not None for _, f in b):
+        return "".join(f or "" for _, f in a) == "".join(f or "" for _, f in b)
+    for (ia, fa), (ib, fb) in zip(a, b, strict=False):
+        if ia != ib or (fa is not None and fb is not None and fa != fb):
+            return False
+    if len(a) == len(b):
+        return True
+    shorter = a if len(a) < len(b) else b
+    return shorter[-1][1] is None
+
+
+def _embeds(short: list[list[_Unit]], long: list[list[_Unit]]) -> bool:
+    it = iter(long)
+    return all(any(_token_match(s, t) for t in it) for s in short)
+
+
+def given_compatible(a: ParsedName, b: ParsedName) -> bool:
+    """True when two names could denote the same person.
+
+    Rule: the folded family names are equal, and either both have no given names, or
+    (1) the first given tokens match and (2) the remaining tokens of one name appear, in order,
+    among the remaining tokens of the other (middle names may be dropped). Tokens match when
+    both are fully spelled and equal ignoring accents/case/hyphens ("Zhiqin" == "Zhi-Qin"), or
+    unit by unit (hyphen parts) with equal initials and equal full parts where both are full;
+    an abbreviated token may cover a longer one ("Z." ~ "Zhi-Qin", "Zhi-Q." ~ "Zhi-Qin") but a
+    full "Zhi" is not "Zhi-Qin". So "Zhi-Qin John" ~ "Zhi-Qin" ~ "Z.-Q. J." ~ "Z. J.", while
+    "Zhi-Qin" !~ "Zhi-Wei", "John" !~ "Jane", "Z.-Q." !~ "Z.-W.".
+    """
+    if _norm(a.family) != _norm(b.family):
+        return False
+    ta, tb = _tokens(a.given), _tokens(b.given)
+    if not ta or not tb:
+        return not ta and not tb
+    if not _token_match(ta[0], tb[0]):
+        return False
+    return _embeds(ta[1:], tb[1:]) or _embeds(tb[1:], ta[1:])
+
+
+def completeness(name: str) -> tuple[int, int, int, str]:
+    """Sort key to pick the display variant: ``max(variants, key=completeness)``.
+
+    Orders by full given-name parts, then all given-name parts, then non-ASCII letters
+    (prefers "José" over "Jose"), then the string itself for a deterministic tie-break.
+    """
+    text = clean_name(name)
+    units = [u for t in _tokens(parse_name(text).given) for u in t]
+    full = sum(1 for _, f in units if f is not None)
+    accents = sum(1 for ch in text if ord(ch) > 127)
+    return (full, len(units), accents, text)

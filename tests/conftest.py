@@ -1,0 +1,203 @@
+"""Test fixtures: a real Neo4j server for the session and a fresh graph per test on each backend.
+
+Every test that takes `backend` runs twice: on Neo4j (over Bolt, to the server started here from
+Maven Central jars) and on the embedded Ladybug engine. A Neo4j that cannot start fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from graphsvc.db import GraphBackend
+from graphsvc.db.ladybug_backend import LadybugBackend
+from graphsvc.db.neo4j_backend import Neo4jBackend
+
+REPO = Path(__file__).resolve().parent.parent
+NEO4J_PASSWORD = "graphsvc-test"
+BACKENDS = ["neo4j", "ladybug"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Neo4jServer:
+    """A Neo4j process started with scripts/neo4j-local; can be stopped and started again."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.port = free_port()
+        self.uri = f"bolt://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[str] | None = None
+
+    def start(self, timeout_s: float = 120.0) -> None:
+        log = (self.data_dir.parent / "neo4j-stderr.log").open("a")
+        self.proc = subprocess.Popen(
+            [
+                str(REPO / "scripts" / "neo4j-local"),
+                "start",
+                "--port",
+                str(self.port),
+                "--data",
+                str(self.data_dir),
+                "--password",
+                NEO4J_PASSWORD,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
+        deadline = time.monotonic() + timeout_s
+        assert self.proc.stdout is not None
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if line.startswith("NEO4J READY"):
+                return
+            if not line and self.proc.poll() is not None:
+                break
+        self.stop()
+        raise RuntimeError(
+            f"Neo4j did not start (see {self.data_dir.parent / 'neo4j-stderr.log'} "
+            f"and {self.data_dir / 'logs' / 'debug.log'})"
+        )
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+    """The session's Neo4j. Set GRAPHSVC_TEST_NEO4J_URI to use a server you started yourself."""
+    if os.environ.get("GRAPHSVC_TEST_NEO4J_URI"):
+        server = Neo4jServer(tmp_path_factory.mktemp("neo4j-unused"))
+        server.uri = os.environ["GRAPHSVC_TEST_NEO4J_URI"]
+        yield server
+        return
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "db")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_backend(neo4j_server: Neo4jServer) -> Iterator[Neo4jBackend]:
+    backend = Neo4jBackend(
+        uri=neo4j_server.uri,
+        user="neo4j",
+        password=NEO4J_PASSWORD,
+        database="neo4j",
+        timeout_s=60.0,
+    )
+    backend.ping()
+    backend.apply_schema()
+    yield backend
+    backend.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphBackend]:
+    """An empty graph with the schema applied, on each backend in turn."""
+    if request.param == "neo4j":
+        neo4j: Neo4jBackend = request.getfixturevalue("neo4j_backend")
+        neo4j.write(lambda tx: tx.run("admin_delete_all"))
+        yield neo4j
+        return
+    embedded = LadybugBackend(tmp_path / "graph.lbdb", timeout_s=60.0)
+    embedded.apply_schema()
+    yield embedded
+    embedded.close()
+
+
+class _Neo4jContent:
+    """What the shared Neo4j database holds now, so read-only fixtures reload only when needed."""
+
+    key: str | None = None
+
+
+@pytest.fixture(autouse=True)
+def _mark_neo4j_dirty(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "backend" in request.fixturenames:
+        _Neo4jContent.key = None
+
+
+@pytest.fixture(scope="session")
+def _ladybug_graphs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[dict[str, LadybugBackend]]:
+    graphs: dict[str, LadybugBackend] = {}
+    yield graphs
+    for graph in graphs.values():
+        graph.close()
+
+
+def prepared(
+    request: pytest.FixtureRequest, key: str, load: Callable[[GraphBackend], None]
+) -> GraphBackend:
+    """A graph holding `key`'s data on the requested backend; tests must not write to it."""
+    if request.param == "neo4j":
+        neo4j: Neo4jBackend = request.getfixturevalue("neo4j_backend")
+        if _Neo4jContent.key != key:
+            neo4j.write(lambda tx: tx.run("admin_delete_all"))
+            load(neo4j)
+            _Neo4jContent.key = key
+        return neo4j
+    graphs: dict[str, LadybugBackend] = request.getfixturevalue("_ladybug_graphs")
+    if key not in graphs:
+        factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
+        graph = LadybugBackend(factory.mktemp("ladybug") / "graph.lbdb", timeout_s=60.0)
+        graph.apply_schema()
+        load(graph)
+        graphs[key] = graph
+    return graphs[key]
+
+
+def load_demo(backend: GraphBackend) -> None:
+    from graphsvc.cli import ingest_demo
+
+    ingest_demo(backend)
+
+
+def load_corpus(backend: GraphBackend, n_works: int = 3_000, seed: int = 7) -> None:
+    from bench.corpus import generate
+    from loaders.snapshot import build_record
+    from loaders.source import SourceItem
+    from loaders.writer import GraphWriter
+
+    def items() -> Iterator[SourceItem]:
+        for i, paper in enumerate(generate(n_works, seed), start=1):
+            record, skip = build_record(paper, f"corpus:{i}")
+            yield SourceItem(i, record=record, skip=skip)
+
+    GraphWriter(backend, batch_size=1_000).ingest(items())
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_backend(request: pytest.FixtureRequest) -> GraphBackend:
+    """The bundled real demo data (snapshot lines, recorded feeds, seed researcher)."""
+    return prepared(request, "demo", load_demo)
+
+
+@pytest.fixture(params=BACKENDS)
+def corpus_backend(request: pytest.FixtureRequest) -> GraphBackend:
+    """A generated corpus of 3,000 works with a realistic shape (fixed seed)."""
+    return prepared(request, "corpus-3000", load_corpus)

@@ -1,0 +1,48 @@
+"""The schema on both backends: it exists after apply and re-applying changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphsvc.db import GraphBackend, GraphError
+from tests.helpers import graph_state
+
+
+def test_schema_apply_is_idempotent(backend: GraphBackend) -> None:
+    backend.write(
+        lambda tx: tx.run("ingest_upsert_institutions", rows=[{"id": "mit", "name": "MIT"}])
+    )
+    before = graph_state(backend)
+    backend.apply_schema()
+    backend.apply_schema()
+    assert graph_state(backend) == before
+    assert before["counts"]["Institution"] == 1
+
+
+def test_ids_are_unique(backend: GraphBackend) -> None:
+    rows = [{"id": "mit", "name": "MIT"}]
+    backend.write(lambda tx: tx.run("ingest_upsert_institutions", rows=rows))
+    backend.write(lambda tx: tx.run("ingest_upsert_institutions", rows=rows))
+    assert graph_state(backend)["counts"]["Institution"] == 1
+    with pytest.raises(GraphError):
+        backend.write(lambda tx: tx.run("test_create_institution", id="mit"))
+    assert graph_state(backend)["counts"]["Institution"] == 1
+
+
+def test_neo4j_constraints_and_indexes_exist(neo4j_backend: GraphBackend) -> None:
+    names = {r["name"] for r in neo4j_backend.read("schema_indexes")}
+    assert {
+        "researcher_id",
+        "work_arxiv_id",
+        "topic_id",
+        "institution_id",
+        "ingest_state_source",
+        "researcher_block_key",
+        "researcher_search_text",
+        "work_title_folded",
+        "work_year",
+        "researcher_names",
+        "work_titles",
+    } <= names
+    neo4j_backend.apply_schema()
+    assert {r["name"] for r in neo4j_backend.read("schema_indexes")} == names
