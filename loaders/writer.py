@@ -243,6 +243,7 @@ class GraphWriter:
             tx.run("ingest_delete_orphans", ids=old_authors)
         if source is not None:
             tx.run("ingest_save_position", source=source, position=summary.position)
+        tx.run("ingest_bump_version")
         return {r["block_key"] for r in old}
 
     def _topic_rows(self, papers: list[_Paper]) -> list[dict[str, Any]]:

@@ -15,10 +15,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from graphsvc.api.app import create_app
 from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
+from graphsvc.settings import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 NEO4J_PASSWORD = "graphsvc-test"
@@ -201,3 +204,20 @@ def demo_backend(request: pytest.FixtureRequest) -> GraphBackend:
 def corpus_backend(request: pytest.FixtureRequest) -> GraphBackend:
     """A generated corpus of 3,000 works with a realistic shape (fixed seed)."""
     return prepared(request, "corpus-3000", load_corpus)
+
+
+def api_client(backend: GraphBackend) -> TestClient:
+    """An HTTP client for the app serving `backend` (the app leaves the backend open)."""
+    return TestClient(create_app(load_settings(), backend=backend), raise_server_exceptions=False)
+
+
+@pytest.fixture
+def demo_client(demo_backend: GraphBackend) -> Iterator[TestClient]:
+    with api_client(demo_backend) as client:
+        yield client
+
+
+@pytest.fixture
+def corpus_client(corpus_backend: GraphBackend) -> Iterator[TestClient]:
+    with api_client(corpus_backend) as client:
+        yield client

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 import graphsvc
-from graphsvc.api import problems, routes_health
+from graphsvc.api import problems, routes_graph, routes_health, routes_researchers, routes_topics
 from graphsvc.api.deps import AppState
 from graphsvc.db import GraphBackend, open_backend
 from graphsvc.settings import Settings, load_settings
@@ -39,4 +39,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     )
     problems.install(app)
     app.include_router(routes_health.router)
+    app.include_router(routes_researchers.router)
+    app.include_router(routes_graph.router)
+    app.include_router(routes_topics.router)
     return app

@@ -1,0 +1,7 @@
+"""Routes: graph (to be filled)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/v1", tags=["graph"])

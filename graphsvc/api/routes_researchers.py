@@ -1,0 +1,7 @@
+"""Routes: researchers (to be filled)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/v1", tags=["researchers"])
