@@ -42,6 +42,7 @@ def _settings() -> Settings:
 def _open(settings: Settings) -> GraphBackend:
     try:
         backend = open_backend(settings)
+        backend.ping()
         backend.apply_schema()
     except GraphError as err:
         raise fail(str(err)) from None
@@ -237,4 +238,5 @@ def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm.")] = False) 
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # its retry chatter; errors are ours
     app()

@@ -1,7 +1,109 @@
-"""Routes: researchers (to be filled)."""
+"""Routes: researcher search, profile, works and collaborators."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from graphsvc.api.deps import Backend, State
+from graphsvc.api.models_researchers import (
+    Collaborators,
+    ResearcherProfile,
+    ResearcherSearch,
+    ResearcherWorks,
+    Weighting,
+)
+from graphsvc.api.problems import PROBLEM_RESPONSES, NotFound
+from graphsvc.services import researchers as service
 
 router = APIRouter(prefix="/v1", tags=["researchers"])
+
+ERRORS: dict[int | str, dict[str, Any]] = {code: PROBLEM_RESPONSES[code] for code in (422, 503)}
+ERRORS_404: dict[int | str, dict[str, Any]] = {
+    code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)
+}
+ResearcherId = Annotated[
+    str, Path(min_length=1, max_length=500, description="The researcher's id.")
+]
+
+
+def _unknown(researcher_id: str) -> NotFound:
+    return NotFound(f"no researcher with id {researcher_id!r}")
+
+
+@router.get(
+    "/researchers",
+    response_model=ResearcherSearch,
+    summary="Search researchers by name or alias (accent- and case-insensitive)",
+    responses=ERRORS,
+)
+def search_researchers(
+    backend: Backend,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name.")],
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+) -> ResearcherSearch:
+    """Exact name or alias matches first, then prefix matches, then the others; ties by
+    number of works (descending), name and id."""
+    return ResearcherSearch.model_validate(service.search(backend, q, limit))
+
+
+@router.get(
+    "/researchers/{researcher_id}",
+    response_model=ResearcherProfile,
+    summary="A researcher's profile",
+    responses=ERRORS_404,
+)
+def get_researcher(state: State, researcher_id: ResearcherId) -> ResearcherProfile:
+    """Names, institutions, counts, close collaborators and main topics."""
+    min_works = state.settings.graphsvc_close_collaborator_min_works
+    data = service.profile(state.backend, researcher_id, min_works)
+    if data is None:
+        raise _unknown(researcher_id)
+    return ResearcherProfile.model_validate(data)
+
+
+@router.get(
+    "/researchers/{researcher_id}/works",
+    response_model=ResearcherWorks,
+    summary="A researcher's works, newest first",
+    responses=ERRORS_404,
+)
+def get_researcher_works(
+    backend: Backend,
+    researcher_id: ResearcherId,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> ResearcherWorks:
+    """Ordered by publication date (undated last), then arXiv id descending."""
+    data = service.works(backend, researcher_id, limit, offset)
+    if data is None:
+        raise _unknown(researcher_id)
+    return ResearcherWorks.model_validate(data)
+
+
+@router.get(
+    "/researchers/{researcher_id}/collaborators",
+    response_model=Collaborators,
+    summary="A researcher's co-authors, ranked",
+    responses=ERRORS_404,
+)
+def get_collaborators(
+    backend: Backend,
+    researcher_id: ResearcherId,
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    weighting: Annotated[
+        Weighting,
+        Query(description="count: shared works; newman: each shared work adds 1/(n-1)."),
+    ] = "count",
+    since: Annotated[
+        int | None, Query(ge=1900, le=2100, description="Only shared works of this year or later.")
+    ] = None,
+) -> Collaborators:
+    """Ranked by score (descending), then name and id."""
+    data = service.collaborators(
+        backend, researcher_id, limit=limit, weighting=weighting, since=since
+    )
+    if data is None:
+        raise _unknown(researcher_id)
+    return Collaborators.model_validate(data)

@@ -25,6 +25,7 @@ class Neo4jBackend(GraphBackend):
         self, *, uri: str, user: str, password: str, database: str, timeout_s: float = 10.0
     ) -> None:
         self.catalog = Catalog(self.dialect)
+        self.uri = uri
         self.database = database
         self.timeout_s = timeout_s
         self._driver = GraphDatabase.driver(

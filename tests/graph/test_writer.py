@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
+
+import pytest
 
 from graphsvc.db import GraphBackend
 from loaders.atom import read_atom_files
@@ -72,3 +75,166 @@ def test_backends_write_the_same_graph(neo4j_backend: GraphBackend, tmp_path: An
         assert graph_state(neo4j_backend) == graph_state(embedded)
     finally:
         embedded.close()
+
+
+def researcher_of(backend: GraphBackend, work: str, position: int) -> dict[str, Any]:
+    rows = [a for a in backend.read("export_authorships") if a["work"] == work]
+    rid = next(a["researcher"] for a in rows if a["position"] == position)
+    return next(r for r in backend.read("export_researchers") if r["id"] == rid)
+
+
+def test_name_variants_merge_on_shared_coauthor(backend: GraphBackend) -> None:
+    writer = GraphWriter(backend)
+    writer.ingest(
+        [
+            paper("2001.00001", ["Zhi-Qin John Xu", "Yaoyu Zhang"], ("cs.LG",)),
+            paper("2001.00002", ["Zhi-Qin Xu", "Yaoyu Zhang"], ("math.NA",)),
+            paper("2001.00003", ["Z.-Q. J. Xu", "Tao Luo"], ("cs.LG",)),
+        ]
+    )
+    first = researcher_of(backend, "2001.00001", 0)
+    assert researcher_of(backend, "2001.00002", 0)["id"] == first["id"]
+    merged = researcher_of(backend, "2001.00003", 0)
+    assert merged["id"] == first["id"]
+    assert merged["name"] == "Zhi-Qin John Xu"
+    assert merged["aliases"] == sorted(["Z.-Q. J. Xu", "Zhi-Qin John Xu", "Zhi-Qin Xu"])
+    assert graph_state(backend)["counts"]["Researcher"] == 3
+
+
+def test_same_name_without_evidence_stays_apart(backend: GraphBackend) -> None:
+    writer = GraphWriter(backend)
+    writer.ingest(
+        [
+            paper("2001.00001", ["Wei Wang", "Anna Schmidt"], ("astro-ph.GA",)),
+            paper("2001.00002", ["Wei Wang", "Kofi Mensah"], ("cs.CL",)),
+            paper("2001.00003", ["W. Wang", "Anna Schmidt"], ("astro-ph.CO",)),
+        ]
+    )
+    astro = researcher_of(backend, "2001.00001", 0)
+    nlp = researcher_of(backend, "2001.00002", 0)
+    assert astro["id"] != nlp["id"]
+    assert {astro["id"], nlp["id"]} == {"wei-wang", "wei-wang-2"}
+    assert researcher_of(backend, "2001.00003", 0)["id"] == astro["id"]
+
+
+def test_incompatible_given_names_never_merge(backend: GraphBackend) -> None:
+    GraphWriter(backend).ingest(
+        [
+            paper("2001.00001", ["Zhi-Qin Xu", "Tao Luo"]),
+            paper("2001.00002", ["Zhi-Wei Xu", "Tao Luo"]),
+        ]
+    )
+    assert graph_state(backend)["counts"]["Researcher"] == 3
+
+
+def test_two_compatible_names_on_one_paper_are_two_people(backend: GraphBackend) -> None:
+    GraphWriter(backend).ingest(
+        [
+            paper("2001.00001", ["J. Smith", "Anna Lee"]),
+            paper("2001.00002", ["J. Smith", "John Smith", "Anna Lee"]),
+        ]
+    )
+    ids = {a["researcher"] for a in backend.read("export_authorships") if a["work"] == "2001.00002"}
+    assert len(ids) == 3
+
+
+def test_newer_version_replaces_authors_topics_and_text(backend: GraphBackend) -> None:
+    writer = GraphWriter(backend)
+    writer.ingest([paper("2001.00001", ["Ann Lee", "Bo Chen"], ("cs.LG",), title="Old")])
+    summary = writer.ingest(
+        [paper("2001.00001", ["Ann Lee", "Cy Dunn"], ("math.NA",), title="New", version=2)]
+    )
+    assert (summary.ingested, summary.updated) == (0, 1)
+    state = graph_state(backend)
+    (work,) = state["export_works"]
+    assert (work["title"], work["version"]) == ("New", 2)
+    assert [r["name"] for r in state["export_researchers"]] == ["Ann Lee", "Cy Dunn"]
+    assert [t["topic"] for t in state["export_work_topics"]] == ["math.NA"]
+    older = writer.ingest([paper("2001.00001", ["X Y"], ("cs.LG",), title="Stale", version=1)])
+    assert older.unchanged == 1
+    assert graph_state(backend) == state
+
+
+def test_duplicates_in_one_batch_keep_the_newest(backend: GraphBackend) -> None:
+    summary = GraphWriter(backend).ingest(
+        [
+            paper("2001.00001", ["Ann Lee"], title="v1"),
+            paper("2001.00001", ["Ann Lee"], title="v3", version=3),
+            paper("2001.00001", ["Ann Lee"], title="v2", version=2),
+        ]
+    )
+    assert summary.skipped["duplicate-in-batch"] == 2
+    assert summary.ingested == 1
+    assert [w["title"] for w in backend.read("export_works")] == ["v3"]
+
+
+def test_unknown_category_is_reported_and_the_paper_kept(backend: GraphBackend) -> None:
+    summary = GraphWriter(backend).ingest([paper("2001.00001", ["Ann Lee"], ("cs.LG", "xx.YY"))])
+    assert summary.warnings["unknown-category"] == 1
+    assert [t["topic"] for t in backend.read("export_work_topics")] == ["cs.LG"]
+
+
+def test_affiliations_aggregate_years_and_counts(backend: GraphBackend) -> None:
+    affs = {"Ann Lee": ("ETH Zurich",)}
+    GraphWriter(backend).ingest(
+        [
+            paper("1901.00001", ["Ann Lee", "Bo Chen"], published=date(2019, 1, 1), affs=affs),
+            paper("2201.00002", ["Ann Lee", "Bo Chen"], published=date(2022, 1, 1), affs=affs),
+            paper("2101.00003", ["Ann Lee", "Bo Chen"], published=date(2021, 1, 1)),
+        ]
+    )
+    (aff,) = backend.read("export_affiliations")
+    assert aff == {
+        "researcher": "ann-lee",
+        "institution": "eth-zurich",
+        "first_year": 2019,
+        "last_year": 2022,
+        "works": 2,
+    }
+
+
+class FailingWriter(GraphWriter):
+    """Fails inside the transaction after every statement of the batch has run."""
+
+    def _write(self, tx: Any, *args: Any) -> set[str]:
+        super()._write(tx, *args)
+        raise RuntimeError("injected failure at commit time")
+
+
+def test_a_failed_batch_writes_nothing(backend: GraphBackend) -> None:
+    GraphWriter(backend).ingest([paper("2001.00001", ["Ann Lee", "Bo Chen"])])
+    before = graph_state(backend)
+    with pytest.raises(Exception, match="injected failure"):
+        FailingWriter(backend).ingest(
+            [paper("2001.00002", ["Ann Lee", "Bo Chen"]), paper("2001.00003", ["Cy Dunn"])],
+            source="s",
+        )
+    assert graph_state(backend) == before
+    assert GraphWriter(backend).position("s") is None
+    GraphWriter(backend).ingest([paper("2001.00002", ["Ann Lee", "Bo Chen"])])
+    assert graph_state(backend)["counts"]["Work"] == 2
+
+
+def test_positions_are_saved_with_each_batch(backend: GraphBackend) -> None:
+    writer = GraphWriter(backend, batch_size=30)
+    writer.ingest(read_snapshot(SNAPSHOT, limit=75), source="snap")
+    assert writer.position("snap") == 75
+    rest = GraphWriter(backend, batch_size=30)
+    rest.ingest(read_snapshot(SNAPSHOT, start=75), source="snap")
+    resumed = graph_state(backend)
+    assert rest.position("snap") == 200
+    assert resumed["counts"]["Work"] == 200
+
+
+def test_resume_equals_clean_run_on_generated_corpus(backend: GraphBackend, tmp_path: Any) -> None:
+    from bench.corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "c.jsonl", 1200, seed=3)
+    GraphWriter(backend, batch_size=100).ingest(read_snapshot(corpus), source="c")
+    clean = graph_state(backend)
+    backend.write(lambda tx: tx.run("admin_delete_all"))
+    for start, stop in itertools.pairwise([0, 250, 700, 1200]):
+        GraphWriter(backend, batch_size=100).ingest(
+            read_snapshot(corpus, start=start, limit=stop - start), source="c"
+        )
+    assert graph_state(backend) == clean

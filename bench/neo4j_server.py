@@ -1,0 +1,108 @@
+"""A throwaway Neo4j for benchmarks: scripts/neo4j-local on a free port and a fresh data folder.
+
+    with Neo4jServer(Path("bench/out/neo4j-run")) as server:
+        Neo4jBackend(uri=server.uri, user="neo4j", password=server.password, database="neo4j")
+
+The data folder is deleted before start and after stop. `peak_rss_bytes()` reads the server's
+high-water mark (VmHWM) while it runs. Heap and page cache come from NEO4J_HEAP and
+NEO4J_PAGECACHE, as for scripts/neo4j-local (defaults 512m and 256 MiB).
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+
+REPO = Path(__file__).resolve().parent.parent
+PASSWORD = "graphsvc-bench"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Neo4jServer:
+    """One Neo4j process on a fresh data folder under `workdir`; a context manager."""
+
+    def __init__(self, workdir: Path, password: str = PASSWORD) -> None:
+        self.workdir = workdir
+        self.data_dir = workdir / "db"
+        self.log_path = workdir / "neo4j-stderr.log"
+        self.password = password
+        self.port = free_port()
+        self.uri = f"bolt://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[str] | None = None
+
+    def start(self, timeout_s: float = 180.0) -> None:
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("a") as log:
+            self.proc = subprocess.Popen(
+                [
+                    str(REPO / "scripts" / "neo4j-local"),
+                    "start",
+                    "--port",
+                    str(self.port),
+                    "--data",
+                    str(self.data_dir),
+                    "--password",
+                    self.password,
+                ],
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+            )
+        deadline = time.monotonic() + timeout_s
+        assert self.proc.stdout is not None
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if line.startswith("NEO4J READY"):
+                return
+            if not line and self.proc.poll() is not None:
+                break
+        self.stop()
+        raise RuntimeError(f"Neo4j did not start (see {self.log_path})")
+
+    def peak_rss_bytes(self) -> int | None:
+        """The server's peak resident memory so far (the script execs java: same pid)."""
+        if self.proc is None:
+            return None
+        try:
+            status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+        return None
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                self.proc.send_signal(signal.SIGTERM)
+                try:
+                    self.proc.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+            self.proc = None
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def __enter__(self) -> Neo4jServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,11 @@
+// Topics sharing works with a topic: shared works, and each one's own number of works.
+// params: id, limit
+MATCH (t:Topic {id: $id})<-[:HAS_TOPIC]-(w:Work)-[:HAS_TOPIC]->(u:Topic)
+WHERE u <> t
+WITH u, count(DISTINCT w) AS works_together
+ORDER BY works_together DESC, u.id
+LIMIT $limit
+MATCH (v:Work)-[:HAS_TOPIC]->(u)
+WITH u, works_together, count(DISTINCT v) AS works
+RETURN u.id AS id, u.name AS name, works_together, works
+ORDER BY works_together DESC, id

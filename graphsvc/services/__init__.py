@@ -1,0 +1,1 @@
+"""Query and shaping logic behind the API routes, one module per area."""

@@ -1,0 +1,201 @@
+"""Graph slices: a researcher's ego network, capped, as Cytoscape.js elements or GraphML.
+
+A few stored queries fetch the rows; the priority, the cap and the edges are decided here, so the
+answer is identical on both backends.
+
+Nodes are taken in this order (a node already taken keeps its first place), and the first `limit`
+of them form the slice (`truncated` tells whether any were left out):
+
+1. the researcher (`depth` 0);
+2. the co-authors (researchers other than them on one of their works, `depth` 1): most shared
+   works first, then name, then id;
+3. the researcher's works: newest first (publication date descending, undated last), then arXiv
+   id ascending;
+4. the topics of those works: most of the researcher's works first, then topic id;
+5. the institutions of the researcher and the co-authors: most of these researchers affiliated
+   first, then institution id;
+6. with depth 2 only, the co-authors' co-authors (`depth` 2): most linking works (works shared
+   with any co-author) first, then name, then id; each one is preceded by its linking works not
+   taken yet, newest first as in 3 (so a cut never leaves a second-ring researcher unlinked).
+
+Edges are every stored relationship (AUTHORED, HAS_TOPIC, AFFILIATED_WITH) whose two ends are in
+the slice, sorted by edge id; no derived edges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+import networkx as nx
+
+from graphsvc.db import GraphBackend
+
+Data = dict[str, Any]
+GRAPHML = "application/graphml+xml"
+
+
+def researcher_node(rid: str) -> str:
+    return f"researcher:{rid}"
+
+
+def work_node(arxiv_id: str) -> str:
+    return f"work:{arxiv_id}"
+
+
+def topic_node(tid: str) -> str:
+    return f"topic:{tid}"
+
+
+def institution_node(iid: str) -> str:
+    return f"institution:{iid}"
+
+
+def edge_id(kind: str, source: str, target: str) -> str:
+    return f"{kind}:{source}->{target}"
+
+
+def newest_first(published: dt.date | None, arxiv_id: str) -> tuple[bool, int, str]:
+    """Sort key: publication date descending, undated last, then arXiv id ascending."""
+    return (published is None, -(published.toordinal() if published else 0), arxiv_id)
+
+
+class _Nodes:
+    """The slice's candidate nodes in priority order, without repeats."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+        self.data: dict[str, Data] = {}
+
+    def add(self, node_id: str, kind: str, label: str, properties: Data) -> None:
+        if node_id in self.data:
+            return
+        self.order.append(node_id)
+        self.data[node_id] = {
+            "id": node_id,
+            "type": kind,
+            "label": label,
+            "properties": properties,
+        }
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+
+def _work_props(row: Data) -> Data:
+    published = row["published"]
+    return {"year": row["year"], "published": published.isoformat() if published else None}
+
+
+def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: int) -> Data | None:
+    """The researcher's capped ego network (see the module docstring), or None if unknown."""
+    found = backend.read("slice_researcher", id=researcher_id)
+    if not found:
+        return None
+    center = found[0]
+    nodes = _Nodes()
+    nodes.add(researcher_node(center["id"]), "Researcher", center["name"], {"depth": 0})
+
+    # Ring 1: works, co-authors, topics, institutions.
+    rows = backend.read("slice_works", id=researcher_id)
+    works: dict[str, Data] = {}
+    shared: Counter[str] = Counter()
+    names: dict[str, str] = {center["id"]: center["name"]}
+    for row in rows:
+        works.setdefault(row["work"], row)
+        if row["researcher"] != center["id"]:
+            shared[row["researcher"]] += 1
+            names[row["researcher"]] = row["name"]
+    coauthors = sorted(shared, key=lambda c: (-shared[c], names[c], c))
+    for c in coauthors:
+        nodes.add(researcher_node(c), "Researcher", names[c], {"depth": 1})
+    for w in sorted(works, key=lambda w: newest_first(works[w]["published"], w)):
+        nodes.add(work_node(w), "Work", works[w]["title"] or w, _work_props(works[w]))
+    if works:
+        topic_rows = backend.read("slice_work_topics", ids=sorted(works))
+        topic_works: Counter[str] = Counter(t["topic"] for t in topic_rows)
+        topic_names = {t["topic"]: t["name"] for t in topic_rows}
+        for t in sorted(topic_works, key=lambda t: (-topic_works[t], t)):
+            nodes.add(topic_node(t), "Topic", topic_names[t] or t, {"works": topic_works[t]})
+    ring1 = [center["id"], *coauthors]
+    aff_rows = backend.read("slice_affiliations", ids=ring1)
+    members: Counter[str] = Counter(a["institution"] for a in aff_rows)
+    inst_names = {a["institution"]: a["name"] for a in aff_rows}
+    for i in sorted(members, key=lambda i: (-members[i], i)):
+        nodes.add(institution_node(i), "Institution", inst_names[i] or i, {})
+
+    # Ring 2: co-authors' co-authors, each after the works that link it to ring 1.
+    if depth >= 2 and coauthors and len(nodes) <= limit:
+        link_rows = backend.read("slice_linking_works", ids=coauthors, exclude=ring1)
+        linking: dict[str, set[str]] = defaultdict(set)
+        link_works: dict[str, Data] = {}
+        for row in link_rows:
+            linking[row["researcher"]].add(row["work"])
+            link_works.setdefault(row["work"], row)
+            names[row["researcher"]] = row["name"]
+        for d in sorted(linking, key=lambda d: (-len(linking[d]), names[d], d)):
+            for w in sorted(linking[d], key=lambda w: newest_first(link_works[w]["published"], w)):
+                nodes.add(work_node(w), "Work", link_works[w]["title"] or w, _work_props(link_works[w]))
+            nodes.add(researcher_node(d), "Researcher", names[d], {"depth": 2})
+
+    kept = nodes.order[:limit]
+    included = set(kept)
+    return {
+        "elements": {
+            "nodes": [{"data": nodes.data[n]} for n in kept],
+            "edges": [{"data": e} for e in _edges(backend, kept, included)],
+        },
+        "truncated": len(nodes) > limit,
+        "center": researcher_node(center["id"]),
+    }
+
+
+def _edges(backend: GraphBackend, kept: list[str], included: set[str]) -> list[Data]:
+    """Every stored relationship between two kept nodes, sorted by edge id."""
+    work_ids = sorted(n.removeprefix("work:") for n in kept if n.startswith("work:"))
+    researcher_ids = sorted(
+        n.removeprefix("researcher:") for n in kept if n.startswith("researcher:")
+    )
+    found: list[tuple[str, str, str]] = []
+    if work_ids:
+        for row in backend.read("slice_work_authors", ids=work_ids):
+            found.append(
+                ("AUTHORED", researcher_node(row["researcher"]), work_node(row["work"]))
+            )
+        for row in backend.read("slice_work_topics", ids=work_ids):
+            found.append(("HAS_TOPIC", work_node(row["work"]), topic_node(row["topic"])))
+    if researcher_ids:
+        for row in backend.read("slice_affiliations", ids=researcher_ids):
+            found.append(
+                (
+                    "AFFILIATED_WITH",
+                    researcher_node(row["researcher"]),
+                    institution_node(row["institution"]),
+                )
+            )
+    edges = {
+        edge_id(kind, s, t): {"id": edge_id(kind, s, t), "source": s, "target": t, "type": kind}
+        for kind, s, t in found
+        if s in included and t in included
+    }
+    return [edges[k] for k in sorted(edges)]
+
+
+def to_graphml(data: Data) -> str:
+    """The slice as GraphML: node attributes type, label and the flattened properties (None
+    dropped, other non-scalars as strings); edge attributes id and type; graph attribute center
+    and truncated."""
+    g = nx.DiGraph(center=data["center"], truncated=data["truncated"])
+    for node in data["elements"]["nodes"]:
+        d = node["data"]
+        attrs: Data = {"type": d["type"], "label": d["label"]}
+        for key, value in d["properties"].items():
+            if value is None:
+                continue
+            attrs[key] = value if isinstance(value, str | int | float | bool) else str(value)
+        g.add_node(d["id"], **attrs)
+    for edge in data["elements"]["edges"]:
+        d = edge["data"]
+        g.add_edge(d["source"], d["target"], id=d["id"], type=d["type"])
+    return "\n".join(nx.generate_graphml(g)) + "\n"

@@ -1,0 +1,159 @@
+"""Researcher look-ups: search, profile, works and collaborators, as plain data.
+
+Each function runs stored queries on a backend and returns plain dicts shaped like the API's
+response models, or None when the researcher does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from graphsvc.db import GraphBackend
+from loaders.names import fold
+
+TOP_TOPICS = 10
+DETAIL_ITEMS = 5
+SEPARATOR = " | "  # joins the folded name and aliases in Researcher.search_text
+NO_SINCE = 0  # `since` when no year filter is asked for (undated works count too)
+
+Data = dict[str, Any]
+
+
+def search(backend: GraphBackend, q: str, limit: int) -> Data:
+    """Researchers whose folded name or an alias contains the folded query."""
+    folded = fold(q)
+    items: list[Data] = []
+    if folded:
+        rows = backend.read(
+            "researcher_search",
+            q=folded,
+            q_bar=SEPARATOR + folded,
+            q_end=folded + SEPARATOR,
+            q_mid=SEPARATOR + folded + SEPARATOR,
+            limit=limit,
+        )
+        items = [
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "aliases": list(r["aliases"] or []),
+                "works_count": r["works_count"],
+            }
+            for r in rows
+        ]
+    return {"q": q, "folded": folded, "items": items}
+
+
+def profile(backend: GraphBackend, researcher_id: str, close_min_works: int) -> Data | None:
+    """The researcher's profile, or None if unknown."""
+    rows = backend.read("researcher_profile", id=researcher_id)
+    if not rows:
+        return None
+    row = rows[0]
+    institutions = backend.read("researcher_institutions", id=researcher_id)
+    close = backend.read("collaborators_close_count", id=researcher_id, min_works=close_min_works)
+    topics = backend.read("researcher_top_topics", id=researcher_id, limit=TOP_TOPICS)
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "aliases": list(row["aliases"] or []),
+        "institutions": institutions,
+        "affiliation_status": "imported" if institutions else "affiliation not imported",
+        "works_count": row["works_count"],
+        "topics_count": row["topics_count"],
+        "close_collaborators_count": close[0]["n"] if close else 0,
+        "close_collaborator_min_works": close_min_works,
+        "top_topics": topics,
+        "first_year": row["first_year"],
+        "last_year": row["last_year"],
+    }
+
+
+def works(backend: GraphBackend, researcher_id: str, limit: int, offset: int) -> Data | None:
+    """One page of the researcher's works with categories and ordered authors, or None."""
+    counted = backend.read("researcher_works_count", id=researcher_id)
+    if not counted:
+        return None
+    rows = backend.read("researcher_works", id=researcher_id, offset=offset, limit=limit)
+    ids = [r["arxiv_id"] for r in rows]
+    authors: dict[str, list[Data]] = defaultdict(list)
+    topics: dict[str, list[tuple[bool, str]]] = defaultdict(list)
+    if ids:  # Ladybug rejects an empty list parameter to UNWIND
+        for a in backend.read("researcher_works_authors", ids=ids):
+            authors[a["arxiv_id"]].append(a)
+        for t in backend.read("researcher_works_topics", ids=ids):
+            topics[t["arxiv_id"]].append((not t["is_primary"], t["topic"]))
+    items = []
+    for r in rows:
+        wid = r["arxiv_id"]
+        ordered = sorted(authors[wid], key=lambda a: (a["position"], a["id"]))
+        items.append(
+            {
+                "arxiv_id": wid,
+                "year": r["year"],
+                "published": r["published"],
+                "title": r["title"] or "",
+                "abstract": r["abstract"] or "",
+                "categories": [topic for _, topic in sorted(topics[wid])],
+                "venue": r["journal_ref"] or "arXiv",
+                "authors": [{"id": a["id"], "name": a["name"]} for a in ordered],
+            }
+        )
+    return {
+        "researcher_id": researcher_id,
+        "total": counted[0]["total"],
+        "limit": limit,
+        "offset": offset,
+        "items": items,
+    }
+
+
+def collaborators(
+    backend: GraphBackend, researcher_id: str, *, limit: int, weighting: str, since: int | None
+) -> Data | None:
+    """Co-authors ranked by shared works or Newman's weighting, or None if unknown."""
+    year_from = NO_SINCE if since is None else since
+    ranked = backend.read(
+        "collaborators_ranked",
+        id=researcher_id,
+        since=year_from,
+        newman=weighting == "newman",
+        limit=limit,
+    )
+    if not ranked and not backend.read("researcher_works_count", id=researcher_id):
+        return None
+    shared: dict[str, list[Data]] = defaultdict(list)
+    if ranked:
+        for row in backend.read(
+            "collaborators_shared_works",
+            id=researcher_id,
+            ids=[c["id"] for c in ranked],
+            since=year_from,
+        ):
+            shared[row["collaborator"]].append(row)
+    items = []
+    for c in ranked:
+        works_of = sorted(shared[c["id"]], key=_newest_first)
+        topic_freq = Counter(t for w in works_of for t in set(w["topics"]))
+        items.append(
+            {
+                "id": c["id"],
+                "name": c["name"],
+                "shared_works": c["shared_works"],
+                "score": round(float(c["score"]), 6),
+                "first_year": c["first_year"],
+                "last_year": c["last_year"],
+                "work_ids": [w["arxiv_id"] for w in works_of[:DETAIL_ITEMS]],
+                "shared_topics": [
+                    t for t, _ in sorted(topic_freq.items(), key=lambda kv: (-kv[1], kv[0]))
+                ][:DETAIL_ITEMS],
+            }
+        )
+    return {"researcher_id": researcher_id, "weighting": weighting, "since": since, "items": items}
+
+
+def _newest_first(work: Data) -> tuple[bool, int, str]:
+    published: dt.date | None = work["published"]
+    return (published is None, -published.toordinal() if published else 0, work["arxiv_id"])

@@ -1,0 +1,107 @@
+"""A snapshot ingest killed with SIGKILL at random points, then re-run, ends with the clean graph.
+
+The ingest runs as the real CLI in a child process; the parent kills it at random moments
+(5 kills), runs it again to completion, and compares every node and relationship with a clean
+in-process run over the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.corpus import write_corpus
+from graphsvc.db import GraphBackend
+from graphsvc.db.ladybug_backend import LadybugBackend
+from graphsvc.db.neo4j_backend import Neo4jBackend
+from loaders.snapshot import read_snapshot
+from loaders.writer import GraphWriter
+from tests.conftest import BACKENDS, NEO4J_PASSWORD
+from tests.helpers import graph_state
+
+KILLS = 5
+WORKS = 2_500
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "corpus.jsonl.gz", WORKS, seed=11)
+
+
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """Environment for the child CLI and a way to open the same graph here afterwards."""
+    env = {**os.environ, "GRAPHSVC_DATA_DIR": str(tmp_path / "data")}
+    if request.param == "neo4j":
+        neo4j: Neo4jBackend = request.getfixturevalue("neo4j_backend")
+        neo4j.write(lambda tx: tx.run("admin_delete_all"))
+        env.update(GRAPHSVC_BACKEND="neo4j", NEO4J_URI=neo4j.uri, NEO4J_PASSWORD=NEO4J_PASSWORD)
+        yield {"env": env, "open": lambda: neo4j, "close": lambda b: None}
+        neo4j.write(lambda tx: tx.run("admin_delete_all"))
+        return
+    env["GRAPHSVC_BACKEND"] = "embedded"
+    path = tmp_path / "data" / "graph.lbdb"
+    yield {"env": env, "open": lambda: LadybugBackend(path), "close": lambda b: b.close()}
+
+
+def run_cli(corpus: Path, env: dict[str, str], kill_after: float | None) -> int:
+    cmd = [sys.executable, "-m", "graphsvc", "ingest", "snapshot", str(corpus), "--quiet",
+           "--batch-size", "50"]
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if kill_after is None:
+        out, err = child.communicate(timeout=600)
+        assert child.returncode == 0, err.decode()
+        return 0
+    time.sleep(kill_after)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    return child.returncode
+
+
+def test_sigkill_at_random_points_then_resume(
+    target: dict[str, Any], corpus: Path, tmp_path: Path, _mark_dirty: None
+) -> None:
+    rng = random.Random(2024)
+    positions = []
+    for _ in range(KILLS):
+        code = run_cli(corpus, target["env"], kill_after=rng.uniform(1.5, 6.0))
+        backend = target["open"]()
+        positions.append(GraphWriter(backend).position(_source(corpus)))
+        target["close"](backend)
+        if code == 0:
+            break
+    run_cli(corpus, target["env"], kill_after=None)
+    resumed_backend = target["open"]()
+    resumed = graph_state(resumed_backend)
+    target["close"](resumed_backend)
+
+    clean_backend = LadybugBackend(tmp_path / "clean.lbdb")
+    clean_backend.apply_schema()
+    GraphWriter(clean_backend, batch_size=50).ingest(read_snapshot(corpus))
+    clean = graph_state(clean_backend)
+    clean_backend.close()
+
+    assert resumed["counts"]["Work"] == WORKS
+    assert resumed == clean
+    killed_midway = [p for p in positions if p is not None and 0 < p < WORKS]
+    assert killed_midway, f"no kill landed mid-ingest: positions {positions}"
+
+
+def _source(corpus: Path) -> str:
+    return f"snapshot:{corpus.name}:{corpus.stat().st_size}"
+
+
+@pytest.fixture
+def _mark_dirty() -> None:
+    from tests.conftest import _Neo4jContent
+
+    _Neo4jContent.key = None

@@ -1,0 +1,109 @@
+"""The `graphsvc` command as a user runs it: summaries, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import DEMO, FIXTURES
+
+
+def graphsvc(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "GRAPHSVC_BACKEND": "embedded", "GRAPHSVC_DATA_DIR": str(data)}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "graphsvc", *args], env=environment, capture_output=True,
+        text=True, timeout=300,
+    )
+
+
+def test_snapshot_with_bad_lines_completes_and_counts(tmp_path: Path) -> None:
+    good = (DEMO / "arxiv-metadata-sample-200.jsonl").read_text().splitlines()[:20]
+    bad = [
+        '{"id": "0704.9999", "title": "truncated',
+        "not json at all",
+        "[1, 2, 3]",
+        json.dumps({"id": "0704.9998", "title": "No authors", "authors": "", "categories": "cs.LG"}),
+        json.dumps({"title": "no id", "authors": "A. B"}),
+        json.dumps({"id": "0704.9997", "title": "x" * 1_000_000, "authors": "A. Bee",
+                    "categories": "cs.LG"}),
+    ]
+    snapshot = tmp_path / "s.jsonl"
+    snapshot.write_text("\n".join(good + bad + good[:3]) + "\n")
+    result = graphsvc("ingest", "snapshot", str(snapshot), "--quiet", data=tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("ingested 20, updated 0, skipped 9 (")
+    for reason in ("bad-json: 2", "not-an-object: 1", "no-authors: 1", "missing-field:id: 1",
+                   "duplicate-in-batch: 3",
+                   "invalid:title: 1"):
+        assert reason in last
+    assert "Traceback" not in result.stderr
+
+
+def test_rerun_resumes_and_changes_nothing(tmp_path: Path) -> None:
+    snapshot = DEMO / "arxiv-metadata-sample-200.jsonl"
+    first = graphsvc("ingest", "snapshot", str(snapshot), "--quiet", data=tmp_path)
+    assert first.stdout.strip().endswith("ingested 200, updated 0, skipped 0")
+    again = graphsvc("ingest", "snapshot", str(snapshot), data=tmp_path)
+    assert "resuming" in again.stdout
+    assert again.stdout.strip().splitlines()[-1] == "ingested 0, updated 0, skipped 0"
+    restart = graphsvc("ingest", "snapshot", str(snapshot), "--restart", "-q", data=tmp_path)
+    assert restart.stdout.strip().endswith("200 already up to date")
+
+
+def test_atom_files_report_errors_and_empty_feeds(tmp_path: Path) -> None:
+    feeds = FIXTURES / "arxiv-api"
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<feed><entry>")
+    result = graphsvc(
+        "ingest", "atom", str(feeds / "id_abc_s0_m100.xml"), str(feeds / "id_0000.0000_s0_m100.xml"),
+        str(feeds / "id_1605.08386_s0_m100.xml"), str(broken), "-q", data=tmp_path / "d",
+    )
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith("ingested 1, updated 0, skipped 3")
+    assert "arxiv-error: 1" in line and "empty-feed: 1" in line and "malformed-feed: 1" in line
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["ingest", "snapshot", "/nonexistent.jsonl"], {}, "cannot open /nonexistent.jsonl"),
+        (["ingest", "atom", "/nope.xml"], {}, "cannot open /nope.xml"),
+        (["schema", "apply"], {"GRAPHSVC_BACKEND": "mongodb"}, "GRAPHSVC_BACKEND"),
+        (["schema", "apply"], {"NEO4J_URI": "http://x"}, "NEO4J_URI"),
+        (["schema", "apply"], {"GRAPHSVC_QUERY_TIMEOUT_S": "-1"}, "GRAPHSVC_QUERY_TIMEOUT_S"),
+        (["ingest", "arxiv"], {}, "exactly one of --query or --id-list"),
+        (["serve", "--workers", "2"], {}, "one process"),
+    ],
+)
+def test_bad_input_gives_a_one_line_error(
+    tmp_path: Path, args: list[str], env: dict[str, str], message: str
+) -> None:
+    result = graphsvc(*args, data=tmp_path, **env)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert result.stderr.startswith("error: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_neo4j_is_a_one_line_error(tmp_path: Path) -> None:
+    result = graphsvc(
+        "schema", "apply", data=tmp_path, GRAPHSVC_BACKEND="neo4j",
+        NEO4J_URI="bolt://127.0.0.1:9", NEO4J_PASSWORD="x", GRAPHSVC_QUERY_TIMEOUT_S="2",
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: Neo4j is unavailable")
+
+
+def test_schema_apply_twice(tmp_path: Path) -> None:
+    for _ in range(2):
+        result = graphsvc("schema", "apply", data=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "schema applied on ladybug" in result.stdout
