@@ -17,8 +17,11 @@ def graphsvc(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[
     environment = {**os.environ, "GRAPHSVC_BACKEND": "embedded", "GRAPHSVC_DATA_DIR": str(data)}
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "graphsvc", *args], env=environment, capture_output=True,
-        text=True, timeout=300,
+        [sys.executable, "-m", "graphsvc", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -28,10 +31,18 @@ def test_snapshot_with_bad_lines_completes_and_counts(tmp_path: Path) -> None:
         '{"id": "0704.9999", "title": "truncated',
         "not json at all",
         "[1, 2, 3]",
-        json.dumps({"id": "0704.9998", "title": "No authors", "authors": "", "categories": "cs.LG"}),
+        json.dumps(
+            {"id": "0704.9998", "title": "No authors", "authors": "", "categories": "cs.LG"}
+        ),
         json.dumps({"title": "no id", "authors": "A. B"}),
-        json.dumps({"id": "0704.9997", "title": "x" * 1_000_000, "authors": "A. Bee",
-                    "categories": "cs.LG"}),
+        json.dumps(
+            {
+                "id": "0704.9997",
+                "title": "x" * 1_000_000,
+                "authors": "A. Bee",
+                "categories": "cs.LG",
+            }
+        ),
     ]
     snapshot = tmp_path / "s.jsonl"
     snapshot.write_text("\n".join(good + bad + good[:3]) + "\n")
@@ -39,9 +50,14 @@ def test_snapshot_with_bad_lines_completes_and_counts(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("ingested 20, updated 0, skipped 9 (")
-    for reason in ("bad-json: 2", "not-an-object: 1", "no-authors: 1", "missing-field:id: 1",
-                   "duplicate-in-batch: 3",
-                   "invalid:title: 1"):
+    for reason in (
+        "bad-json: 2",
+        "not-an-object: 1",
+        "no-authors: 1",
+        "missing-field:id: 1",
+        "duplicate-in-batch: 3",
+        "invalid:title: 1",
+    ):
         assert reason in last
     assert "Traceback" not in result.stderr
 
@@ -62,8 +78,14 @@ def test_atom_files_report_errors_and_empty_feeds(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xml"
     broken.write_text("<feed><entry>")
     result = graphsvc(
-        "ingest", "atom", str(feeds / "id_abc_s0_m100.xml"), str(feeds / "id_0000.0000_s0_m100.xml"),
-        str(feeds / "id_1605.08386_s0_m100.xml"), str(broken), "-q", data=tmp_path / "d",
+        "ingest",
+        "atom",
+        str(feeds / "id_abc_s0_m100.xml"),
+        str(feeds / "id_0000.0000_s0_m100.xml"),
+        str(feeds / "id_1605.08386_s0_m100.xml"),
+        str(broken),
+        "-q",
+        data=tmp_path / "d",
     )
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip().splitlines()[-1]
@@ -95,8 +117,13 @@ def test_bad_input_gives_a_one_line_error(
 
 def test_unreachable_neo4j_is_a_one_line_error(tmp_path: Path) -> None:
     result = graphsvc(
-        "schema", "apply", data=tmp_path, GRAPHSVC_BACKEND="neo4j",
-        NEO4J_URI="bolt://127.0.0.1:9", NEO4J_PASSWORD="x", GRAPHSVC_QUERY_TIMEOUT_S="2",
+        "schema",
+        "apply",
+        data=tmp_path,
+        GRAPHSVC_BACKEND="neo4j",
+        NEO4J_URI="bolt://127.0.0.1:9",
+        NEO4J_PASSWORD="x",
+        GRAPHSVC_QUERY_TIMEOUT_S="2",
     )
     assert result.returncode == 1
     assert result.stderr.startswith("error: Neo4j is unavailable")

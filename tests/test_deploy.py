@@ -34,18 +34,22 @@ def test_compose_runs_the_tested_neo4j_and_the_api() -> None:
 def test_compose_file_is_valid_for_docker_compose_where_available() -> None:
     """`docker compose config` checks the file where the compose client exists."""
     docker = shutil.which("docker")
-    has_compose = docker and subprocess.run(
-        [docker, "compose", "version"], capture_output=True
-    ).returncode == 0
+    has_compose = (
+        docker
+        and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0
+    )
     if has_compose:
         result = subprocess.run(
             [docker, "compose", "-f", str(REPO / "docker-compose.yml"), "config", "--quiet"],
-            capture_output=True, text=True, env={"NEO4J_PASSWORD": "a-test-password"},
+            capture_output=True,
+            text=True,
+            env={"NEO4J_PASSWORD": "a-test-password"},
         )
         assert result.returncode == 0, result.stderr
     else:  # the YAML itself must still load and name both services
         assert set(yaml.safe_load((REPO / "docker-compose.yml").read_text())["services"]) == {
-            "neo4j", "api",
+            "neo4j",
+            "api",
         }
 
 
@@ -53,4 +57,4 @@ def test_dockerfile_installs_the_package_with_its_queries() -> None:
     dockerfile = (REPO / "Dockerfile").read_text()
     for folder in ("graphsvc", "loaders", "cypher"):
         assert f"COPY {folder} ./{folder}" in dockerfile
-    assert "graphsvc\", \"serve\"" in dockerfile
+    assert 'graphsvc", "serve"' in dockerfile

@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 
 from bench.corpus import write_corpus
-from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders.snapshot import read_snapshot
@@ -54,11 +53,20 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str,
 
 
 def run_cli(corpus: Path, env: dict[str, str], kill_after: float | None) -> int:
-    cmd = [sys.executable, "-m", "graphsvc", "ingest", "snapshot", str(corpus), "--quiet",
-           "--batch-size", "50"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "graphsvc",
+        "ingest",
+        "snapshot",
+        str(corpus),
+        "--quiet",
+        "--batch-size",
+        "50",
+    ]
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if kill_after is None:
-        out, err = child.communicate(timeout=600)
+        _, err = child.communicate(timeout=600)
         assert child.returncode == 0, err.decode()
         return 0
     time.sleep(kill_after)
