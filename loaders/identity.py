@@ -8,7 +8,11 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   candidate's co-authors (same block key) or the paper shares a topic with the candidate's works.
   Two people who print the same name but share neither are kept apart;
 - among candidates with evidence the most co-author overlap wins, then an exact name-key match,
-  then topic overlap, then the smallest id; clusters are never merged after the fact.
+  then topic overlap, then the smallest id;
+- when a paper gives evidence for several researchers whose names are compatible with each other
+  (e.g. it shares a co-author with each), they are one person: the others merge into the winner
+  (works, aliases and evidence move; the old id is recorded in `merges`). Researchers who ever
+  co-authored with someone of their own block are never merged (they may be that co-author).
 The state is exactly what the graph holds (names, aliases, co-author block keys, topics), so a run
 resumed after a crash decides as a clean run does.
 """
@@ -62,6 +66,7 @@ class Resolver:
         self._blocks: dict[str, list[Researcher]] = {}
         self._taken: set[str] = set(taken_ids)
         self.touched: dict[str, Researcher] = {}
+        self.merges: dict[str, str] = {}
 
     def missing_blocks(self, blocks: Iterable[str]) -> set[str]:
         return {b for b in blocks if b not in self._blocks}
@@ -88,8 +93,12 @@ class Resolver:
         for i, name in enumerate(names):
             others = {b for j, b in enumerate(blocks) if j != i}
             used = {r.id for r in chosen}
-            match = self._best(name, others, topics, used)
-            if match is None:
+            ranked = self._evidenced(name, others, topics, used)
+            if ranked:
+                match = ranked[0]
+                for other in ranked[1:]:
+                    self._merge_if_same_person(other, into=match, block=blocks[i])
+            else:
                 match = self._create(name, blocks[i])
             match.add_variant(name)
             chosen.append(match)
@@ -99,13 +108,13 @@ class Resolver:
             self.touched[researcher.id] = researcher
         return chosen
 
-    def _best(
+    def _evidenced(
         self, name: str, coauthors: set[str], topics: set[str], used: set[str]
-    ) -> Researcher | None:
+    ) -> list[Researcher]:
+        """Compatible candidates with evidence, best first."""
         parsed = parse_name(name)
         key = name_key(parsed)
-        best: tuple[int, int, int] | None = None
-        winner = None
+        scored = []
         for cand in self._blocks.get(block_key(parsed), []):
             if cand.id in used or not given_compatible(parsed, cand.parsed):
                 continue
@@ -114,10 +123,31 @@ class Resolver:
             if not shared_coauthors and not shared_topics:
                 continue
             exact = int(any(name_key(a) == key for a in cand.aliases))
-            score = (shared_coauthors, exact, shared_topics)
-            if best is None or score > best:
-                best, winner = score, cand
-        return winner
+            scored.append(((-shared_coauthors, -exact, -shared_topics, cand.id), cand))
+        return [cand for _, cand in sorted(scored, key=lambda pair: pair[0])]
+
+    def _merge_if_same_person(self, other: Researcher, *, into: Researcher, block: str) -> None:
+        if not given_compatible(other.parsed, into.parsed):
+            return
+        if block in other.coauthor_blocks or block in into.coauthor_blocks:
+            return
+        for alias in other.aliases:
+            into.add_variant(alias)
+        into.coauthor_blocks |= other.coauthor_blocks
+        into.topics |= other.topics
+        self._blocks[block] = [r for r in self._blocks.get(block, []) if r.id != other.id]
+        self.merges[other.id] = into.id
+        self.touched[into.id] = into
+
+    def merge_rows(self) -> list[dict[str, str]]:
+        """This batch's merges as (old_id, new_id) rows, chains followed to the final researcher."""
+        rows = []
+        for old in self.merges:
+            into = self.merges[old]
+            while into in self.merges:
+                into = self.merges[into]
+            rows.append({"old_id": old, "new_id": into})
+        return rows
 
     def _create(self, name: str, block: str) -> Researcher:
         base = slug(name)

@@ -144,6 +144,7 @@ class GraphWriter:
             raise
         finally:
             resolver.touched.clear()
+            resolver.merges.clear()
         # Replaced author lists change what the graph says of those blocks: reload them.
         resolver.evict(old_blocks | {block_key(n) for p in papers if p.replaces for n in p.names})
         summary.ingested += sum(1 for p in papers if not p.replaces)
@@ -234,13 +235,20 @@ class GraphWriter:
         _rows(tx, "ingest_upsert_institutions", institutions)
         _rows(tx, "ingest_create_authorships", authorships)
         _rows(tx, "ingest_create_work_topics", _work_topic_rows(papers))
-        affected = sorted(set(resolver.touched) | set(old_authors))
+        merges = resolver.merge_rows()
+        if merges:
+            _rows(tx, "ingest_merge_authorships", merges)
+            _rows(tx, "ingest_merge_forward_redirects", merges)
+            _rows(tx, "ingest_merge_record_redirects", merges)
+            _rows(tx, "ingest_merge_delete_researchers", merges)
+        affected = sorted((set(resolver.touched) | set(old_authors)) - set(resolver.merges))
         if affected:
             facts = tx.run("ingest_affiliation_facts", ids=affected)
             tx.run("ingest_clear_affiliations", ids=affected)
             _rows(tx, "ingest_create_affiliations", _affiliation_rows(facts))
-        if old_authors:
-            tx.run("ingest_delete_orphans", ids=old_authors)
+        orphans = sorted(set(old_authors) - set(resolver.merges))
+        if orphans:
+            tx.run("ingest_delete_orphans", ids=orphans)
         if source is not None:
             tx.run("ingest_save_position", source=source, position=summary.position)
         tx.run("ingest_bump_version")

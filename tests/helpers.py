@@ -18,6 +18,7 @@ EXPORTS = (
     "export_authorships",
     "export_work_topics",
     "export_affiliations",
+    "export_merged_ids",
 )
 
 

@@ -4,6 +4,7 @@ CREATE CONSTRAINT researcher_id IF NOT EXISTS FOR (n:Researcher) REQUIRE n.id IS
 CREATE CONSTRAINT work_arxiv_id IF NOT EXISTS FOR (n:Work) REQUIRE n.arxiv_id IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (n:MergedId) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ingest_state_source IF NOT EXISTS FOR (n:IngestState) REQUIRE n.source IS UNIQUE;
 CREATE INDEX researcher_block_key IF NOT EXISTS FOR (n:Researcher) ON (n.block_key);
 CREATE TEXT INDEX researcher_search_text IF NOT EXISTS FOR (n:Researcher) ON (n.search_text);

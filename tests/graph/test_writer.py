@@ -238,3 +238,36 @@ def test_resume_equals_clean_run_on_generated_corpus(backend: GraphBackend, tmp_
             read_snapshot(corpus, start=start, limit=stop - start), source="c"
         )
     assert graph_state(backend) == clean
+
+
+def test_later_evidence_merges_two_records_of_one_person(backend: GraphBackend) -> None:
+    """Two "Zhi-Qin John Xu" records without common evidence become one once a paper links them."""
+    writer = GraphWriter(backend)
+    writer.ingest(
+        [
+            paper("2001.00001", ["Zhi-Qin John Xu", "Yaoyu Zhang"], ("cs.LG",)),
+            paper("2001.00002", ["Zhi-Qin John Xu", "Jiwei Zhang"], ()),
+        ]
+    )
+    assert graph_state(backend)["counts"]["Researcher"] == 4
+    writer.ingest([paper("2001.00003", ["Zhi-Qin John Xu", "Jiwei Zhang", "Yaoyu Zhang"], ())])
+    state = graph_state(backend)
+    assert state["counts"]["Researcher"] == 3
+    xu = [a for a in state["export_authorships"] if a["position"] == 0]
+    assert {a["researcher"] for a in xu} == {"zhi-qin-john-xu"}
+    assert state["export_merged_ids"] == [{"id": "zhi-qin-john-xu-2", "into": "zhi-qin-john-xu"}]
+    fresh = GraphWriter(backend)
+    fresh.ingest([paper("2001.00004", ["Zhi-Qin John Xu", "Tao Luo"], ("math.NA",))])
+    ids = {r["id"] for r in backend.read("export_researchers")}
+    assert "zhi-qin-john-xu-2" not in ids, "a merged id is never reused"
+
+
+def test_coauthors_of_the_same_block_are_never_merged(backend: GraphBackend) -> None:
+    GraphWriter(backend).ingest(
+        [
+            paper("2001.00001", ["J. Smith", "John Smith"], ("cs.LG",)),
+            paper("2001.00002", ["J. Smith", "Anna Lee"], ("cs.LG",)),
+        ]
+    )
+    ids = {a["researcher"] for a in backend.read("export_authorships")}
+    assert len(ids) == 3
