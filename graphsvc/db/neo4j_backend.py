@@ -33,7 +33,7 @@ class Neo4jBackend(GraphBackend):
             auth=(user, password),
             connection_timeout=min(timeout_s, 5.0),
             connection_acquisition_timeout=timeout_s,
-            max_transaction_retry_time=timeout_s,
+            max_transaction_retry_time=timeout_s / 2,
             max_connection_pool_size=50,
         )
 
