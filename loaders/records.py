@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,10 +48,23 @@ class PaperRecord(BaseModel):
 
     @property
     def year(self) -> int | None:
-        """Year of first publication."""
-        return self.published.year if self.published else None
+        """Year of first publication (from the arXiv id when the source gave no date)."""
+        return self.published.year if self.published else year_from_arxiv_id(self.arxiv_id)
 
     @property
     def primary_category(self) -> str | None:
         """The primary category, when known."""
         return self.categories[0] if self.categories and self.primary_known else None
+
+
+_NEW_STYLE_ID = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_OLD_STYLE_ID = re.compile(r"^[a-z-]+(?:\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
+
+
+def year_from_arxiv_id(arxiv_id: str) -> int | None:
+    """The submission year an arXiv id encodes: 2105.11675 -> 2021, hep-th/9901001 -> 1999."""
+    match = _NEW_STYLE_ID.match(arxiv_id) or _OLD_STYLE_ID.match(arxiv_id)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    yy = int(match.group(1))
+    return 1900 + yy if match.re is _OLD_STYLE_ID and yy >= 91 else 2000 + yy

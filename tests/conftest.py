@@ -13,6 +13,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -154,10 +155,13 @@ def _ladybug_graphs(
 
 
 def prepared(
-    request: pytest.FixtureRequest, key: str, load: Callable[[GraphBackend], None]
+    request: pytest.FixtureRequest,
+    key: str,
+    load: Callable[[GraphBackend], None],
+    dialect: str | None = None,
 ) -> GraphBackend:
     """A graph holding `key`'s data on the requested backend; tests must not write to it."""
-    if request.param == "neo4j":
+    if (dialect or request.param) == "neo4j":
         neo4j: Neo4jBackend = request.getfixturevalue("neo4j_backend")
         if _Neo4jContent.key != key:
             neo4j.write(lambda tx: tx.run("admin_delete_all"))
@@ -221,3 +225,27 @@ def demo_client(demo_backend: GraphBackend) -> Iterator[TestClient]:
 def corpus_client(corpus_backend: GraphBackend) -> Iterator[TestClient]:
     with api_client(corpus_backend) as client:
         yield client
+
+
+LOADERS: dict[str, Callable[[GraphBackend], None]] = {"demo": load_demo, "corpus-3000": load_corpus}
+
+
+def on_both(request: pytest.FixtureRequest, key: str) -> list[GraphBackend]:
+    """The shared read-only graph `key` ("demo" or "corpus-3000") on Neo4j and on Ladybug."""
+    return [prepared(request, key, LOADERS[key], dialect=d) for d in BACKENDS]
+
+
+def same_on_both(request: pytest.FixtureRequest, key: str, urls: list[str]) -> None:
+    """Every URL answers the same status and JSON on Neo4j and on Ladybug."""
+    answers = []
+    for graph in on_both(request, key):
+        with api_client(graph) as client:
+            answers.append([(u, *_status_and_body(client.get(u))) for u in urls])
+    for neo4j, ladybug in zip(*answers, strict=True):
+        assert neo4j == ladybug
+    assert any(status == 200 for _, status, _ in answers[0])
+
+
+def _status_and_body(response: Any) -> tuple[int, Any]:
+    is_json = response.headers.get("content-type", "").endswith("json")
+    return response.status_code, response.json() if is_json else response.text

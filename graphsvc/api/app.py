@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 import graphsvc
+from graphsvc import web
 from graphsvc.api import problems, routes_graph, routes_health, routes_researchers, routes_topics
 from graphsvc.api.deps import AppState
 from graphsvc.db import GraphBackend, open_backend
@@ -42,4 +43,6 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_researchers.router)
     app.include_router(routes_graph.router)
     app.include_router(routes_topics.router)
+    app.include_router(routes_topics.works_router)
+    web.install(app)  # the explorer pages and /static
     return app

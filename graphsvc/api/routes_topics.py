@@ -1,7 +1,115 @@
-"""Routes: topics (to be filled)."""
+"""Routes: topics (largest, neighborhood, clusters) and works."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from graphsvc.api.deps import Backend, State
+from graphsvc.api.models_topics import Topic, TopicClusters, TopicNeighborhood, TopicSize, Work
+from graphsvc.api.problems import PROBLEM_RESPONSES, NotFound
+from graphsvc.services import topics as service
+from graphsvc.services import works as works_service
 
 router = APIRouter(prefix="/v1", tags=["topics"])
+works_router = APIRouter(prefix="/v1", tags=["works"])
+
+Responses = dict[int | str, dict[str, Any]]
+ERRORS: Responses = {code: PROBLEM_RESPONSES[code] for code in (422, 503)}
+ERRORS_404: Responses = {code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)}
+TopicId = Annotated[
+    str, Path(min_length=1, max_length=200, description="The topic (arXiv category) id.")
+]
+
+
+def _unknown(topic_id: str) -> NotFound:
+    return NotFound(f"no topic with id {topic_id!r}")
+
+
+@router.get(
+    "/topics",
+    response_model=list[TopicSize],
+    summary="The largest topics",
+    responses=ERRORS,
+)
+def list_topics(
+    backend: Backend, limit: Annotated[int, Query(ge=1, le=500)] = 50
+) -> list[TopicSize]:
+    """Topics with at least one work, by number of works (descending), then id."""
+    return [TopicSize.model_validate(t) for t in service.largest(backend, limit)]
+
+
+# Declared before /topics/{topic_id} so that "clusters" is not taken for a topic id.
+@router.get(
+    "/topics/clusters",
+    response_model=TopicClusters,
+    summary="Clusters of topics that share works (Louvain)",
+    responses=ERRORS,
+)
+def topic_clusters(
+    state: State,
+    min_works: Annotated[
+        int, Query(ge=1, le=100_000, description="Leave out topics with fewer works.")
+    ] = 1,
+) -> TopicClusters:
+    """Louvain communities (seed 42) of the topic co-occurrence graph, whose edge weights are
+    the numbers of works two topics share. Cached until the graph changes."""
+    return TopicClusters.model_validate(service.clusters(state.backend, min_works, state.cache))
+
+
+@router.get(
+    "/topics/{topic_id}",
+    response_model=Topic,
+    summary="A topic with its number of works",
+    responses=ERRORS_404,
+)
+def get_topic(backend: Backend, topic_id: TopicId) -> Topic:
+    """The topic's name, archive, group and number of works."""
+    data = service.profile(backend, topic_id)
+    if data is None:
+        raise _unknown(topic_id)
+    return Topic.model_validate(data)
+
+
+@router.get(
+    "/topics/{topic_id}/neighborhood",
+    response_model=TopicNeighborhood,
+    summary="A topic's co-occurring topics, top researchers and recent works",
+    responses=ERRORS_404,
+)
+def topic_neighborhood(
+    backend: Backend,
+    topic_id: TopicId,
+    limit: Annotated[int, Query(ge=1, le=500, description="Items per list.")] = 20,
+) -> TopicNeighborhood:
+    """Co-occurring topics by shared works with their lift, the researchers with the most
+    works in the topic, and its newest works; each list holds at most `limit` items."""
+    data = service.neighborhood(backend, topic_id, limit)
+    if data is None:
+        raise _unknown(topic_id)
+    return TopicNeighborhood.model_validate(data)
+
+
+@works_router.get(
+    "/works/{arxiv_id:path}",
+    response_model=Work,
+    summary="A work with its categories and authors",
+    responses=ERRORS_404,
+)
+def get_work(
+    backend: Backend,
+    arxiv_id: Annotated[
+        str,
+        Path(
+            min_length=1,
+            max_length=200,
+            description='The arXiv id without version ("2105.14573", "hep-th/9901001").',
+        ),
+    ],
+) -> Work:
+    """Metadata, categories (primary first) and authors in order with their institutions."""
+    data = works_service.work(backend, arxiv_id)
+    if data is None:
+        raise NotFound(f"no work with arXiv id {arxiv_id!r}")
+    return Work.model_validate(data)

@@ -136,7 +136,9 @@ def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: in
             names[row["researcher"]] = row["name"]
         for d in sorted(linking, key=lambda d: (-len(linking[d]), names[d], d)):
             for w in sorted(linking[d], key=lambda w: newest_first(link_works[w]["published"], w)):
-                nodes.add(work_node(w), "Work", link_works[w]["title"] or w, _work_props(link_works[w]))
+                nodes.add(
+                    work_node(w), "Work", link_works[w]["title"] or w, _work_props(link_works[w])
+                )
             nodes.add(researcher_node(d), "Researcher", names[d], {"depth": 2})
 
     kept = nodes.order[:limit]
@@ -160,9 +162,7 @@ def _edges(backend: GraphBackend, kept: list[str], included: set[str]) -> list[D
     found: list[tuple[str, str, str]] = []
     if work_ids:
         for row in backend.read("slice_work_authors", ids=work_ids):
-            found.append(
-                ("AUTHORED", researcher_node(row["researcher"]), work_node(row["work"]))
-            )
+            found.append(("AUTHORED", researcher_node(row["researcher"]), work_node(row["work"])))
         for row in backend.read("slice_work_topics", ids=work_ids):
             found.append(("HAS_TOPIC", work_node(row["work"]), topic_node(row["topic"])))
     if researcher_ids:

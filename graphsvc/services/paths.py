@@ -9,6 +9,7 @@ the two researchers share (publication date descending, undated last), then the 
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from graphsvc.db import GraphBackend
@@ -39,14 +40,18 @@ def shortest_path(backend: GraphBackend, start: str, end: str, max_hops: int) ->
         rows = backend.read("path_researchers", ids=sorted(set(ids[1:-1])))
         names.update({r["id"]: r["name"] for r in rows})
     links = []
-    for a, b in zip(ids, ids[1:], strict=False):
+    for a, b in itertools.pairwise(ids):
         works = backend.read("path_shared_works", a=a, b=b)
         work = min(works, key=lambda w: newest_first(w["published"], w["arxiv_id"]))
         links.append(
             {
                 "from": a,
                 "to": b,
-                "work": {"arxiv_id": work["arxiv_id"], "title": work["title"], "year": work["year"]},
+                "work": {
+                    "arxiv_id": work["arxiv_id"],
+                    "title": work["title"],
+                    "year": work["year"],
+                },
             }
         )
     return {
@@ -58,35 +63,50 @@ def shortest_path(backend: GraphBackend, start: str, end: str, max_hops: int) ->
 
 
 def _search(backend: GraphBackend, start: str, end: str, max_hops: int) -> list[str] | None:
-    """The lexicographically smallest shortest id sequence, or None beyond `max_hops`."""
+    """The lexicographically smallest shortest id sequence, or None beyond `max_hops`.
+
+    Bidirectional: each step expands, by one whole level, the side with the smaller frontier
+    (the start side on a tie) and stops when the two sides meet; then only the nodes that lie on
+    a shortest path are kept and the path is walked from the start, smallest id first.
+    """
     if start == end:
         return [start]
-    levels: list[list[str]] = [[start]]
-    seen = {start}
+    sides: list[list[set[str]]] = [[{start}], [{end}]]  # levels from the start, from the end
+    dist: list[dict[str, int]] = [{start: 0}, {end: 0}]
     neighbours: dict[str, set[str]] = {}
-    while len(levels) <= max_hops:
-        rows = backend.read("path_coauthors", ids=levels[-1])
+    hops = 0
+    while not hops:
+        if len(sides[0]) + len(sides[1]) - 2 >= max_hops:
+            return None
+        side = 0 if len(sides[0][-1]) <= len(sides[1][-1]) else 1
+        rows = backend.read("path_coauthors", ids=sorted(sides[side][-1]))
         fresh: set[str] = set()
         for row in rows:
-            neighbours.setdefault(row["researcher"], set()).add(row["coauthor"])
-            if row["coauthor"] not in seen:
-                fresh.add(row["coauthor"])
+            a, b = row["researcher"], row["coauthor"]
+            neighbours.setdefault(a, set()).add(b)
+            neighbours.setdefault(b, set()).add(a)
+            if b not in dist[side]:
+                fresh.add(b)
         if not fresh:
             return None
-        seen |= fresh
-        levels.append(sorted(fresh))
-        if end in fresh:
-            break
-    else:
-        return None
-    # Keep, level by level backwards, only the nodes that lead to `end`; then walk forwards
-    # taking the smallest id at each step.
-    hops = len(levels) - 1
-    onward: list[set[str]] = [set() for _ in levels]
+        level = len(sides[side])
+        for node in fresh:
+            dist[side][node] = level
+        sides[side].append(fresh)
+        met = [level + dist[1 - side][n] for n in fresh if n in dist[1 - side]]
+        hops = min(met, default=0)
+    # Position p of a shortest path: a node at distance p from the start where that side
+    # reaches, else at distance hops - p from the end; keep those leading on to the end.
+    reach = len(sides[0]) - 1
+
+    def candidates(p: int) -> set[str]:
+        return sides[0][p] if p <= reach else sides[1][hops - p]
+
+    onward: list[set[str]] = [set() for _ in range(hops + 1)]
     onward[hops] = {end}
-    for i in range(hops - 1, -1, -1):
-        onward[i] = {u for u in levels[i] if neighbours.get(u, set()) & onward[i + 1]}
+    for p in range(hops - 1, -1, -1):
+        onward[p] = {u for u in candidates(p) if neighbours.get(u, set()) & onward[p + 1]}
     path = [start]
-    for i in range(1, hops + 1):
-        path.append(min(neighbours[path[-1]] & onward[i]))
+    for p in range(1, hops + 1):
+        path.append(min(neighbours[path[-1]] & onward[p]))
     return path

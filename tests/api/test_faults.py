@@ -14,7 +14,10 @@ def test_neo4j_down_gives_503_and_service_resumes(
     neo4j_server: Neo4jServer, neo4j_backend: Neo4jBackend
 ) -> None:
     backend = Neo4jBackend(
-        uri=neo4j_server.uri, user="neo4j", password=NEO4J_PASSWORD, database="neo4j",
+        uri=neo4j_server.uri,
+        user="neo4j",
+        password=NEO4J_PASSWORD,
+        database="neo4j",
         timeout_s=3.0,
     )
     try:

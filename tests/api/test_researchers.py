@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
 from loaders.names import fold
-from tests.conftest import api_client, load_corpus, load_demo, prepared
+from tests.conftest import on_both, same_on_both
 from tests.helpers import graph_state
 from tests.oracle import Facts, coauthor_graph, facts
 
@@ -431,25 +431,6 @@ def test_corpus_search_aliases(corpus_client: TestClient, corpus_facts: Facts) -
 # --- both backends, same answers ------------------------------------------------------------
 
 
-class _On:
-    """A fixture request pinned to one backend, to reuse conftest's shared prepared graphs."""
-
-    def __init__(self, request: pytest.FixtureRequest, param: str) -> None:
-        self.param = param
-        self._request = request
-
-    def getfixturevalue(self, name: str) -> Any:
-        return self._request.getfixturevalue(name)
-
-
-def _answers(request: pytest.FixtureRequest, dialect: str, key: str, urls: list[str]) -> list:
-    load = load_demo if key == "demo" else load_corpus
-    graph = prepared(cast(pytest.FixtureRequest, _On(request, dialect)), key, load)
-    with api_client(graph) as client:
-        responses = [(url, client.get(url)) for url in urls]
-    return [(url, r.status_code, r.json()) for url, r in responses]
-
-
 def _urls(rids: list[str], queries: list[str]) -> Iterator[str]:
     for q in queries:
         yield f"/v1/researchers?q={q}&limit=50"
@@ -465,18 +446,8 @@ def _urls(rids: list[str], queries: list[str]) -> Iterator[str]:
 
 @pytest.mark.parametrize("key", ["demo", "corpus-3000"])
 def test_backends_give_identical_json(request: pytest.FixtureRequest, key: str) -> None:
-    graph = prepared(
-        cast(pytest.FixtureRequest, _On(request, "ladybug")),
-        key,
-        load_demo if key == "demo" else load_corpus,
-    )
-    f = facts(graph)
-    rids = picks(f)
+    ladybug = on_both(request, key)[1]
+    rids = picks(facts(ladybug))
     if key == "demo":
         rids.append("zhi-qin-john-xu")
-    urls = list(_urls(rids, ["peter", "xu", "garcia", "a. k.", "lee"]))
-    ladybug = _answers(request, "ladybug", key, urls)
-    neo4j = _answers(request, "neo4j", key, urls)
-    assert any(status == 200 and body.get("items") for _, status, body in neo4j)
-    for lb, n4 in zip(ladybug, neo4j, strict=True):
-        assert lb == n4
+    same_on_both(request, key, list(_urls(rids, ["peter", "xu", "garcia", "a. k.", "lee"])))

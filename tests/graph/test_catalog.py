@@ -1,4 +1,4 @@
-"""The stored-query catalog: every query loads, declares its parameters, and runs on both backends."""
+"""The stored-query catalog: every query loads, declares its params and runs on both backends."""
 
 from __future__ import annotations
 

@@ -1,0 +1,83 @@
+"""Response models of the graph-slice and path endpoints."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NodeType = Literal["Researcher", "Work", "Topic", "Institution"]
+EdgeType = Literal["AUTHORED", "HAS_TOPIC", "AFFILIATED_WITH"]
+Scalar = int | str | None
+
+
+class NodeData(BaseModel):
+    """A node: `id` is unique across types ("researcher:<id>", "work:<arxiv_id>", ...)."""
+
+    id: str
+    type: NodeType
+    label: str = Field(description="Name or title.")
+    properties: dict[str, Scalar] = Field(
+        description="Researcher: depth (0, 1, 2); Work: year, published; Topic: works "
+        "(the researcher's works in it); Institution: none."
+    )
+
+
+class EdgeData(BaseModel):
+    """A stored relationship between two nodes of the slice."""
+
+    id: str
+    source: str
+    target: str
+    type: EdgeType
+
+
+class Node(BaseModel):
+    data: NodeData
+
+
+class Edge(BaseModel):
+    data: EdgeData
+
+
+class Elements(BaseModel):
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class GraphSlice(BaseModel):
+    """A capped ego network in the shape Cytoscape.js takes (`cy.add(body.elements)`)."""
+
+    elements: Elements
+    truncated: bool = Field(description="Whether nodes were left out to respect `limit`.")
+    center: str = Field(description="The node id of the researcher asked for.")
+
+
+class PathResearcher(BaseModel):
+    id: str
+    name: str
+
+
+class PathWork(BaseModel):
+    arxiv_id: str
+    title: str | None
+    year: int | None
+
+
+class PathLink(BaseModel):
+    """One hop: two consecutive researchers and a work they share."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: str = Field(alias="from")
+    to: str
+    work: PathWork
+
+
+class CoauthorPath(BaseModel):
+    """A shortest co-authorship path; `hops` is null and the lists empty when none was found."""
+
+    found: bool
+    hops: int | None
+    researchers: list[PathResearcher]
+    links: list[PathLink]

@@ -1,0 +1,139 @@
+"""Topic look-ups: the largest topics, a topic's neighborhood, and topic clusters.
+
+Each function runs stored queries on a backend and returns plain dicts shaped like the API's
+response models, or None when the topic does not exist.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+import networkx as nx
+
+from graphsvc.db import GraphBackend
+
+Data = dict[str, Any]
+LOUVAIN_SEED = 42
+CLUSTER_CACHE_KEY = "topic_clusters"
+CLUSTER_CACHE_SIZE = 32  # answers kept per graph version (one per min_works asked)
+_cache_lock = threading.Lock()
+
+
+def largest(backend: GraphBackend, limit: int) -> list[Data]:
+    """Topics with at least one work, by number of works (descending), then id."""
+    return backend.read("topic_list", limit=limit)
+
+
+def profile(backend: GraphBackend, topic_id: str) -> Data | None:
+    """The topic with its number of works, or None if unknown."""
+    rows = backend.read("topic_profile", id=topic_id)
+    return rows[0] if rows else None
+
+
+def lift(together: int, total: int, works_t: int, works_u: int) -> float:
+    """How much more often two topics share works than if they were independent."""
+    if not works_t or not works_u:
+        return 0.0
+    return round(together * total / (works_t * works_u), 6)
+
+
+def neighborhood(backend: GraphBackend, topic_id: str, limit: int) -> Data | None:
+    """Co-occurring topics with lift, top researchers and recent works; None if unknown."""
+    topic = profile(backend, topic_id)
+    if topic is None:
+        return None
+    total_rows = backend.read("topic_works_total")
+    total = int(total_rows[0]["n"]) if total_rows else 0
+    cooccurring = [
+        {
+            "id": u["id"],
+            "name": u["name"],
+            "works_together": u["works_together"],
+            "lift": lift(u["works_together"], total, topic["works"], u["works"]),
+        }
+        for u in backend.read("topic_cooccurring", id=topic_id, limit=limit)
+    ]
+    return {
+        "topic": topic,
+        "total_works": total,
+        "cooccurring": cooccurring,
+        "researchers": backend.read("topic_top_researchers", id=topic_id, limit=limit),
+        "recent_works": backend.read("topic_recent_works", id=topic_id, limit=limit),
+    }
+
+
+def graph_version(backend: GraphBackend) -> int:
+    """The graph's change counter (0 before any write)."""
+    rows = backend.read("graph_version")
+    value = rows[0]["version"] if rows else None
+    return int(value) if value is not None else 0
+
+
+def cooccurrence_graph(backend: GraphBackend, min_works: int) -> nx.Graph:
+    """Topics with at least `min_works` works, linked with weight = works having both.
+
+    Nodes (with `name` and `works`) and edges are added sorted by id, so that Louvain with a
+    fixed seed gives the same answer for the same graph.
+    """
+    rows = backend.read("topic_cooccurrence_graph", min_works=min_works)
+    nodes = {r["id"]: {"name": r["name"], "works": r["works"]} for r in rows}
+    edges = sorted(
+        (r["id"], r["other"], r["weight"])
+        for r in rows
+        if r["other"] is not None and r["other"] in nodes and r["weight"] > 0
+    )
+    g = nx.Graph()
+    for tid in sorted(nodes):
+        g.add_node(tid, **nodes[tid])
+    g.add_weighted_edges_from(edges, weight="weight")
+    return g
+
+
+def cluster(g: nx.Graph) -> Data:
+    """Louvain communities (seed 42) ordered by size, then smallest topic id; and modularity."""
+    if g.number_of_nodes() == 0:
+        return {"clusters": [], "modularity": 0.0}
+    communities = nx.community.louvain_communities(g, weight="weight", seed=LOUVAIN_SEED)
+    ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
+    modularity = nx.community.modularity(g, communities, weight="weight")
+    clusters = []
+    for i, members in enumerate(ordered):
+        topics = sorted(
+            ({"id": t, "name": g.nodes[t]["name"], "works": g.nodes[t]["works"]} for t in members),
+            key=lambda t: (-t["works"], t["id"]),
+        )
+        clusters.append({"id": i, "topics": topics})
+    return {"clusters": clusters, "modularity": round(float(modularity), 6)}
+
+
+def clusters(backend: GraphBackend, min_works: int, cache: dict[str, Any]) -> Data:
+    """Topic clusters, cached in `cache` per (min_works, graph version).
+
+    The graph version is read on every call, so any write to the graph (which bumps it) makes
+    the cached answers stale; they are dropped when a new version is seen.
+    """
+    version = graph_version(backend)
+    with _cache_lock:
+        entry = cache.get(CLUSTER_CACHE_KEY)
+        if entry is not None and entry[0] == version and min_works in entry[1]:
+            answers: OrderedDict[int, Data] = entry[1]
+            answers.move_to_end(min_works)
+            return answers[min_works]
+    answer = {
+        **cluster(cooccurrence_graph(backend, min_works)),
+        "min_works": min_works,
+        "graph_version": version,
+    }
+    with _cache_lock:
+        entry = cache.get(CLUSTER_CACHE_KEY)
+        if entry is None or entry[0] != version:
+            fresh: OrderedDict[int, Data] = OrderedDict()
+            entry = (version, fresh)
+            cache[CLUSTER_CACHE_KEY] = entry
+        answers = entry[1]
+        answers[min_works] = answer
+        while len(answers) > CLUSTER_CACHE_SIZE:
+            answers.popitem(last=False)
+    return answer

@@ -1,0 +1,20 @@
+"""The research-graph explorer: server-rendered HTML pages with a little JavaScript.
+
+The pages are rendered from the same services as the `/v1` API; the graph drawings (Cytoscape.js,
+vendored under `static/vendor/`) fetch their data from the `/v1` API. No build step, no CDN.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from graphsvc.web.routes import STATIC_DIR, router
+
+__all__ = ["STATIC_DIR", "install", "router"]
+
+
+def install(app: FastAPI) -> None:
+    """Serve the explorer pages and their static files (`/static`) from `app`."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

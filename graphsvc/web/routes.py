@@ -1,0 +1,157 @@
+"""The explorer's HTML pages: home, search, researcher, topic and work.
+
+Pages are rendered on the server from the same services as the `/v1` API, so every fact is in
+the HTML (the lists are the text alternative of the graphs); the graph drawings load their data
+from the `/v1` API in the browser. An unknown id renders a 404 page, never a 500.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from graphsvc.api.deps import Backend, State
+from graphsvc.services import researchers as researcher_service
+from graphsvc.services import topics as topic_service
+from graphsvc.services import works as work_service
+from loaders.names import fold
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+
+MAX_ID = 500  # longer ids cannot exist (the API rejects them too)
+MAX_QUERY = 200
+HOME_ITEMS = 20
+SEARCH_ITEMS = 50
+WORKS_SHOWN = 500
+COLLABORATORS_SHOWN = 500
+NEIGHBORHOOD_ITEMS = 20
+GRAPH_DEPTH = 1
+GRAPH_LIMIT = 200  # the API's default node cap
+CLUSTER_MIN_WORKS = 1
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render `template` with the search box prefilled from `?q=`."""
+    context.setdefault("q", "")
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def not_found(request: Request, kind: str, key: str) -> HTMLResponse:
+    shown = key if len(key) <= 80 else key[:80] + "…"
+    what = f"No {kind} “{shown}”."
+    return page(request, "not_found.html", status_code=404, title="Not found", what=what)
+
+
+@router.get("/")
+def home(request: Request, backend: Backend) -> HTMLResponse:
+    """The largest topics and the most connected researchers."""
+    topics = topic_service.largest(backend, HOME_ITEMS)
+    researchers = backend.read("web_top_researchers", limit=HOME_ITEMS)
+    return page(request, "home.html", title="Explorer", topics=topics, researchers=researchers)
+
+
+@router.get("/search")
+def search(request: Request, backend: Backend, q: str = "") -> HTMLResponse:
+    """Researchers by name or alias and works by title, both accent- and case-insensitive."""
+    q = q.strip()[:MAX_QUERY]
+    folded = fold(q)
+    researchers: list[dict[str, Any]] = []
+    works: list[dict[str, Any]] = []
+    if folded:
+        researchers = researcher_service.search(backend, q, SEARCH_ITEMS)["items"]
+        works = backend.read("web_search_works", q=folded, limit=SEARCH_ITEMS)
+    return page(
+        request,
+        "search.html",
+        title=f"Search: {q}" if q else "Search",
+        q=q,
+        searched=bool(folded),
+        researchers=researchers,
+        works=works,
+        limit=SEARCH_ITEMS,
+    )
+
+
+@router.get("/researchers/{researcher_id:path}")
+def researcher(request: Request, state: State, researcher_id: str) -> HTMLResponse:
+    """Profile, topic chips, close collaborators, works and the research graph."""
+    backend = state.backend
+    min_works = state.settings.graphsvc_close_collaborator_min_works
+    profile = (
+        researcher_service.profile(backend, researcher_id, min_works)
+        if len(researcher_id) <= MAX_ID
+        else None
+    )
+    if profile is None:
+        return not_found(request, "researcher with id", researcher_id)
+    works = researcher_service.works(backend, researcher_id, WORKS_SHOWN, 0) or {
+        "total": 0,
+        "items": [],
+    }
+    ranked = researcher_service.collaborators(
+        backend, researcher_id, limit=COLLABORATORS_SHOWN, weighting="count", since=None
+    )
+    newman = researcher_service.collaborators(
+        backend, researcher_id, limit=COLLABORATORS_SHOWN, weighting="newman", since=None
+    )
+    newman_score = {c["id"]: c["score"] for c in (newman or {"items": []})["items"]}
+    collaborators = [
+        {**c, "newman": newman_score.get(c["id"])} for c in (ranked or {"items": []})["items"]
+    ]
+    titles = {w["arxiv_id"]: w["title"] for w in works["items"]}
+    return page(
+        request,
+        "researcher.html",
+        title=profile["name"],
+        profile=profile,
+        works=works,
+        shown_work_ids=set(titles),
+        titles=titles,
+        close=[c for c in collaborators if c["shared_works"] >= min_works],
+        others=[c for c in collaborators if c["shared_works"] < min_works],
+        min_works=min_works,
+        graph_depth=GRAPH_DEPTH,
+        graph_limit=GRAPH_LIMIT,
+    )
+
+
+@router.get("/topics/{topic_id:path}")
+def topic(request: Request, state: State, topic_id: str) -> HTMLResponse:
+    """A topic's neighborhood (co-occurring topics, top researchers, recent works), its cluster."""
+    hood = (
+        topic_service.neighborhood(state.backend, topic_id, NEIGHBORHOOD_ITEMS)
+        if len(topic_id) <= MAX_ID
+        else None
+    )
+    if hood is None:
+        return not_found(request, "topic with id", topic_id)
+    clusters = topic_service.clusters(state.backend, CLUSTER_MIN_WORKS, state.cache)
+    cluster = next(
+        (c for c in clusters["clusters"] if any(t["id"] == topic_id for t in c["topics"])), None
+    )
+    return page(
+        request,
+        "topic.html",
+        title=hood["topic"]["name"],
+        hood=hood,
+        cluster=cluster,
+        clusters_count=len(clusters["clusters"]),
+        limit=NEIGHBORHOOD_ITEMS,
+    )
+
+
+@router.get("/works/{arxiv_id:path}")
+def work(request: Request, backend: Backend, arxiv_id: str) -> HTMLResponse:
+    """A work: authors, categories, abstract and its arXiv link."""
+    data = work_service.work(backend, arxiv_id) if len(arxiv_id) <= MAX_ID else None
+    if data is None:
+        return not_found(request, "work with arXiv id", arxiv_id)
+    return page(request, "work.html", title=data["title"] or data["arxiv_id"], work=data)

@@ -1,0 +1,381 @@
+"""Topic endpoints against an independent networkx oracle, on demo and corpus data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+
+from graphsvc.db import GraphBackend
+from graphsvc.services import topics as service
+from loaders.records import AuthorRecord, PaperRecord
+from loaders.source import SourceItem
+from loaders.writer import GraphWriter
+from tests.conftest import api_client, on_both, same_on_both
+from tests.oracle import Facts, facts
+
+PROBLEM = "application/problem+json"
+HOSTILE = [
+    "'",
+    '"',
+    "`",
+    "'); MATCH (n) DETACH DELETE n //",
+    "}) DETACH DELETE n //",
+    "` DETACH DELETE n //",
+    "\\'\\\"",
+    "%00",
+    "$id",
+    "clusters ",
+    "é" * 50,
+    "x" * 10_000,
+]
+
+
+# --- the oracle -----------------------------------------------------------------------------
+
+
+class Oracle:
+    """Topic facts computed from the raw dump, independently of the stored queries."""
+
+    def __init__(self, f: Facts) -> None:
+        self.f = f
+        self.works_of: dict[str, set[str]] = defaultdict(set)
+        self.topics_of: dict[str, set[str]] = defaultdict(set)
+        for h in f.work_topics:
+            self.works_of[h["topic"]].add(h["work"])
+            self.topics_of[h["work"]].add(h["topic"])
+        self.total = len(self.topics_of)
+
+    def by_size(self) -> list[str]:
+        return sorted(self.works_of, key=lambda t: (-len(self.works_of[t]), t))
+
+    def largest(self, limit: int) -> list[dict]:
+        return [
+            {
+                "id": t,
+                "name": self.f.topics[t]["name"],
+                "archive": self.f.topics[t]["archive"],
+                "group_name": self.f.topics[t]["group_name"],
+                "works": len(self.works_of[t]),
+            }
+            for t in self.by_size()[:limit]
+        ]
+
+    def topic(self, t: str) -> dict:
+        keys = ("id", "name", "archive", "archive_name", "group_id", "group_name")
+        return {**{k: self.f.topics[t][k] for k in keys}, "works": len(self.works_of[t])}
+
+    def cooccurring(self, t: str, limit: int) -> list[dict]:
+        together: dict[str, int] = defaultdict(int)
+        for w in self.works_of[t]:
+            for u in self.topics_of[w] - {t}:
+                together[u] += 1
+        ranked = sorted(together, key=lambda u: (-together[u], u))[:limit]
+        n_t = len(self.works_of[t])
+        return [
+            {
+                "id": u,
+                "name": self.f.topics[u]["name"],
+                "works_together": together[u],
+                "lift": round(together[u] * self.total / (n_t * len(self.works_of[u])), 6),
+            }
+            for u in ranked
+        ]
+
+    def researchers(self, t: str, limit: int) -> list[dict]:
+        count: dict[str, set[str]] = defaultdict(set)
+        for a in self.f.authorships:
+            if a["work"] in self.works_of[t]:
+                count[a["researcher"]].add(a["work"])
+        items = [
+            {"id": r, "name": self.f.researchers[r]["name"], "works": len(ws)}
+            for r, ws in count.items()
+        ]
+        return sorted(items, key=lambda r: (-r["works"], r["name"], r["id"]))[:limit]
+
+    def recent(self, t: str, limit: int) -> list[dict]:
+        works = sorted((self.f.works[w] for w in self.works_of[t]), key=lambda w: w["arxiv_id"])
+        works.reverse()  # arXiv id descending as the last tie-break (sorts below are stable)
+        works.sort(key=lambda w: -w["published"].toordinal() if w["published"] else 0)
+        works.sort(key=lambda w: w["published"] is None)
+        return [
+            {"arxiv_id": w["arxiv_id"], "title": w["title"], "year": w["year"]}
+            for w in works[:limit]
+        ]
+
+    def cooccurrence_graph(self, min_works: int) -> nx.Graph:
+        """Built from the dump, nodes and edges added in id order like the service does."""
+        kept = sorted(t for t, ws in self.works_of.items() if len(ws) >= min_works)
+        weights: dict[tuple[str, str], int] = defaultdict(int)
+        keep = set(kept)
+        for ts in self.topics_of.values():
+            inside = sorted(ts & keep)
+            for i, a in enumerate(inside):
+                for b in inside[i + 1 :]:
+                    weights[(a, b)] += 1
+        g = nx.Graph()
+        for t in kept:
+            g.add_node(t)
+        for (a, b), w in sorted(weights.items()):
+            g.add_edge(a, b, weight=w)
+        return g
+
+    def clusters(self, min_works: int) -> dict[str, Any]:
+        g = self.cooccurrence_graph(min_works)
+        if not g.number_of_nodes():
+            return {"clusters": [], "modularity": 0.0}
+        parts = nx.community.louvain_communities(g, weight="weight", seed=42)
+        parts = sorted(parts, key=lambda c: (-len(c), min(c)))
+        return {
+            "clusters": [
+                {
+                    "id": i,
+                    "topics": [
+                        {
+                            "id": t,
+                            "name": self.f.topics[t]["name"],
+                            "works": len(self.works_of[t]),
+                        }
+                        for t in sorted(c, key=lambda t: (-len(self.works_of[t]), t))
+                    ],
+                }
+                for i, c in enumerate(parts)
+            ],
+            "modularity": round(nx.community.modularity(g, parts, weight="weight"), 6),
+        }
+
+
+def get_ok(client: TestClient, url: str) -> Any:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def check_neighborhood(client: TestClient, o: Oracle, topic: str, limit: int = 20) -> None:
+    body = get_ok(client, f"/v1/topics/{topic}/neighborhood?limit={limit}")
+    assert body["topic"] == o.topic(topic)
+    assert body["total_works"] == o.total
+    assert body["cooccurring"] == o.cooccurring(topic, limit)
+    assert body["researchers"] == o.researchers(topic, limit)
+    assert body["recent_works"] == o.recent(topic, limit)
+
+
+def edge_list(g: nx.Graph) -> list[tuple[str, str, int]]:
+    return sorted((min(a, b), max(a, b), d["weight"]) for a, b, d in g.edges(data=True))
+
+
+# --- demo data ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_oracle(demo_backend: GraphBackend) -> Oracle:
+    return Oracle(facts(demo_backend))
+
+
+def test_largest_topics_demo(demo_client: TestClient, demo_oracle: Oracle) -> None:
+    assert get_ok(demo_client, "/v1/topics") == demo_oracle.largest(50)
+    assert get_ok(demo_client, "/v1/topics?limit=3") == demo_oracle.largest(3)
+    assert get_ok(demo_client, "/v1/topics?limit=500") == demo_oracle.largest(500)
+
+
+@pytest.mark.parametrize("topic", ["hep-ph", "cs.LG", "cs.SE", "astro-ph"])
+def test_neighborhood_demo(demo_client: TestClient, demo_oracle: Oracle, topic: str) -> None:
+    assert demo_oracle.works_of[topic]
+    check_neighborhood(demo_client, demo_oracle, topic)
+    check_neighborhood(demo_client, demo_oracle, topic, limit=3)
+    check_neighborhood(demo_client, demo_oracle, topic, limit=500)
+
+
+def test_neighborhood_of_every_demo_topic(demo_client: TestClient, demo_oracle: Oracle) -> None:
+    for topic in demo_oracle.works_of:
+        check_neighborhood(demo_client, demo_oracle, topic, limit=5)
+
+
+def test_topic_demo(demo_client: TestClient, demo_oracle: Oracle) -> None:
+    assert get_ok(demo_client, "/v1/topics/cs.LG") == demo_oracle.topic("cs.LG")
+
+
+@pytest.mark.parametrize("min_works", [1, 2, 5, 100_000])
+def test_clusters_demo(demo_client: TestClient, demo_oracle: Oracle, min_works: int) -> None:
+    check_clusters(demo_client, demo_oracle, min_works)
+
+
+def check_clusters(client: TestClient, o: Oracle, min_works: int) -> None:
+    app_state = client.app.state.graphsvc  # type: ignore[attr-defined]
+    backend = app_state.backend
+    # the input of the clustering: nodes and weighted edges, against the oracle's
+    served = service.cooccurrence_graph(backend, min_works)
+    expected = o.cooccurrence_graph(min_works)
+    assert sorted(served.nodes) == sorted(expected.nodes)
+    assert edge_list(served) == edge_list(expected)
+    # the clustering itself, against Louvain run on the oracle's graph
+    body = get_ok(client, f"/v1/topics/clusters?min_works={min_works}")
+    assert body["min_works"] == min_works
+    assert body["graph_version"] == service.graph_version(backend)
+    assert {k: body[k] for k in ("clusters", "modularity")} == o.clusters(min_works)
+    clustered = [t["id"] for c in body["clusters"] for t in c["topics"]]
+    assert sorted(clustered) == sorted(expected.nodes)
+    # the second answer comes from the cache and is the same
+    assert get_ok(client, f"/v1/topics/clusters?min_works={min_works}") == body
+
+
+def test_demo_has_nontrivial_clusters(demo_client: TestClient) -> None:
+    body = get_ok(demo_client, "/v1/topics/clusters")
+    assert len(body["clusters"]) > 1
+    assert 0 < body["modularity"] <= 1
+    sizes = [len(c["topics"]) for c in body["clusters"]]
+    assert sizes == sorted(sizes, reverse=True)
+    assert [c["id"] for c in body["clusters"]] == list(range(len(sizes)))
+
+
+def test_identical_json_across_backends_demo(request: pytest.FixtureRequest) -> None:
+    same_on_both(
+        request,
+        "demo",
+        [
+            "/v1/topics?limit=500",
+            "/v1/topics/hep-ph/neighborhood?limit=500",
+            "/v1/topics/cs.LG/neighborhood",
+            "/v1/topics/cs.LG",
+            "/v1/topics/clusters",
+            "/v1/topics/clusters?min_works=3",
+            "/v1/topics/nope/neighborhood",
+        ],
+    )
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def is_problem(response: Any, status: int) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    assert response.json()["status"] == status
+
+
+def test_unknown_topic_is_404(demo_client: TestClient) -> None:
+    is_problem(demo_client.get("/v1/topics/no.such/neighborhood"), 404)
+    is_problem(demo_client.get("/v1/topics/no.such"), 404)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/v1/topics?limit=0",
+        "/v1/topics?limit=501",
+        "/v1/topics?limit=x",
+        "/v1/topics/cs.LG/neighborhood?limit=0",
+        "/v1/topics/cs.LG/neighborhood?limit=501",
+        "/v1/topics/clusters?min_works=0",
+        "/v1/topics/clusters?min_works=100001",
+        "/v1/topics/clusters?min_works=-1",
+        "/v1/topics/clusters?min_works=1.5",
+    ],
+)
+def test_out_of_range_is_422(demo_client: TestClient, url: str) -> None:
+    is_problem(demo_client.get(url), 422)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_ids_never_500(demo_client: TestClient, hostile: str) -> None:
+    for url in (f"/v1/topics/{hostile}/neighborhood", f"/v1/topics/{hostile}"):
+        response = demo_client.get(url, params={"limit": 5})
+        assert response.status_code in (404, 422), (url[:80], response.text)
+        assert response.headers["content-type"].startswith(PROBLEM)
+    assert demo_client.get("/v1/topics?limit=1").status_code == 200
+
+
+# --- corpus data ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def corpus_oracle(corpus_backend: GraphBackend) -> Oracle:
+    return Oracle(facts(corpus_backend))
+
+
+def test_largest_topics_corpus(corpus_client: TestClient, corpus_oracle: Oracle) -> None:
+    assert get_ok(corpus_client, "/v1/topics?limit=500") == corpus_oracle.largest(500)
+
+
+def test_neighborhood_corpus(corpus_client: TestClient, corpus_oracle: Oracle) -> None:
+    ranked = corpus_oracle.by_size()
+    for topic in (ranked[0], ranked[len(ranked) // 2], ranked[-1]):
+        check_neighborhood(corpus_client, corpus_oracle, topic)
+        check_neighborhood(corpus_client, corpus_oracle, topic, limit=500)
+
+
+@pytest.mark.parametrize("min_works", [1, 50])
+def test_clusters_corpus(corpus_client: TestClient, corpus_oracle: Oracle, min_works: int) -> None:
+    check_clusters(corpus_client, corpus_oracle, min_works)
+
+
+def test_identical_json_across_backends_corpus(request: pytest.FixtureRequest) -> None:
+    urls = ["/v1/topics?limit=500", "/v1/topics/clusters", "/v1/topics/clusters?min_works=40"]
+    graph = on_both(request, "corpus-3000")[1]
+    ranked = Oracle(facts(graph)).by_size()
+    for topic in (ranked[0], ranked[len(ranked) // 2]):
+        urls.append(f"/v1/topics/{topic}/neighborhood?limit=500")
+    same_on_both(request, "corpus-3000", urls)
+
+
+# --- the cache follows the graph --------------------------------------------------------------
+
+
+def paper(arxiv_id: str, categories: tuple[str, ...], authors: tuple[str, ...]) -> PaperRecord:
+    return PaperRecord(
+        arxiv_id=arxiv_id,
+        version=1,
+        title=f"Paper {arxiv_id}",
+        published=date(2020, 1, 1),
+        categories=categories,
+        authors=tuple(AuthorRecord(name=a) for a in authors),
+    )
+
+
+def ingest(backend: GraphBackend, papers: list[PaperRecord]) -> None:
+    GraphWriter(backend).ingest(SourceItem(i, record=p) for i, p in enumerate(papers, start=1))
+
+
+def test_cluster_cache_follows_graph_changes(backend: GraphBackend) -> None:
+    with api_client(backend) as client:
+        empty = get_ok(client, "/v1/topics/clusters")
+        assert empty["clusters"] == [] and empty["graph_version"] == 0
+        ingest(
+            backend,
+            [
+                paper("2001.00001", ("hep-ph", "hep-th"), ("Ada Lovelace",)),
+                paper("2001.00002", ("hep-ph", "hep-th"), ("Ada Lovelace",)),
+                paper("2001.00003", ("cs.LG", "stat.ML"), ("Alan Turing",)),
+            ],
+        )
+        first = get_ok(client, "/v1/topics/clusters")
+        assert first["graph_version"] > 0
+        ids = [[t["id"] for t in c["topics"]] for c in first["clusters"]]
+        assert sorted(map(sorted, ids)) == [["cs.LG", "stat.ML"], ["hep-ph", "hep-th"]]
+        assert get_ok(client, "/v1/topics/clusters") == first  # cached
+        ingest(
+            backend,
+            [
+                paper("2001.00004", ("hep-th", "cs.LG"), ("Emmy Noether",)),
+                paper("2001.00005", ("math.AG",), ("Emmy Noether",)),
+            ],
+        )
+        second = get_ok(client, "/v1/topics/clusters")
+        assert second["graph_version"] > first["graph_version"]
+        assert second != first
+        clustered = {t["id"] for c in second["clusters"] for t in c["topics"]}
+        assert clustered == {"hep-ph", "hep-th", "cs.LG", "stat.ML", "math.AG"}
+        assert Oracle(facts(backend)).clusters(1) == {
+            k: second[k] for k in ("clusters", "modularity")
+        }
+        assert get_ok(client, "/v1/topics?limit=1")[0] == {
+            "id": "hep-th",
+            "name": "High Energy Physics - Theory",
+            "archive": "hep-th",
+            "group_name": "Physics",
+            "works": 3,
+        }

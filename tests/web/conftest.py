@@ -1,0 +1,113 @@
+"""Browser-test fixtures: the app under real uvicorn on the embedded backend with the demo data,
+and Debian's chromium driven by Playwright (no browser download: the machine may be offline).
+
+`scripts/browser-deps` installs chromium and the Playwright package. Screenshots go to
+`test-artifacts/web/` (gitignored).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from graphsvc.api.app import create_app
+from graphsvc.db.ladybug_backend import LadybugBackend
+from graphsvc.settings import Settings, load_settings
+from tests.conftest import REPO, free_port, load_demo
+
+CHROMIUM = os.environ.get("GRAPHSVC_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = REPO / "test-artifacts" / "web"
+
+
+@dataclass
+class WebApp:
+    """The running explorer: its base URL, the graph it serves and the settings it uses."""
+
+    url: str
+    backend: LadybugBackend
+    settings: Settings
+
+
+@pytest.fixture(scope="session")
+def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
+    """uvicorn serving the app on a free local port, on an embedded graph holding the demo."""
+    backend = LadybugBackend(tmp_path_factory.mktemp("web") / "graph.lbdb", timeout_s=60.0)
+    backend.apply_schema()
+    load_demo(backend)
+    settings = load_settings()
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(settings, backend=backend), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="web-app", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the app did not start")
+        time.sleep(0.05)
+    try:
+        yield WebApp(f"http://127.0.0.1:{port}", backend, settings)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        backend.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium under Playwright; fails with a hint if either is missing."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"no browser at {CHROMIUM}: run scripts/browser-deps")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the playwright package is missing: run scripts/browser-deps")
+    with sync_playwright() as p:
+        handle = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield handle
+        handle.close()
+
+
+@pytest.fixture
+def page(browser: Any, web_app: WebApp) -> Iterator[Any]:
+    """A fresh browser page; fails the test if the page asks for anything off the app."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=web_app.url)
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    foreign: list[str] = []
+    errors: list[str] = []
+    tab.on(
+        "request",
+        lambda req: None if req.url.startswith(web_app.url) else foreign.append(req.url),
+    )
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    context.close()
+    assert not foreign, f"requests off the app (the explorer must work offline): {foreign}"
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def screenshot(tab: Any, name: str, *, full_page: bool = True) -> Path:
+    """Save a screenshot under test-artifacts/web/ (not committed)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=full_page)
+    return path
