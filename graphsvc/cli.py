@@ -220,6 +220,7 @@ def demo(
     finally:
         backend.close()
     if not no_serve:
+        typer.echo(f"reference researcher: http://{host}:{port}/researchers/zhi-qin-john-xu")
         serve(host=host, port=port, workers=1)
 
 
