@@ -8,6 +8,8 @@ each backend, in one run: graphsvc on the naive loader's prefix and on the whole
 naive loader (bench/naive.py) on the prefix. Every load goes into a fresh graph (a new throwaway
 Neo4j server, or a new Ladybug folder) and runs in its own Python process, so its peak RSS is its
 own. Times are wall-clock from the first line read to the last commit (schema applied before).
+The table shows the 1-minute load average before and after each load: on a shared machine,
+numbers taken under load are not comparable (`--wait-idle S` waits for a quiet machine).
 `--profile` runs graphsvc's loads under cProfile and prints where the time goes.
 """
 
@@ -16,11 +18,13 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import logging
 import os
 import platform
 import pstats
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -44,6 +48,7 @@ class Result:
     client_rss: int
     server_rss: int | None
     counts: dict[str, int]
+    load: tuple[float, float]  # 1-minute load average before and after
 
     @property
     def rate(self) -> float:
@@ -88,6 +93,7 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     from loaders.snapshot import read_snapshot
     from loaders.writer import GraphWriter
 
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # "property does not exist yet" notes
     db = _open_backend(args.backend, args.target)
     db.apply_schema()
     corpus = Path(args.corpus)
@@ -124,14 +130,25 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
 # --- driver: fresh graph per load, table at the end ------------------------------------------
 
 
+def wait_idle(max_wait_s: float) -> None:
+    """Wait (up to max_wait_s) until the 1-minute load average is below half the CPU count."""
+    deadline = time.monotonic() + max_wait_s
+    while os.getloadavg()[0] >= (os.cpu_count() or 1) / 2 and time.monotonic() < deadline:
+        time.sleep(5)
+
+
 def run_load(
     backend: str, loader: str, corpus: Path, limit: int, args: argparse.Namespace
 ) -> Result:
+    wait_idle(args.wait_idle)
+    load_before = os.getloadavg()[0]
     print(f"[{backend}] {loader}: {limit} papers ...", file=sys.stderr, flush=True)
     work = OUT / f"run-{backend}-{loader}-{limit}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    profile = OUT / f"profile-{backend}-{limit}.pstats" if args.profile and loader == "graphsvc" else None
+    profile = (
+        OUT / f"profile-{backend}-{limit}.pstats" if args.profile and loader == "graphsvc" else None
+    )
     cmd = [
         sys.executable,
         "-m",
@@ -168,8 +185,16 @@ def run_load(
         if server:
             server.stop()
         shutil.rmtree(work, ignore_errors=True)
-    result = Result(backend, loader, out["papers"], out["seconds"], out["client_rss"], server_rss,
-                    out["counts"])
+    result = Result(
+        backend,
+        loader,
+        out["papers"],
+        out["seconds"],
+        out["client_rss"],
+        server_rss,
+        out["counts"],
+        (load_before, os.getloadavg()[0]),
+    )
     print(
         f"[{backend}] {loader}: {result.papers} papers in {result.seconds:.1f} s "
         f"({result.rate:,.0f}/s); graph {result.counts}",
@@ -195,7 +220,8 @@ def table(results: list[Result]) -> str:
     naive = {r.backend: r.rate for r in results if r.loader == "naive"}
     head = (
         f"| {'backend':<8} | {'loader':<8} | {'papers':>8} | {'seconds':>8} | {'papers/s':>8} "
-        f"| {'vs naive':>8} | {'client RSS MiB':>14} | {'server RSS MiB':>14} |"
+        f"| {'vs naive':>8} | {'client RSS MiB':>14} | {'server RSS MiB':>14} "
+        f"| {'load before/after':>17} |"
     )
     rule = "|" + "|".join("-" * (len(c)) for c in head.split("|")[1:-1]) + "|"
     lines = [head, rule]
@@ -205,7 +231,7 @@ def table(results: list[Result]) -> str:
         lines.append(
             f"| {r.backend:<8} | {r.loader:<8} | {r.papers:>8,} | {r.seconds:>8.1f} "
             f"| {r.rate:>8,.0f} | {speedup:>8} | {_mib(r.client_rss):>14} "
-            f"| {_mib(r.server_rss):>14} |"
+            f"| {_mib(r.server_rss):>14} | {f'{r.load[0]:.1f} / {r.load[1]:.1f}':>17} |"
         )
     return "\n".join(lines)
 
@@ -232,8 +258,14 @@ def machine() -> str:
     )
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--works", type=int, default=20_000, help="corpus size for graphsvc")
     parser.add_argument("--naive-works", type=int, default=2_000, help="prefix for the baseline")
     parser.add_argument("--backends", default="neo4j,ladybug")
@@ -241,6 +273,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-naive", action="store_true", help="skip the baseline")
     parser.add_argument("--profile", action="store_true", help="cProfile graphsvc's loads")
+    parser.add_argument(
+        "--wait-idle",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="before each load, wait up to S seconds for the load average to drop",
+    )
     # worker mode (internal)
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--backend", help=argparse.SUPPRESS)
@@ -256,6 +295,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(worker(args)))
         return
 
+    signal.signal(signal.SIGTERM, _terminate)  # stop the throwaway Neo4j on kill, too
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     unknown = set(backends) - {"neo4j", "ladybug"}
     if unknown:
@@ -272,8 +312,10 @@ def main(argv: list[str] | None = None) -> None:
         results.append(run_load(backend, "graphsvc", corpus, args.works, args))
     print()
     print(f"Machine: {machine()}")
-    print(f"Corpus: {corpus.name} (bench/corpus.py, seed {args.seed}); "
-          f"graphsvc batch size {args.batch_size}; total run {time.perf_counter() - started:.0f} s")
+    print(
+        f"Corpus: {corpus.name} (bench/corpus.py, seed {args.seed}); "
+        f"graphsvc batch size {args.batch_size}; total run {time.perf_counter() - started:.0f} s"
+    )
     print()
     print(table(results))
 
