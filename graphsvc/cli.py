@@ -93,7 +93,7 @@ def ingest_snapshot(
     limit: Annotated[int | None, typer.Option(min=1, help="Read at most N lines.")] = None,
     restart: Annotated[bool, typer.Option(help="Ignore the saved resume position.")] = False,
     quiet: Quiet = False,
-    batch_size: BatchSize = 2_000,
+    batch_size: BatchSize = 5_000,
 ) -> None:
     """Stream a metadata snapshot into the graph; resumes where a previous run stopped."""
     from loaders.snapshot import read_snapshot
@@ -119,7 +119,7 @@ def ingest_snapshot(
 def ingest_atom(
     files: Annotated[list[Path], typer.Argument(help="Atom documents as the arXiv API returns")],
     quiet: Quiet = False,
-    batch_size: BatchSize = 2_000,
+    batch_size: BatchSize = 5_000,
 ) -> None:
     """Ingest recorded arXiv API responses (error entries and empty feeds are reported)."""
     from loaders.atom import read_atom_files

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+MIN_TOKEN_CHARS = 16
 
 
 class Backend(StrEnum):
@@ -33,6 +36,16 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
     graphsvc_query_timeout_s: float = Field(default=10.0, gt=0, le=600)
     graphsvc_close_collaborator_min_works: int = Field(default=2, ge=1, le=1000)
+    # Bearer tokens for the write endpoints, comma-separated in GRAPHSVC_ADMIN_TOKEN (several
+    # for rotation). None configured: the write endpoints do not exist (404).
+    graphsvc_admin_tokens: Annotated[tuple[SecretStr, ...], NoDecode] = Field(
+        default=(),
+        validation_alias=AliasChoices("graphsvc_admin_token", "graphsvc_admin_tokens"),
+    )
+    # Origins allowed by CORS, comma-separated in GRAPHSVC_CORS_ORIGINS; none by default.
+    graphsvc_cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    graphsvc_max_upload_bytes: int = Field(default=200 * 1024**2, ge=1024, le=1 << 40)
+    graphsvc_max_body_bytes: int = Field(default=1024**2, ge=1024, le=1 << 30)
 
     @field_validator("neo4j_uri")
     @classmethod
@@ -41,6 +54,22 @@ class Settings(BaseSettings):
         if not uri.startswith(schemes):
             raise ValueError(f"must start with one of {', '.join(schemes)}")
         return uri
+
+    @field_validator("graphsvc_admin_tokens", mode="before")
+    @classmethod
+    def _split_tokens(cls, value: object) -> object:
+        tokens = _split(value)
+        if isinstance(tokens, list | tuple):
+            for token in tokens:
+                text = token.get_secret_value() if isinstance(token, SecretStr) else str(token)
+                if len(text) < MIN_TOKEN_CHARS:
+                    raise ValueError(f"each token needs at least {MIN_TOKEN_CHARS} characters")
+        return tokens
+
+    @field_validator("graphsvc_cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        return _split(value)
 
     @property
     def backend(self) -> Backend:
@@ -52,6 +81,13 @@ class Settings(BaseSettings):
         return self.graphsvc_data_dir / "graph.lbdb"
 
 
+def _split(value: object) -> object:
+    """A comma-separated string as a list of its non-empty items; other values as they are."""
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
 def load_settings(**overrides: object) -> Settings:
     """Read settings, turning validation errors into one readable `SettingsError`."""
     try:
@@ -60,5 +96,6 @@ def load_settings(**overrides: object) -> Settings:
         problems = []
         for e in err.errors():
             name = ".".join(str(p) for p in e["loc"]).upper()
-            problems.append(f"{name}: {e['msg']} (got {e.get('input')!r})")
+            got = "a secret" if "TOKEN" in name else repr(e.get("input"))
+            problems.append(f"{name}: {e['msg']} (got {got})")
         raise SettingsError("invalid settings: " + "; ".join(problems)) from None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from loaders.names import (
     ParsedName,
@@ -46,7 +47,7 @@ class Researcher:
 
     @property
     def parsed(self) -> ParsedName:
-        return parse_name(self.name)
+        return parse_name(self.name)  # memoized in loaders.names
 
     def add_variant(self, name: str) -> None:
         self.aliases.add(name)
@@ -66,7 +67,9 @@ class Resolver:
         self._blocks: dict[str, list[Researcher]] = {}
         self._taken: set[str] = set(taken_ids)
         self.touched: dict[str, Researcher] = {}
+        self.created: set[str] = set()
         self.merges: dict[str, str] = {}
+        self._aliases_before: dict[str, list[str]] = {}
 
     def missing_blocks(self, blocks: Iterable[str]) -> set[str]:
         return {b for b in blocks if b not in self._blocks}
@@ -131,6 +134,7 @@ class Resolver:
             return
         if block in other.coauthor_blocks or block in into.coauthor_blocks:
             return
+        self._aliases_before[other.id] = sorted(into.aliases)
         for alias in other.aliases:
             into.add_variant(alias)
         into.coauthor_blocks |= other.coauthor_blocks
@@ -139,15 +143,26 @@ class Resolver:
         self.merges[other.id] = into.id
         self.touched[into.id] = into
 
-    def merge_rows(self) -> list[dict[str, str]]:
-        """This batch's merges as (old_id, new_id) rows, chains followed to the final researcher."""
-        rows = []
-        for old in self.merges:
-            into = self.merges[old]
-            while into in self.merges:
-                into = self.merges[into]
-            rows.append({"old_id": old, "new_id": into})
-        return rows
+    def end_batch(self) -> None:
+        """Forget what the last batch touched, created and merged."""
+        self.touched.clear()
+        self.created.clear()
+        self.merges.clear()
+        self._aliases_before.clear()
+
+    def final_id(self, researcher_id: str) -> str:
+        """Where this batch's merges took a researcher id (itself when not merged)."""
+        while researcher_id in self.merges:
+            researcher_id = self.merges[researcher_id]
+        return researcher_id
+
+    def merge_rows(self) -> list[dict[str, Any]]:
+        """This batch's merges, chains followed to the final researcher, with the aliases the
+        researcher merged into had before (what undoing the merge restores)."""
+        return [
+            {"old_id": old, "new_id": self.final_id(old), "into_aliases": self._aliases_before[old]}
+            for old in self.merges
+        ]
 
     def _create(self, name: str, block: str) -> Researcher:
         base = slug(name)
@@ -156,6 +171,7 @@ class Resolver:
             n += 1
             rid = f"{base}-{n}"
         self._taken.add(rid)
+        self.created.add(rid)
         researcher = Researcher(id=rid, name=name, aliases=set())
         members = self._blocks.setdefault(block, [])
         members.append(researcher)

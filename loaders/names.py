@@ -16,8 +16,12 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
+
+# Names repeat a lot in a corpus: the pure functions below are memoized.
+_CACHE = 1 << 18
 
 __all__ = [
     "ParsedName",
@@ -79,6 +83,7 @@ _COLLECTIVE = re.compile(r"\b(collaboration|consortium|collaborators)\b", re.IGN
 _DOTTED_INITIALS = re.compile(r"(?:\w\.)+\w?\.?", re.UNICODE)
 
 
+@lru_cache(maxsize=_CACHE)
 def clean_name(raw: str) -> str:
     """LaTeX to Unicode, NFC, collapsed whitespace, no stray braces or edge commas.
 
@@ -103,6 +108,7 @@ def clean_name(raw: str) -> str:
     return text if any(ch.isalnum() for ch in text) else ""
 
 
+@lru_cache(maxsize=_CACHE)
 def fold(text: str) -> str:
     """Accent-folded, casefolded, whitespace-collapsed text for search and keys."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
@@ -122,6 +128,7 @@ def _is_suffix(token: str) -> bool:
     return token.rstrip(".,").casefold() in _SUFFIXES
 
 
+@lru_cache(maxsize=_CACHE)
 def parse_name(name: str) -> ParsedName:
     """Split a display name into family and given names.
 
@@ -169,12 +176,14 @@ def _as_parsed(name: str | ParsedName) -> ParsedName:
     return name if isinstance(name, ParsedName) else parse_name(name)
 
 
+@lru_cache(maxsize=_CACHE)
 def name_key(name: str | ParsedName) -> str:
     """Folded family + "|" + folded given names: "Zhi-Qin John Xu" -> "xu|zhi qin john"."""
     p = _as_parsed(name)
     return f"{_norm(p.family)}|{_norm(' '.join(p.given))}"
 
 
+@lru_cache(maxsize=_CACHE)
 def block_key(name: str | ParsedName) -> str:
     """Folded family + "|" + first given initial ("xu|z"); "" initial without given names."""
     p = _as_parsed(name)
@@ -186,6 +195,7 @@ def block_key(name: str | ParsedName) -> str:
 _Unit = tuple[str, str | None]
 
 
+@lru_cache(maxsize=_CACHE)
 def _tokens(given: tuple[str, ...]) -> list[list[_Unit]]:
     """Given names as tokens of units; "V.N." is split into two tokens, "Z.-Q." stays one."""
     out: list[list[_Unit]] = []
@@ -223,6 +233,7 @@ def _embeds(short: list[list[_Unit]], long: list[list[_Unit]]) -> bool:
     return all(any(_token_match(s, t) for t in it) for s in short)
 
 
+@lru_cache(maxsize=_CACHE)
 def given_compatible(a: ParsedName, b: ParsedName) -> bool:
     """True when two names could denote the same person.
 
@@ -245,6 +256,7 @@ def given_compatible(a: ParsedName, b: ParsedName) -> bool:
     return _embeds(ta[1:], tb[1:]) or _embeds(tb[1:], ta[1:])
 
 
+@lru_cache(maxsize=_CACHE)
 def completeness(name: str) -> tuple[int, int, int, str]:
     """Sort key to pick the display variant: ``max(variants, key=completeness)``.
 

@@ -23,7 +23,7 @@ from loaders.summary import IngestSummary
 from loaders.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
-DEFAULT_BATCH = 2_000
+DEFAULT_BATCH = 5_000
 Progress = Callable[[IngestSummary], None]
 
 
@@ -143,8 +143,7 @@ class GraphWriter:
             self._resolver = None  # its state may be ahead of the graph: reload on next use
             raise
         finally:
-            resolver.touched.clear()
-            resolver.merges.clear()
+            resolver.end_batch()
         # Replaced author lists change what the graph says of those blocks: reload them.
         resolver.evict(old_blocks | {block_key(n) for p in papers if p.replaces for n in p.names})
         summary.ingested += sum(1 for p in papers if not p.replaces)
@@ -227,25 +226,36 @@ class GraphWriter:
             tx.run("ingest_detach_topics", ids=replaced)
         old_authors = [r["id"] for r in old]
         _rows(tx, "ingest_upsert_topics", self._topic_rows(papers))
-        _rows(tx, "ingest_upsert_works", [_work_row(p) for p in papers])
+        _rows(tx, "ingest_create_works", [_work_row(p) for p in papers if not p.replaces])
+        _rows(tx, "ingest_upsert_works", [_work_row(p) for p in papers if p.replaces])
+        researchers = resolver.touched.values()
+        new, known = resolver.created, [r for r in researchers if r.id not in resolver.created]
         _rows(
-            tx, "ingest_upsert_researchers", [_researcher_row(r) for r in resolver.touched.values()]
+            tx,
+            "ingest_create_researchers",
+            [_researcher_row(r) for r in researchers if r.id in new],
         )
+        _rows(tx, "ingest_upsert_researchers", [_researcher_row(r) for r in known])
         authorships, institutions = _authorship_rows(papers, authors)
         _rows(tx, "ingest_upsert_institutions", institutions)
         _rows(tx, "ingest_create_authorships", authorships)
         _rows(tx, "ingest_create_work_topics", _work_topic_rows(papers))
         merges = resolver.merge_rows()
         if merges:
+            _rows(tx, "ingest_merge_record_redirects", merges)  # first: it records the works
             _rows(tx, "ingest_merge_authorships", merges)
             _rows(tx, "ingest_merge_forward_redirects", merges)
-            _rows(tx, "ingest_merge_record_redirects", merges)
             _rows(tx, "ingest_merge_delete_researchers", merges)
-        affected = sorted((set(resolver.touched) | set(old_authors)) - set(resolver.merges))
-        if affected:
-            facts = tx.run("ingest_affiliation_facts", ids=affected)
-            tx.run("ingest_clear_affiliations", ids=affected)
-            _rows(tx, "ingest_create_affiliations", _affiliation_rows(facts))
+        # Affiliations change only for researchers credited with an institution in this batch,
+        # authors of replaced works, and researchers others merged into.
+        changed = (
+            {a["researcher"] for a in authorships if a["institutions"]}
+            | set(old_authors)
+            | {m["new_id"] for m in merges}
+        )
+        refresh_affiliations(
+            tx, sorted({resolver.final_id(i) for i in changed} - set(resolver.merges))
+        )
         orphans = sorted(set(old_authors) - set(resolver.merges))
         if orphans:
             tx.run("ingest_delete_orphans", ids=orphans)
@@ -361,6 +371,20 @@ def _work_topic_rows(papers: list[_Paper]) -> list[dict[str, Any]]:
         for p in papers
         for i, topic in enumerate(p.topics)
     ]
+
+
+def researcher_row(r: Researcher) -> dict[str, Any]:
+    """A researcher's stored properties: name, aliases and the keys derived from them."""
+    return _researcher_row(r)
+
+
+def refresh_affiliations(tx: Tx, researchers: Iterable[str]) -> None:
+    """Recompute the AFFILIATED_WITH relationships of these researchers from their authorships."""
+    ids = sorted(set(researchers))
+    if ids:
+        facts = tx.run("ingest_affiliation_facts", ids=ids)
+        tx.run("ingest_clear_affiliations", ids=ids)
+        _rows(tx, "ingest_create_affiliations", _affiliation_rows(facts))
 
 
 def _affiliation_rows(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:

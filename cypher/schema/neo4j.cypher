@@ -1,16 +1,20 @@
 // The graph model on Neo4j: uniqueness on every id, indexes for the lookups the queries do,
-// full-text indexes on researcher names and work titles. Every statement is idempotent.
+// full-text indexes on researcher names and work titles (eventually consistent: they are
+// updated after commit, which keeps ingest fast). Every statement is idempotent.
 CREATE CONSTRAINT researcher_id IF NOT EXISTS FOR (n:Researcher) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT work_arxiv_id IF NOT EXISTS FOR (n:Work) REQUIRE n.arxiv_id IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (n:MergedId) REQUIRE n.id IS UNIQUE;
+CREATE INDEX merged_into IF NOT EXISTS FOR (n:MergedId) ON (n.into);
 CREATE CONSTRAINT ingest_state_source IF NOT EXISTS FOR (n:IngestState) REQUIRE n.source IS UNIQUE;
 CREATE INDEX researcher_block_key IF NOT EXISTS FOR (n:Researcher) ON (n.block_key);
 CREATE TEXT INDEX researcher_search_text IF NOT EXISTS FOR (n:Researcher) ON (n.search_text);
 CREATE TEXT INDEX work_title_folded IF NOT EXISTS FOR (n:Work) ON (n.title_folded);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 CREATE FULLTEXT INDEX researcher_names IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name, n.search_text]
-  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding',
+                         `fulltext.eventually_consistent`: true}};
 CREATE FULLTEXT INDEX work_titles IF NOT EXISTS FOR (n:Work) ON EACH [n.title]
-  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding',
+                         `fulltext.eventually_consistent`: true}};

@@ -6,29 +6,45 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 import graphsvc
 from graphsvc import web
-from graphsvc.api import problems, routes_graph, routes_health, routes_researchers, routes_topics
+from graphsvc.api import (
+    problems,
+    routes_admin,
+    routes_graph,
+    routes_health,
+    routes_researchers,
+    routes_topics,
+)
 from graphsvc.api.deps import AppState
+from graphsvc.api.limits import BodyLimit
 from graphsvc.db import GraphBackend, open_backend
+from graphsvc.services.jobs import JobManager
 from graphsvc.settings import Settings, load_settings
 
 
 def create_app(settings: Settings | None = None, backend: GraphBackend | None = None) -> FastAPI:
-    """Build the app. A given `backend` is used as is and left open (tests share one)."""
+    """Build the app. A given `backend` is used as is and left open (tests share one).
+
+    Write endpoints (ingest, merge, split) exist only when admin tokens are configured.
+    """
+    config = settings or load_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        config = settings or load_settings()
         owned = backend is None
         handle = backend or open_backend(config)
         if owned:
             handle.apply_schema()
         app.state.graphsvc = AppState(settings=config, backend=handle)
+        app.state.jobs = JobManager(handle, config.graphsvc_data_dir / "uploads")
+        app.state.jobs.clean_stale_uploads()
         try:
             yield
         finally:
+            app.state.jobs.shutdown()  # ingest jobs write through `handle`: stop them first
             if owned:
                 handle.close()
 
@@ -39,10 +55,26 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
         lifespan=lifespan,
     )
     problems.install(app)
+    routes_admin.install_merged_redirects(app)  # merged researcher ids answer 301
     app.include_router(routes_health.router)
     app.include_router(routes_researchers.router)
     app.include_router(routes_graph.router)
     app.include_router(routes_topics.router)
     app.include_router(routes_topics.works_router)
+    if config.graphsvc_admin_tokens:
+        app.include_router(routes_admin.router)
+    app.add_middleware(
+        BodyLimit,
+        max_body=config.graphsvc_max_body_bytes,
+        max_upload=config.graphsvc_max_upload_bytes,
+        upload_paths=frozenset({routes_admin.INGEST_PATH}),
+    )
+    if config.graphsvc_cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.graphsvc_cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
     web.install(app)  # the explorer pages and /static
     return app

@@ -17,7 +17,15 @@ router = APIRouter(prefix="/v1", tags=["graph"])
 ERRORS_404: dict[int | str, dict[str, Any]] = {
     code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)
 }
-Id = Annotated[str, Path(min_length=1, max_length=500, description="The researcher's id.")]
+Id = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=500,
+        description="The researcher's id.",
+        examples=["zhi-qin-john-xu"],
+    ),
+]
 
 
 @router.get(
@@ -59,8 +67,10 @@ def get_graph(
 )
 def get_path(
     backend: Backend,
-    start: Annotated[str, Query(alias="from", min_length=1, max_length=500)],
-    end: Annotated[str, Query(alias="to", min_length=1, max_length=500)],
+    start: Annotated[
+        str, Query(alias="from", min_length=1, max_length=500, examples=["zhi-qin-john-xu"])
+    ],
+    end: Annotated[str, Query(alias="to", min_length=1, max_length=500, examples=["tao-luo"])],
     max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
 ) -> CoauthorPath:
     """Hops go through shared works. Of several shortest paths, the one with the

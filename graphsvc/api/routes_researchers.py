@@ -24,7 +24,13 @@ ERRORS_404: dict[int | str, dict[str, Any]] = {
     code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)
 }
 ResearcherId = Annotated[
-    str, Path(min_length=1, max_length=500, description="The researcher's id.")
+    str,
+    Path(
+        min_length=1,
+        max_length=500,
+        description="The researcher's id.",
+        examples=["zhi-qin-john-xu"],
+    ),
 ]
 
 
@@ -40,7 +46,9 @@ def _unknown(researcher_id: str) -> NotFound:
 )
 def search_researchers(
     backend: Backend,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name.")],
+    q: Annotated[
+        str, Query(min_length=1, max_length=200, description="Part of a name.", examples=["xu"])
+    ],
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> ResearcherSearch:
     """Exact name or alias matches first, then prefix matches, then the others; ties by

@@ -19,7 +19,13 @@ Responses = dict[int | str, dict[str, Any]]
 ERRORS: Responses = {code: PROBLEM_RESPONSES[code] for code in (422, 503)}
 ERRORS_404: Responses = {code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)}
 TopicId = Annotated[
-    str, Path(min_length=1, max_length=200, description="The topic (arXiv category) id.")
+    str,
+    Path(
+        min_length=1,
+        max_length=200,
+        description="The topic (arXiv category) id.",
+        examples=["cs.LG"],
+    ),
 ]
 
 
@@ -105,6 +111,7 @@ def get_work(
             min_length=1,
             max_length=200,
             description='The arXiv id without version ("2105.14573", "hep-th/9901001").',
+            examples=["0704.0001"],
         ),
     ],
 ) -> Work:

@@ -35,6 +35,7 @@ class Neo4jBackend(GraphBackend):
             connection_acquisition_timeout=timeout_s,
             max_transaction_retry_time=timeout_s / 2,
             max_connection_pool_size=50,
+            notifications_min_severity="OFF",
         )
 
     def _query(self, name: str, params: dict[str, Any]) -> neo4j.Query:

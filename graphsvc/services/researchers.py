@@ -76,7 +76,14 @@ def works(backend: GraphBackend, researcher_id: str, limit: int, offset: int) ->
     counted = backend.read("researcher_works_count", id=researcher_id)
     if not counted:
         return None
-    rows = backend.read("researcher_works", id=researcher_id, offset=offset, limit=limit)
+    total = counted[0]["total"]
+    # Past the end the page is empty; Ladybug 0.22 can crash the process (SIGSEGV) on an
+    # ordered query whose SKIP lies far beyond its rows, so do not ask.
+    rows = (
+        backend.read("researcher_works", id=researcher_id, offset=offset, limit=limit)
+        if offset < total
+        else []
+    )
     ids = [r["arxiv_id"] for r in rows]
     authors: dict[str, list[Data]] = defaultdict(list)
     topics: dict[str, list[tuple[bool, str]]] = defaultdict(list)
@@ -103,7 +110,7 @@ def works(backend: GraphBackend, researcher_id: str, limit: int, offset: int) ->
         )
     return {
         "researcher_id": researcher_id,
-        "total": counted[0]["total"],
+        "total": total,
         "limit": limit,
         "offset": offset,
         "items": items,

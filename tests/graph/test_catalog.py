@@ -13,7 +13,7 @@ from graphsvc.db import GraphBackend, GraphError
 
 INT_FIELDS = {"position", "version", "year", "works", "first_year", "last_year", "authors_count"}
 BOOL_FIELDS = {"is_primary", "authors_ordered"}
-LIST_FIELDS = {"institutions", "aliases"}
+LIST_FIELDS = {"institutions", "aliases", "into_aliases", "works"}
 DATE_FIELDS = {"published", "updated"}
 
 
@@ -38,7 +38,16 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             values[name] = [row]
         elif name in {"newman"}:
             values[name] = True
-        elif name in {"ids", "blocks", "topics", "researchers", "frontier", "exclude"}:
+        elif name in {
+            "ids",
+            "blocks",
+            "topics",
+            "researchers",
+            "frontier",
+            "exclude",
+            "works",
+            "aliases",
+        }:
             values[name] = ["x"]
         elif name in {"limit", "max_hops", "depth"}:
             values[name] = 5

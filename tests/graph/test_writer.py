@@ -255,7 +255,16 @@ def test_later_evidence_merges_two_records_of_one_person(backend: GraphBackend) 
     assert state["counts"]["Researcher"] == 3
     xu = [a for a in state["export_authorships"] if a["position"] == 0]
     assert {a["researcher"] for a in xu} == {"zhi-qin-john-xu"}
-    assert state["export_merged_ids"] == [{"id": "zhi-qin-john-xu-2", "into": "zhi-qin-john-xu"}]
+    assert state["export_merged_ids"] == [
+        {
+            "id": "zhi-qin-john-xu-2",
+            "into": "zhi-qin-john-xu",
+            "works": ["2001.00002"],
+            "name": "Zhi-Qin John Xu",
+            "aliases": ["Zhi-Qin John Xu"],
+            "into_aliases": ["Zhi-Qin John Xu"],
+        }
+    ]
     fresh = GraphWriter(backend)
     fresh.ingest([paper("2001.00004", ["Zhi-Qin John Xu", "Tao Luo"], ("math.NA",))])
     ids = {r["id"] for r in backend.read("export_researchers")}

@@ -1,0 +1,6 @@
+// Name and aliases of these researchers (the ones that exist).
+// params: ids
+UNWIND $ids AS id
+MATCH (r:Researcher {id: id})
+RETURN r.id AS id, r.name AS name, r.aliases AS aliases
+ORDER BY id

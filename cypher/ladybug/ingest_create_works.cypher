@@ -1,0 +1,11 @@
+// Create works new to the graph (dates as ISO strings; nullable integers cast, see
+// ingest_upsert_works).
+// params: rows
+UNWIND $rows AS row
+CREATE (:Work {arxiv_id: row.arxiv_id, version: row.version, title: row.title,
+               title_folded: row.title_folded, abstract: row.abstract,
+               published: date(row.published), updated: date(row.updated),
+               year: CAST(row.year AS INT64),
+               doi: row.doi, journal_ref: row.journal_ref, comment: row.comment,
+               primary_category: row.primary_category, authors_count: row.authors_count,
+               authors_ordered: row.authors_ordered})
