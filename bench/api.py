@@ -64,6 +64,7 @@ OUT = REPO / "bench" / "out"
 IDLE_LOAD = 1.5
 DIED: list[str] = []  # servers found dead at the end of a `serving` block
 SLICE_DEPTH, SLICE_LIMIT, LIST_LIMIT = 1, 200, 20
+RAW_CACHE: dict[str, Any] = {}  # the service caches per graph version, as the app does
 CLOSE_MIN_WORKS = 2  # graphsvc's default GRAPHSVC_CLOSE_COLLABORATOR_MIN_WORKS
 
 Data = dict[str, Any]
@@ -440,7 +441,7 @@ def endpoints() -> list[Endpoint]:
             "neighborhood",
             "topic",
             lambda i: f"/v1/topics/{q(i)}/neighborhood?limit={LIST_LIMIT}",
-            lambda b, i: topics.neighborhood(b, i, LIST_LIMIT),
+            lambda b, i: topics.neighborhood(b, i, LIST_LIMIT, RAW_CACHE),
             lambda m, i: nx_neighborhood(m, i, LIST_LIMIT),
             TopicNeighborhood,
         ),

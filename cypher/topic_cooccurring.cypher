@@ -5,7 +5,6 @@ WHERE u <> t
 WITH u, count(DISTINCT w) AS works_together
 ORDER BY works_together DESC, u.id
 LIMIT $limit
-MATCH (v:Work)-[:HAS_TOPIC]->(u)
-WITH u, works_together, count(DISTINCT v) AS works
-RETURN u.id AS id, u.name AS name, works_together, works
+RETURN u.id AS id, u.name AS name, works_together,
+       COUNT { MATCH (:Work)-[:HAS_TOPIC]->(u) } AS works
 ORDER BY works_together DESC, id

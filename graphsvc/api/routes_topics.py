@@ -85,13 +85,13 @@ def get_topic(backend: Backend, topic_id: TopicId) -> Topic:
     responses=ERRORS_404,
 )
 def topic_neighborhood(
-    backend: Backend,
+    state: State,
     topic_id: TopicId,
     limit: Annotated[int, Query(ge=1, le=500, description="Items per list.")] = 20,
 ) -> TopicNeighborhood:
     """Co-occurring topics by shared works with their lift, the researchers with the most
     works in the topic, and its newest works; each list holds at most `limit` items."""
-    data = service.neighborhood(backend, topic_id, limit)
+    data = service.neighborhood(state.backend, topic_id, limit, state.cache)
     if data is None:
         raise _unknown(topic_id)
     return TopicNeighborhood.model_validate(data)

@@ -97,36 +97,35 @@ def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: in
     nodes = _Nodes()
     nodes.add(researcher_node(center["id"]), "Researcher", center["name"], {"depth": 0})
 
-    # Ring 1: works, co-authors, topics, institutions.
-    rows = backend.read("slice_works", id=researcher_id)
-    works: dict[str, Data] = {}
-    shared: Counter[str] = Counter()
+    # Ring 1: co-authors, works, topics, institutions; only the first `limit` of each kind can
+    # be kept, so each query ranks and cuts in the database; the sizes tell about truncation.
+    sizes = backend.read("slice_sizes", id=researcher_id)
+    total = 1 + (sizes[0]["works"] + sizes[0]["coauthors"] if sizes else 0)
     names: dict[str, str] = {center["id"]: center["name"]}
-    for row in rows:
-        works.setdefault(row["work"], row)
-        if row["researcher"] != center["id"]:
-            shared[row["researcher"]] += 1
-            names[row["researcher"]] = row["name"]
-    coauthors = sorted(shared, key=lambda c: (-shared[c], names[c], c))
-    for c in coauthors:
-        nodes.add(researcher_node(c), "Researcher", names[c], {"depth": 1})
-    for w in sorted(works, key=lambda w: newest_first(works[w]["published"], w)):
-        nodes.add(work_node(w), "Work", works[w]["title"] or w, _work_props(works[w]))
-    if works:
-        topic_rows = backend.read("slice_work_topics", ids=sorted(works))
-        topic_works: Counter[str] = Counter(t["topic"] for t in topic_rows)
-        topic_names = {t["topic"]: t["name"] for t in topic_rows}
-        for t in sorted(topic_works, key=lambda t: (-topic_works[t], t)):
-            nodes.add(topic_node(t), "Topic", topic_names[t] or t, {"works": topic_works[t]})
-    ring1 = [center["id"], *coauthors]
-    aff_rows = backend.read("slice_affiliations", ids=ring1)
-    members: Counter[str] = Counter(a["institution"] for a in aff_rows)
-    inst_names = {a["institution"]: a["name"] for a in aff_rows}
-    for i in sorted(members, key=lambda i: (-members[i], i)):
+    coauthors = []
+    for row in backend.read("slice_coauthors", id=researcher_id, limit=limit):
+        coauthors.append(row["id"])
+        names[row["id"]] = row["name"]
+        nodes.add(researcher_node(row["id"]), "Researcher", row["name"], {"depth": 1})
+    for row in backend.read("slice_recent_works", id=researcher_id, limit=limit):
+        nodes.add(work_node(row["work"]), "Work", row["title"] or row["work"], _work_props(row))
+    topics = backend.read("slice_topics", id=researcher_id)
+    total += len(topics)
+    for t in topics[:limit]:
+        nodes.add(topic_node(t["topic"]), "Topic", t["name"] or t["topic"], {"works": t["works"]})
+    members: Counter[str] = Counter()
+    inst_names: dict[str, str] = {}
+    own = backend.read("slice_affiliations", ids=[center["id"]])
+    for row in [*own, *backend.read("slice_institutions", id=researcher_id)]:
+        members[row["institution"]] += row.get("members", 1)
+        inst_names[row["institution"]] = row["name"]
+    total += len(members)
+    for i in sorted(members, key=lambda i: (-members[i], i))[:limit]:
         nodes.add(institution_node(i), "Institution", inst_names[i] or i, {})
+    ring1 = [center["id"], *coauthors]
 
     # Ring 2: co-authors' co-authors, each after the works that link it to ring 1.
-    if depth >= 2 and coauthors and len(nodes) <= limit:
+    if depth >= 2 and coauthors and total <= limit:
         link_rows = backend.read("slice_linking_works", ids=coauthors, exclude=ring1)
         linking: dict[str, set[str]] = defaultdict(set)
         link_works: dict[str, Data] = {}
@@ -148,7 +147,7 @@ def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: in
             "nodes": [{"data": nodes.data[n]} for n in kept],
             "edges": [{"data": e} for e in _edges(backend, kept, included)],
         },
-        "truncated": len(nodes) > limit,
+        "truncated": max(total, len(nodes)) > limit,
         "center": researcher_node(center["id"]),
     }
 

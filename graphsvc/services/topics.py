@@ -16,6 +16,7 @@ from graphsvc.db import GraphBackend
 
 Data = dict[str, Any]
 LOUVAIN_SEED = 42
+TOTAL_CACHE_KEY = "topic_works_total"
 CLUSTER_CACHE_KEY = "topic_clusters"
 CLUSTER_CACHE_SIZE = 32  # answers kept per graph version (one per min_works asked)
 _cache_lock = threading.Lock()
@@ -39,13 +40,26 @@ def lift(together: int, total: int, works_t: int, works_u: int) -> float:
     return round(together * total / (works_t * works_u), 6)
 
 
-def neighborhood(backend: GraphBackend, topic_id: str, limit: int) -> Data | None:
+def works_total(backend: GraphBackend, cache: dict[str, Any]) -> int:
+    """How many works have a topic (N of the lift), cached per graph version: it scans them all."""
+    version = graph_version(backend)
+    entry = cache.get(TOTAL_CACHE_KEY)
+    if entry is not None and entry[0] == version:
+        return int(entry[1])
+    rows = backend.read("topic_works_total")
+    total = int(rows[0]["n"]) if rows else 0
+    cache[TOTAL_CACHE_KEY] = (version, total)
+    return total
+
+
+def neighborhood(
+    backend: GraphBackend, topic_id: str, limit: int, cache: dict[str, Any]
+) -> Data | None:
     """Co-occurring topics with lift, top researchers and recent works; None if unknown."""
     topic = profile(backend, topic_id)
     if topic is None:
         return None
-    total_rows = backend.read("topic_works_total")
-    total = int(total_rows[0]["n"]) if total_rows else 0
+    total = works_total(backend, cache)
     cooccurring = [
         {
             "id": u["id"],

@@ -127,7 +127,7 @@ def researcher(request: Request, state: State, researcher_id: str) -> HTMLRespon
 def topic(request: Request, state: State, topic_id: str) -> HTMLResponse:
     """A topic's neighborhood (co-occurring topics, top researchers, recent works), its cluster."""
     hood = (
-        topic_service.neighborhood(state.backend, topic_id, NEIGHBORHOOD_ITEMS)
+        topic_service.neighborhood(state.backend, topic_id, NEIGHBORHOOD_ITEMS, state.cache)
         if len(topic_id) <= MAX_ID
         else None
     )
