@@ -34,17 +34,14 @@ import argparse
 import datetime as dt
 import gc
 import http.client
-import itertools
 import json
 import math
 import os
-import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
-import types
 import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -73,36 +70,13 @@ Data = dict[str, Any]
 # --- the corpus -----------------------------------------------------------------------------
 
 
-class _CachedChoices(random.Random):
-    """random.Random whose `choices(population, weights)` keeps the cumulative weights of the
-    last weights list it saw: the same draws (the same calls to random() and bisect), without
-    re-accumulating all the weights on every call, which makes bench.corpus quadratic."""
-
-    _cum: tuple[Any, list[float]] | None = None
-
-    def choices(  # type: ignore[override]
-        self, population: Any, weights: Any = None, *, cum_weights: Any = None, k: int = 1
-    ) -> list[Any]:
-        if weights is not None and cum_weights is None:
-            if self._cum is None or self._cum[0] is not weights:
-                self._cum = (weights, list(itertools.accumulate(weights)))
-            return super().choices(population, cum_weights=self._cum[1], k=k)
-        return super().choices(population, weights, cum_weights=cum_weights, k=k)
-
-
 def corpus_path(n_works: int, seed: int) -> Path:
-    """The cached corpus file of bench/ingest.py for (n, seed); generated on first use with
-    bench.corpus.write_corpus (its draws memoised: same file, linear time)."""
+    """The cached corpus file of bench/ingest.py for (n, seed); generated on first use."""
     path = OUT / f"corpus-{n_works}-seed{seed}.jsonl"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         t0 = time.perf_counter()
-        saved = bench.corpus.random
-        bench.corpus.random = types.SimpleNamespace(Random=_CachedChoices)  # type: ignore[assignment]
-        try:
-            bench.corpus.write_corpus(tmp, n_works, seed)
-        finally:
-            bench.corpus.random = saved
+        bench.corpus.write_corpus(tmp, n_works, seed)
         tmp.rename(path)
         print(f"generated {path.name} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return path
