@@ -28,6 +28,7 @@ from tests.conftest import BACKENDS, NEO4J_PASSWORD
 from tests.helpers import graph_state
 
 KILLS = 5
+INGEST = [sys.executable, "-m", "graphsvc", "ingest", "snapshot"]
 WORKS = 2_500
 
 
@@ -53,17 +54,17 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str,
 
 
 def run_cli(corpus: Path, env: dict[str, str], kill_after: float | None) -> int:
-    cmd = [
-        sys.executable,
-        "-m",
-        "graphsvc",
-        "ingest",
-        "snapshot",
-        str(corpus),
-        "--quiet",
-        "--batch-size",
-        "50",
-    ]
+    cmd = [*INGEST, str(corpus), "--quiet", "--batch-size", "50"]
+    return run(cmd, env, kill_after)
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.monotonic()
+    run(cmd, env, kill_after=None)
+    return time.monotonic() - started
+
+
+def run(cmd: list[str], env: dict[str, str], kill_after: float | None) -> int:
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if kill_after is None:
         _, err = child.communicate(timeout=600)
@@ -78,10 +79,23 @@ def run_cli(corpus: Path, env: dict[str, str], kill_after: float | None) -> int:
 def test_sigkill_at_random_points_then_resume(
     target: dict[str, Any], corpus: Path, tmp_path: Path, _mark_dirty: None
 ) -> None:
+    # Kill points are drawn within this machine's own timing: start-up, then the writing time
+    # still ahead (measured by a full run into a throwaway graph of the same backend).
+    startup = timed([sys.executable, "-m", "graphsvc", "schema", "apply"], target["env"])
+    scratch = {**target["env"], "GRAPHSVC_DATA_DIR": str(tmp_path / "scratch")}
+    if target["env"]["GRAPHSVC_BACKEND"] == "neo4j":
+        scratch = target["env"]
+    writing = max(
+        timed([*INGEST, str(corpus), "--quiet", "--batch-size", "50"], scratch) - startup, 1
+    )
+    if scratch is target["env"]:
+        _clear(target)
     rng = random.Random(2024)
-    positions = []
+    positions: list[int | None] = []
     for _ in range(KILLS):
-        code = run_cli(corpus, target["env"], kill_after=rng.uniform(1.5, 6.0))
+        done = (positions[-1] or 0) if positions else 0
+        ahead = writing * (1 - done / WORKS)
+        code = run_cli(corpus, target["env"], kill_after=startup + rng.uniform(0.05, 0.4) * ahead)
         backend = target["open"]()
         positions.append(GraphWriter(backend).position(_source(corpus)))
         target["close"](backend)
@@ -101,7 +115,13 @@ def test_sigkill_at_random_points_then_resume(
     assert resumed["counts"]["Work"] == WORKS
     assert resumed == clean
     killed_midway = [p for p in positions if p is not None and 0 < p < WORKS]
-    assert killed_midway, f"no kill landed mid-ingest: positions {positions}"
+    assert len(killed_midway) >= 3, f"too few kills landed mid-ingest: positions {positions}"
+
+
+def _clear(target: dict[str, Any]) -> None:
+    backend = target["open"]()
+    backend.write(lambda tx: tx.run("admin_delete_all"))
+    target["close"](backend)
 
 
 def _source(corpus: Path) -> str:
