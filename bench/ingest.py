@@ -269,7 +269,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--works", type=int, default=20_000, help="corpus size for graphsvc")
     parser.add_argument("--naive-works", type=int, default=2_000, help="prefix for the baseline")
     parser.add_argument("--backends", default="neo4j,ladybug")
-    parser.add_argument("--batch-size", type=int, default=2_000)
+    parser.add_argument("--batch-size", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-naive", action="store_true", help="skip the baseline")
     parser.add_argument("--profile", action="store_true", help="cProfile graphsvc's loads")
