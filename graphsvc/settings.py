@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
     graphsvc_query_timeout_s: float = Field(default=10.0, gt=0, le=600)
     graphsvc_close_collaborator_min_works: int = Field(default=2, ge=1, le=1000)
+    graphsvc_embedded_buffer_pool_mb: int = Field(default=2048, ge=64, le=1 << 20)
     # Bearer tokens for the write endpoints, comma-separated in GRAPHSVC_ADMIN_TOKEN (several
     # for rotation). None configured: the write endpoints do not exist (404).
     graphsvc_admin_tokens: Annotated[tuple[SecretStr, ...], NoDecode] = Field(

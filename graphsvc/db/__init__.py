@@ -23,5 +23,8 @@ def open_backend(settings: Settings, *, read_only: bool = False) -> GraphBackend
     from graphsvc.db.ladybug_backend import LadybugBackend
 
     return LadybugBackend(
-        settings.embedded_path, read_only=read_only, timeout_s=settings.graphsvc_query_timeout_s
+        settings.embedded_path,
+        read_only=read_only,
+        timeout_s=settings.graphsvc_query_timeout_s,
+        buffer_pool_bytes=settings.graphsvc_embedded_buffer_pool_mb * 1024**2,
     )
