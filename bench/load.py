@@ -2,10 +2,15 @@
 
     python -m bench.load --works 100000 --backends neo4j,ladybug --workers 1,2 --wait-idle 120
     python -m bench.load --backends neo4j --neo4j-uri bolt://127.0.0.1:17687 --workers 1,2,3
+    python -m bench.load --backends neo4j --neo4j-uri bolt://127.0.0.1:17687 --rates 0,300
 
 A mix of the three main reads (graph slice depth 1 limit 200, collaborators limit 20, topic
 neighborhood limit 20; equal weights) from `--users` closed-loop clients (no think time, all
 started in the first second) for `--duration` seconds, and at most `--max-requests` requests.
+`--rates`: for each rate R > 0, a second kind of run where the users are paced to offer R
+requests/s in all (locust's constant_throughput); 0 is the closed loop without think time,
+which measures the saturation throughput (there, by Little's law, the mean latency is
+users / throughput: 50 users at 250 requests/s wait 200 ms on average whatever the server).
 Researcher ids: `--researchers` drawn at random (seed 7) from the graph's researchers; topics:
 every topic with a work. The graph comes from bench/api.py's `prepare` (an existing one with
 --neo4j-uri / --ladybug-dir, else built from the generated corpus).
@@ -40,6 +45,7 @@ from bench.ingest import machine
 class Line:
     backend: str
     workers: int
+    rate: int  # offered requests/s; 0: closed loop, as fast as answered
     name: str
     requests: int
     failures: int
@@ -68,14 +74,17 @@ def pick_ids(target: Target, n_researchers: int) -> Path:
     return path
 
 
-def run_locust(target: Target, workers: int, ids: Path, args: argparse.Namespace) -> list[Line]:
+def run_locust(
+    target: Target, workers: int, rate: int, ids: Path, args: argparse.Namespace
+) -> list[Line]:
     """One server, one headless locust run; per-endpoint and total lines from its CSV."""
     suffix = f"-no-{args.exclude.replace(',', '-')}" if args.exclude else ""
-    prefix = OUT / f"load-{target.backend}-w{workers}{suffix}"
+    prefix = OUT / f"load-{target.backend}-w{workers}-r{rate}{suffix}"
     before = wait_idle(args.wait_idle)
     with serving(target, workers) as port:
         print(
-            f"  [{target.backend}] workers={workers}: {args.users} users, {args.duration} s ...",
+            f"  [{target.backend}] workers={workers} rate={rate or 'closed loop'}: "
+            f"{args.users} users, {args.duration} s ...",
             file=sys.stderr,
             flush=True,
         )
@@ -109,6 +118,8 @@ def run_locust(target: Target, workers: int, ids: Path, args: argparse.Namespace
                 **os.environ,
                 "GRAPHSVC_LOAD_IDS": str(ids),
                 "GRAPHSVC_LOAD_MAX_REQUESTS": str(args.max_requests),
+                "GRAPHSVC_LOAD_RATE": str(rate),
+                "GRAPHSVC_LOAD_USERS": str(args.users),
             },
             timeout=args.duration + 120,
         )
@@ -120,6 +131,7 @@ def run_locust(target: Target, workers: int, ids: Path, args: argparse.Namespace
                 Line(
                     target.backend,
                     workers,
+                    rate,
                     "all" if row["Name"] == "Aggregated" else row["Name"],
                     int(row["Request Count"]),
                     int(row["Failure Count"]),
@@ -134,14 +146,15 @@ def run_locust(target: Target, workers: int, ids: Path, args: argparse.Namespace
 
 def table(lines: list[Line]) -> str:
     head = (
-        "| backend | workers | endpoint      | requests |  req/s | p50 ms | p99 ms | errors "
-        "| load before/after |"
+        "| backend | workers | offered | endpoint      | requests |  req/s | p50 ms | p99 ms "
+        "| errors | load before/after |"
     )
     rule = "|" + "|".join("-" * len(c) for c in head.split("|")[1:-1]) + "|"
     out = [head, rule]
     for x in lines:
         out.append(
-            f"| {x.backend:<7} | {x.workers:>7} | {x.name:<13} | {x.requests:>8,} "
+            f"| {x.backend:<7} | {x.workers:>7} | {x.rate or 'max':>7} | {x.name:<13} "
+            f"| {x.requests:>8,} "
             f"| {x.rps:>6,.0f} | {x.p50:>6.0f} | {x.p99:>6.0f} | {x.failures:>6} "
             f"| {f'{x.load[0]:.1f} / {x.load[1]:.1f}':>17} |"
         )
@@ -157,6 +170,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--backends", default="neo4j,ladybug")
     parser.add_argument("--workers", default="1,2", help="uvicorn workers to try (Neo4j only)")
     parser.add_argument("--users", type=int, default=50)
+    parser.add_argument(
+        "--rates", default="0", help="offered requests/s to try; 0: closed loop (saturation)"
+    )
     parser.add_argument("--duration", type=int, default=60, help="seconds")
     parser.add_argument("--max-requests", type=int, default=500_000)
     parser.add_argument("--researchers", type=int, default=5_000, help="distinct ids in the mix")
@@ -171,6 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, lambda s, f: (_ for _ in ()).throw(SystemExit(128 + s)))
     OUT.mkdir(parents=True, exist_ok=True)
     workers = [int(w) for w in args.workers.split(",") if w.strip()]
+    rates = [int(r) for r in args.rates.split(",") if r.strip()]
     lines: list[Line] = []
     started = time.perf_counter()
     for name in [b.strip() for b in args.backends.split(",") if b.strip()]:
@@ -181,8 +198,9 @@ def main(argv: list[str] | None = None) -> None:
         try:
             ids = pick_ids(target, args.researchers)
             for w in workers if name == "neo4j" else [1]:
-                lines += run_locust(target, w, ids, args)
-                print(table(lines), file=sys.stderr, flush=True)
+                for rate in rates:
+                    lines += run_locust(target, w, rate, ids, args)
+                    print(table(lines), file=sys.stderr, flush=True)
         finally:
             target.close()
     print()

@@ -1,4 +1,8 @@
-// One researcher's id and name (the centre of a graph slice); no row if unknown.
+// One researcher (the centre of a graph slice) with how many works and co-authors they have
+// (to tell whether the slice is truncated); no row if unknown.
 // params: id
 MATCH (r:Researcher {id: $id})
-RETURN r.id AS id, r.name AS name
+OPTIONAL MATCH (r)-[:AUTHORED]->(w:Work)
+OPTIONAL MATCH (w)<-[:AUTHORED]-(c:Researcher)
+WHERE c <> r
+RETURN r.id AS id, r.name AS name, count(DISTINCT w) AS works, count(DISTINCT c) AS coauthors

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Row, Tx
+from graphsvc.db.base import (
+    DatabaseUnavailable,
+    GraphBackend,
+    GraphError,
+    Reader,
+    Row,
+    Tx,
+    reads_together,
+)
 from graphsvc.settings import Backend, Settings
 
-__all__ = ["DatabaseUnavailable", "GraphBackend", "GraphError", "Row", "Tx", "open_backend"]
+__all__ = [
+    "DatabaseUnavailable",
+    "GraphBackend",
+    "GraphError",
+    "Reader",
+    "Row",
+    "Tx",
+    "open_backend",
+    "reads_together",
+]
 
 
 def open_backend(settings: Settings, *, read_only: bool = False) -> GraphBackend:

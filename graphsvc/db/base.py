@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from graphsvc.catalog import Catalog
 
 Row = dict[str, Any]
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class GraphError(Exception):
@@ -27,6 +29,12 @@ class Tx(Protocol):
     def run(self, name: str, **params: Any) -> list[Row]: ...
 
 
+class Reader(Protocol):
+    """Runs stored read queries by name (a backend, or one read transaction of it)."""
+
+    def read(self, name: str, **params: Any) -> list[Row]: ...
+
+
 class GraphBackend(ABC):
     """One open database. Reads and writes go through stored queries only."""
 
@@ -36,6 +44,12 @@ class GraphBackend(ABC):
     @abstractmethod
     def read(self, name: str, **params: Any) -> list[Row]:
         """Run a stored read query and return its rows as plain dicts."""
+
+    @abstractmethod
+    def read_together(self, work: Callable[[Reader], T]) -> T:
+        """Run `work`'s reads in one read transaction: one connection and one transaction
+        instead of one per query. Retried as a whole on transient errors, so `work` must only
+        read. (Ladybug gives the transaction one snapshot; Neo4j's isolation is read committed.)"""
 
     @abstractmethod
     def write(self, work: Callable[[Tx], T]) -> T:
@@ -52,6 +66,18 @@ class GraphBackend(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the database (connections first)."""
+
+
+def reads_together(
+    look_up: Callable[Concatenate[Reader, P], T],
+) -> Callable[Concatenate[GraphBackend, P], T]:
+    """Make a look-up that runs several reads take a backend and run them in one transaction."""
+
+    @functools.wraps(look_up)
+    def in_one_read(backend: GraphBackend, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return backend.read_together(lambda reader: look_up(reader, *args, **kwargs))
+
+    return in_one_read
 
 
 def plain(value: Any) -> Any:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import ladybug
 
 from graphsvc.catalog import Catalog
-from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Row, plain
+from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Reader, Row, plain
 
 T = TypeVar("T")
 POOL_SIZE = 4
@@ -87,6 +87,18 @@ class LadybugBackend(GraphBackend):
         with self._connection() as conn:
             return self._run(conn, name, params)
 
+    def read_together(self, work: Callable[[Reader], T]) -> T:
+        with self._connection() as conn:
+            self._execute(conn, "BEGIN TRANSACTION READ ONLY")
+            try:
+                result = work(_LadybugTx(self, conn))
+            except BaseException:
+                with contextlib.suppress(RuntimeError):
+                    conn.execute("ROLLBACK")
+                raise
+            self._execute(conn, "COMMIT")
+            return result
+
     def write(self, work: Callable[[Any], T]) -> T:
         with self._write_lock, self._connection() as conn:
             self._execute(conn, "BEGIN TRANSACTION")
@@ -127,7 +139,7 @@ class LadybugBackend(GraphBackend):
 
 
 class _LadybugTx:
-    """Runs stored queries on the connection that holds the open transaction."""
+    """Runs stored queries on the connection that holds the open transaction (write or read)."""
 
     def __init__(self, backend: LadybugBackend, conn: ladybug.Connection) -> None:
         self._backend = backend
@@ -135,3 +147,5 @@ class _LadybugTx:
 
     def run(self, name: str, **params: Any) -> list[Row]:
         return self._backend._run(self._conn, name, params)
+
+    read = run

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
@@ -10,7 +11,7 @@ from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graphsvc.catalog import Catalog
-from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Row, plain
+from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Reader, Row, plain
 
 T = TypeVar("T")
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, ConnectionError, OSError)
@@ -45,40 +46,38 @@ class Neo4jBackend(GraphBackend):
 
     def read(self, name: str, **params: Any) -> list[Row]:
         query = self._query(name, params)
-        try:
+        with _mapped_errors(f"query {name}"):
             records, _, _ = self._driver.execute_query(
                 query, params, database_=self.database, routing_=RoutingControl.READ
             )
-        except _UNAVAILABLE as err:
-            raise DatabaseUnavailable(f"Neo4j is unavailable: {err}") from err
-        except AuthError as err:
-            raise DatabaseUnavailable(f"Neo4j refused the credentials: {err}") from err
-        except (Neo4jError, DriverError) as err:
-            raise GraphError(f"query {name} failed on neo4j: {err}") from err
         return [{k: plain(v) for k, v in record.items()} for record in records]
+
+    def read_together(self, work: Callable[[Reader], T]) -> T:
+        @neo4j.unit_of_work(timeout=self.timeout_s)
+        def unit(tx: neo4j.ManagedTransaction) -> T:
+            return work(_Neo4jTx(self, tx))
+
+        with (
+            _mapped_errors("read"),
+            self._driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            return session.execute_read(unit)
 
     def write(self, work: Callable[[Any], T]) -> T:
         def unit(tx: neo4j.ManagedTransaction) -> T:
             return work(_Neo4jTx(self, tx))
 
-        try:
-            with self._driver.session(database=self.database) as session:
-                return session.execute_write(unit)
-        except _UNAVAILABLE as err:
-            raise DatabaseUnavailable(f"Neo4j is unavailable: {err}") from err
-        except (Neo4jError, DriverError) as err:
-            raise GraphError(f"write failed on neo4j: {err}") from err
+        with _mapped_errors("write"), self._driver.session(database=self.database) as session:
+            return session.execute_write(unit)
 
     def apply_schema(self) -> list[str]:
         statements = self.catalog.schema_statements()
-        try:
+        with _mapped_errors("schema statement"):
             for statement in statements:
                 self._driver.execute_query(statement, database_=self.database)
             self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
-        except _UNAVAILABLE as err:
-            raise DatabaseUnavailable(f"Neo4j is unavailable: {err}") from err
-        except (Neo4jError, DriverError) as err:
-            raise GraphError(f"schema statement failed on neo4j: {err}") from err
         return statements
 
     def ping(self) -> None:
@@ -93,7 +92,23 @@ class Neo4jBackend(GraphBackend):
         self._driver.close()
 
 
+@contextmanager
+def _mapped_errors(what: str) -> Iterator[None]:
+    """Driver errors as DatabaseUnavailable (retry later) or GraphError (a failed query)."""
+    try:
+        yield
+    except _UNAVAILABLE as err:
+        raise DatabaseUnavailable(f"Neo4j is unavailable: {err}") from err
+    except AuthError as err:
+        raise DatabaseUnavailable(f"Neo4j refused the credentials: {err}") from err
+    except (Neo4jError, DriverError) as err:
+        detail = "; ".join([str(err), *getattr(err, "__notes__", ())])
+        raise GraphError(f"{what} failed on neo4j: {detail}") from err
+
+
 class _Neo4jTx:
+    """Runs stored queries in one managed transaction (a write, or a group of reads)."""
+
     def __init__(self, backend: Neo4jBackend, tx: neo4j.ManagedTransaction) -> None:
         self._backend = backend
         self._tx = tx
@@ -101,5 +116,11 @@ class _Neo4jTx:
     def run(self, name: str, **params: Any) -> list[Row]:
         stored = self._backend.catalog[name]
         stored.check_params(params)
-        result = self._tx.run(stored.text, params)
-        return [{k: plain(v) for k, v in record.items()} for record in result]
+        try:
+            result = self._tx.run(stored.text, params)
+            return [{k: plain(v) for k, v in record.items()} for record in result]
+        except Neo4jError as err:
+            err.add_note(f"in stored query {name}")
+            raise
+
+    read = run

@@ -30,7 +30,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import Reader, reads_together
 
 Data = dict[str, Any]
 GRAPHML = "application/graphml+xml"
@@ -88,9 +88,10 @@ def _work_props(row: Data) -> Data:
     return {"year": row["year"], "published": published.isoformat() if published else None}
 
 
-def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: int) -> Data | None:
+@reads_together
+def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data | None:
     """The researcher's capped ego network (see the module docstring), or None if unknown."""
-    found = backend.read("slice_researcher", id=researcher_id)
+    found = db.read("slice_researcher", id=researcher_id)
     if not found:
         return None
     center = found[0]
@@ -99,24 +100,23 @@ def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: in
 
     # Ring 1: co-authors, works, topics, institutions; only the first `limit` of each kind can
     # be kept, so each query ranks and cuts in the database; the sizes tell about truncation.
-    sizes = backend.read("slice_sizes", id=researcher_id)
-    total = 1 + (sizes[0]["works"] + sizes[0]["coauthors"] if sizes else 0)
+    total = 1 + center["works"] + center["coauthors"]
     names: dict[str, str] = {center["id"]: center["name"]}
     coauthors = []
-    for row in backend.read("slice_coauthors", id=researcher_id, limit=limit):
+    for row in db.read("slice_coauthors", id=researcher_id, limit=limit):
         coauthors.append(row["id"])
         names[row["id"]] = row["name"]
         nodes.add(researcher_node(row["id"]), "Researcher", row["name"], {"depth": 1})
-    for row in backend.read("slice_recent_works", id=researcher_id, limit=limit):
+    for row in db.read("slice_recent_works", id=researcher_id, limit=limit):
         nodes.add(work_node(row["work"]), "Work", row["title"] or row["work"], _work_props(row))
-    topics = backend.read("slice_topics", id=researcher_id)
+    topics = db.read("slice_topics", id=researcher_id)
     total += len(topics)
     for t in topics[:limit]:
         nodes.add(topic_node(t["topic"]), "Topic", t["name"] or t["topic"], {"works": t["works"]})
     members: Counter[str] = Counter()
     inst_names: dict[str, str] = {}
-    own = backend.read("slice_affiliations", ids=[center["id"]])
-    for row in [*own, *backend.read("slice_institutions", id=researcher_id)]:
+    own = db.read("slice_affiliations", ids=[center["id"]])
+    for row in [*own, *db.read("slice_institutions", id=researcher_id)]:
         members[row["institution"]] += row.get("members", 1)
         inst_names[row["institution"]] = row["name"]
     total += len(members)
@@ -126,7 +126,7 @@ def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: in
 
     # Ring 2: co-authors' co-authors, each after the works that link it to ring 1.
     if depth >= 2 and coauthors and total <= limit:
-        link_rows = backend.read("slice_linking_works", ids=coauthors, exclude=ring1)
+        link_rows = db.read("slice_linking_works", ids=coauthors, exclude=ring1)
         linking: dict[str, set[str]] = defaultdict(set)
         link_works: dict[str, Data] = {}
         for row in link_rows:
@@ -145,14 +145,14 @@ def ego_network(backend: GraphBackend, researcher_id: str, depth: int, limit: in
     return {
         "elements": {
             "nodes": [{"data": nodes.data[n]} for n in kept],
-            "edges": [{"data": e} for e in _edges(backend, kept, included)],
+            "edges": [{"data": e} for e in _edges(db, kept, included)],
         },
         "truncated": max(total, len(nodes)) > limit,
         "center": researcher_node(center["id"]),
     }
 
 
-def _edges(backend: GraphBackend, kept: list[str], included: set[str]) -> list[Data]:
+def _edges(db: Reader, kept: list[str], included: set[str]) -> list[Data]:
     """Every stored relationship between two kept nodes, sorted by edge id."""
     work_ids = sorted(n.removeprefix("work:") for n in kept if n.startswith("work:"))
     researcher_ids = sorted(
@@ -160,12 +160,12 @@ def _edges(backend: GraphBackend, kept: list[str], included: set[str]) -> list[D
     )
     found: list[tuple[str, str, str]] = []
     if work_ids:
-        for row in backend.read("slice_work_authors", ids=work_ids):
+        for row in db.read("slice_work_authors", ids=work_ids):
             found.append(("AUTHORED", researcher_node(row["researcher"]), work_node(row["work"])))
-        for row in backend.read("slice_work_topics", ids=work_ids):
+        for row in db.read("slice_work_topics", ids=work_ids):
             found.append(("HAS_TOPIC", work_node(row["work"]), topic_node(row["topic"])))
     if researcher_ids:
-        for row in backend.read("slice_affiliations", ids=researcher_ids):
+        for row in db.read("slice_affiliations", ids=researcher_ids):
             found.append(
                 (
                     "AFFILIATED_WITH",

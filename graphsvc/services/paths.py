@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import Reader, reads_together
 from graphsvc.services.graph import newest_first
 
 Data = dict[str, Any]
@@ -26,22 +26,23 @@ class UnknownResearcher(Exception):
         self.researcher_id = researcher_id
 
 
-def shortest_path(backend: GraphBackend, start: str, end: str, max_hops: int) -> Data:
+@reads_together
+def shortest_path(db: Reader, start: str, end: str, max_hops: int) -> Data:
     """The chosen shortest path from `start` to `end` of at most `max_hops` hops (see module
     docstring); raises UnknownResearcher for an id not in the graph."""
-    names = {r["id"]: r["name"] for r in backend.read("path_researchers", ids=sorted({start, end}))}
+    names = {r["id"]: r["name"] for r in db.read("path_researchers", ids=sorted({start, end}))}
     for rid in (start, end):
         if rid not in names:
             raise UnknownResearcher(rid)
-    ids = _search(backend, start, end, max_hops)
+    ids = _search(db, start, end, max_hops)
     if ids is None:
         return {"found": False, "hops": None, "researchers": [], "links": []}
     if len(ids) > 2:
-        rows = backend.read("path_researchers", ids=sorted(set(ids[1:-1])))
+        rows = db.read("path_researchers", ids=sorted(set(ids[1:-1])))
         names.update({r["id"]: r["name"] for r in rows})
     links = []
     for a, b in itertools.pairwise(ids):
-        works = backend.read("path_shared_works", a=a, b=b)
+        works = db.read("path_shared_works", a=a, b=b)
         work = min(works, key=lambda w: newest_first(w["published"], w["arxiv_id"]))
         links.append(
             {
@@ -62,7 +63,7 @@ def shortest_path(backend: GraphBackend, start: str, end: str, max_hops: int) ->
     }
 
 
-def _search(backend: GraphBackend, start: str, end: str, max_hops: int) -> list[str] | None:
+def _search(db: Reader, start: str, end: str, max_hops: int) -> list[str] | None:
     """The lexicographically smallest shortest id sequence, or None beyond `max_hops`.
 
     Bidirectional: each step expands, by one whole level, the side with the smaller frontier
@@ -79,7 +80,7 @@ def _search(backend: GraphBackend, start: str, end: str, max_hops: int) -> list[
         if len(sides[0]) + len(sides[1]) - 2 >= max_hops:
             return None
         side = 0 if len(sides[0][-1]) <= len(sides[1][-1]) else 1
-        rows = backend.read("path_coauthors", ids=sorted(sides[side][-1]))
+        rows = db.read("path_coauthors", ids=sorted(sides[side][-1]))
         fresh: set[str] = set()
         for row in rows:
             a, b = row["researcher"], row["coauthor"]

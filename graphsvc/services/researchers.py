@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import Reader, reads_together
 from loaders.names import fold
 
 TOP_TOPICS = 10
@@ -21,12 +21,12 @@ NO_SINCE = 0  # `since` when no year filter is asked for (undated works count to
 Data = dict[str, Any]
 
 
-def search(backend: GraphBackend, q: str, limit: int) -> Data:
+def search(db: Reader, q: str, limit: int) -> Data:
     """Researchers whose folded name or an alias contains the folded query."""
     folded = fold(q)
     items: list[Data] = []
     if folded:
-        rows = backend.read(
+        rows = db.read(
             "researcher_search",
             q=folded,
             q_bar=SEPARATOR + folded,
@@ -46,15 +46,16 @@ def search(backend: GraphBackend, q: str, limit: int) -> Data:
     return {"q": q, "folded": folded, "items": items}
 
 
-def profile(backend: GraphBackend, researcher_id: str, close_min_works: int) -> Data | None:
+@reads_together
+def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None:
     """The researcher's profile, or None if unknown."""
-    rows = backend.read("researcher_profile", id=researcher_id)
+    rows = db.read("researcher_profile", id=researcher_id)
     if not rows:
         return None
     row = rows[0]
-    institutions = backend.read("researcher_institutions", id=researcher_id)
-    close = backend.read("collaborators_close_count", id=researcher_id, min_works=close_min_works)
-    topics = backend.read("researcher_top_topics", id=researcher_id, limit=TOP_TOPICS)
+    institutions = db.read("researcher_institutions", id=researcher_id)
+    close = db.read("collaborators_close_count", id=researcher_id, min_works=close_min_works)
+    topics = db.read("researcher_top_topics", id=researcher_id, limit=TOP_TOPICS)
     return {
         "id": row["id"],
         "name": row["name"],
@@ -71,16 +72,17 @@ def profile(backend: GraphBackend, researcher_id: str, close_min_works: int) -> 
     }
 
 
-def works(backend: GraphBackend, researcher_id: str, limit: int, offset: int) -> Data | None:
+@reads_together
+def works(db: Reader, researcher_id: str, limit: int, offset: int) -> Data | None:
     """One page of the researcher's works with categories and ordered authors, or None."""
-    counted = backend.read("researcher_works_count", id=researcher_id)
+    counted = db.read("researcher_works_count", id=researcher_id)
     if not counted:
         return None
     total = counted[0]["total"]
     # Past the end the page is empty; Ladybug 0.22 can crash the process (SIGSEGV) on an
     # ordered query whose SKIP lies far beyond its rows, so do not ask.
     rows = (
-        backend.read("researcher_works", id=researcher_id, offset=offset, limit=limit)
+        db.read("researcher_works", id=researcher_id, offset=offset, limit=limit)
         if offset < total
         else []
     )
@@ -88,9 +90,9 @@ def works(backend: GraphBackend, researcher_id: str, limit: int, offset: int) ->
     authors: dict[str, list[Data]] = defaultdict(list)
     topics: dict[str, list[tuple[bool, str]]] = defaultdict(list)
     if ids:  # Ladybug rejects an empty list parameter to UNWIND
-        for a in backend.read("researcher_works_authors", ids=ids):
+        for a in db.read("researcher_works_authors", ids=ids):
             authors[a["arxiv_id"]].append(a)
-        for t in backend.read("researcher_works_topics", ids=ids):
+        for t in db.read("researcher_works_topics", ids=ids):
             topics[t["arxiv_id"]].append((not t["is_primary"], t["topic"]))
     items = []
     for r in rows:
@@ -117,23 +119,24 @@ def works(backend: GraphBackend, researcher_id: str, limit: int, offset: int) ->
     }
 
 
+@reads_together
 def collaborators(
-    backend: GraphBackend, researcher_id: str, *, limit: int, weighting: str, since: int | None
+    db: Reader, researcher_id: str, *, limit: int, weighting: str, since: int | None
 ) -> Data | None:
     """Co-authors ranked by shared works or Newman's weighting, or None if unknown."""
     year_from = NO_SINCE if since is None else since
-    ranked = backend.read(
+    ranked = db.read(
         "collaborators_ranked",
         id=researcher_id,
         since=year_from,
         newman=weighting == "newman",
         limit=limit,
     )
-    if not ranked and not backend.read("researcher_works_count", id=researcher_id):
+    if not ranked and not db.read("researcher_works_count", id=researcher_id):
         return None
     shared: dict[str, list[Data]] = defaultdict(list)
     if ranked:
-        for row in backend.read(
+        for row in db.read(
             "collaborators_shared_works",
             id=researcher_id,
             ids=[c["id"] for c in ranked],

@@ -6,30 +6,30 @@ response models, or None when the topic does not exist.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 import networkx as nx
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import Reader, reads_together
+from graphsvc.services.answers import answers_in
 
 Data = dict[str, Any]
 LOUVAIN_SEED = 42
 TOTAL_CACHE_KEY = "topic_works_total"
 CLUSTER_CACHE_KEY = "topic_clusters"
 CLUSTER_CACHE_SIZE = 32  # answers kept per graph version (one per min_works asked)
-_cache_lock = threading.Lock()
+NEIGHBORHOOD_CACHE_KEY = "topic_neighborhoods"
+NEIGHBORHOOD_CACHE_SIZE = 2048  # (topic, limit) pairs: every topic at a few limits
 
 
-def largest(backend: GraphBackend, limit: int) -> list[Data]:
+def largest(db: Reader, limit: int) -> list[Data]:
     """Topics with at least one work, by number of works (descending), then id."""
-    return backend.read("topic_list", limit=limit)
+    return db.read("topic_list", limit=limit)
 
 
-def profile(backend: GraphBackend, topic_id: str) -> Data | None:
+def profile(db: Reader, topic_id: str) -> Data | None:
     """The topic with its number of works, or None if unknown."""
-    rows = backend.read("topic_profile", id=topic_id)
+    rows = db.read("topic_profile", id=topic_id)
     return rows[0] if rows else None
 
 
@@ -40,26 +40,32 @@ def lift(together: int, total: int, works_t: int, works_u: int) -> float:
     return round(together * total / (works_t * works_u), 6)
 
 
-def works_total(backend: GraphBackend, cache: dict[str, Any]) -> int:
+def works_total(db: Reader, version: int, cache: dict[str, Any]) -> int:
     """How many works have a topic (N of the lift), cached per graph version: it scans them all."""
-    version = graph_version(backend)
-    entry = cache.get(TOTAL_CACHE_KEY)
-    if entry is not None and entry[0] == version:
-        return int(entry[1])
-    rows = backend.read("topic_works_total")
-    total = int(rows[0]["n"]) if rows else 0
-    cache[TOTAL_CACHE_KEY] = (version, total)
-    return total
+    answers = answers_in(cache, TOTAL_CACHE_KEY, 1)
+    total = answers.get(version, TOTAL_CACHE_KEY)
+    if total is None:
+        rows = db.read("topic_works_total")
+        total = int(rows[0]["n"]) if rows else 0
+        answers.put(version, TOTAL_CACHE_KEY, total)
+    return int(total)
 
 
-def neighborhood(
-    backend: GraphBackend, topic_id: str, limit: int, cache: dict[str, Any]
-) -> Data | None:
-    """Co-occurring topics with lift, top researchers and recent works; None if unknown."""
-    topic = profile(backend, topic_id)
+@reads_together
+def neighborhood(db: Reader, topic_id: str, limit: int, cache: dict[str, Any]) -> Data | None:
+    """Co-occurring topics with lift, top researchers and recent works; None if unknown.
+
+    Cached per (topic, limit) until the graph changes: there are few topics and many readers.
+    """
+    version = graph_version(db)
+    answers = answers_in(cache, NEIGHBORHOOD_CACHE_KEY, NEIGHBORHOOD_CACHE_SIZE)
+    cached: Data | None = answers.get(version, (topic_id, limit))
+    if cached is not None:
+        return cached
+    topic = profile(db, topic_id)
     if topic is None:
         return None
-    total = works_total(backend, cache)
+    total = works_total(db, version, cache)
     cooccurring = [
         {
             "id": u["id"],
@@ -67,31 +73,33 @@ def neighborhood(
             "works_together": u["works_together"],
             "lift": lift(u["works_together"], total, topic["works"], u["works"]),
         }
-        for u in backend.read("topic_cooccurring", id=topic_id, limit=limit)
+        for u in db.read("topic_cooccurring", id=topic_id, limit=limit)
     ]
-    return {
+    answer = {
         "topic": topic,
         "total_works": total,
         "cooccurring": cooccurring,
-        "researchers": backend.read("topic_top_researchers", id=topic_id, limit=limit),
-        "recent_works": backend.read("topic_recent_works", id=topic_id, limit=limit),
+        "researchers": db.read("topic_top_researchers", id=topic_id, limit=limit),
+        "recent_works": db.read("topic_recent_works", id=topic_id, limit=limit),
     }
+    answers.put(version, (topic_id, limit), answer)
+    return answer
 
 
-def graph_version(backend: GraphBackend) -> int:
+def graph_version(db: Reader) -> int:
     """The graph's change counter (0 before any write)."""
-    rows = backend.read("graph_version")
+    rows = db.read("graph_version")
     value = rows[0]["version"] if rows else None
     return int(value) if value is not None else 0
 
 
-def cooccurrence_graph(backend: GraphBackend, min_works: int) -> nx.Graph:
+def cooccurrence_graph(db: Reader, min_works: int) -> nx.Graph:
     """Topics with at least `min_works` works, linked with weight = works having both.
 
     Nodes (with `name` and `works`) and edges are added sorted by id, so that Louvain with a
     fixed seed gives the same answer for the same graph.
     """
-    rows = backend.read("topic_cooccurrence_graph", min_works=min_works)
+    rows = db.read("topic_cooccurrence_graph", min_works=min_works)
     nodes = {r["id"]: {"name": r["name"], "works": r["works"]} for r in rows}
     edges = sorted(
         (r["id"], r["other"], r["weight"])
@@ -122,32 +130,22 @@ def cluster(g: nx.Graph) -> Data:
     return {"clusters": clusters, "modularity": round(float(modularity), 6)}
 
 
-def clusters(backend: GraphBackend, min_works: int, cache: dict[str, Any]) -> Data:
+@reads_together
+def clusters(db: Reader, min_works: int, cache: dict[str, Any]) -> Data:
     """Topic clusters, cached in `cache` per (min_works, graph version).
 
     The graph version is read on every call, so any write to the graph (which bumps it) makes
     the cached answers stale; they are dropped when a new version is seen.
     """
-    version = graph_version(backend)
-    with _cache_lock:
-        entry = cache.get(CLUSTER_CACHE_KEY)
-        if entry is not None and entry[0] == version and min_works in entry[1]:
-            answers: OrderedDict[int, Data] = entry[1]
-            answers.move_to_end(min_works)
-            return answers[min_works]
+    version = graph_version(db)
+    answers = answers_in(cache, CLUSTER_CACHE_KEY, CLUSTER_CACHE_SIZE)
+    cached: Data | None = answers.get(version, min_works)
+    if cached is not None:
+        return cached
     answer = {
-        **cluster(cooccurrence_graph(backend, min_works)),
+        **cluster(cooccurrence_graph(db, min_works)),
         "min_works": min_works,
         "graph_version": version,
     }
-    with _cache_lock:
-        entry = cache.get(CLUSTER_CACHE_KEY)
-        if entry is None or entry[0] != version:
-            fresh: OrderedDict[int, Data] = OrderedDict()
-            entry = (version, fresh)
-            cache[CLUSTER_CACHE_KEY] = entry
-        answers = entry[1]
-        answers[min_works] = answer
-        while len(answers) > CLUSTER_CACHE_SIZE:
-            answers.popitem(last=False)
+    answers.put(version, min_works, answer)
     return answer

@@ -4,31 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import Reader, reads_together
 
 Data = dict[str, Any]
 
 
-def work(backend: GraphBackend, arxiv_id: str) -> Data | None:
+@reads_together
+def work(db: Reader, arxiv_id: str) -> Data | None:
     """The work with categories (primary first) and authors in order, or None if unknown."""
-    rows = backend.read("work_get", id=arxiv_id)
+    rows = db.read("work_get", id=arxiv_id)
     if not rows:
         return None
     row = rows[0]
     categories = sorted(
         (
             {"id": c["id"], "name": c["name"], "is_primary": bool(c["is_primary"])}
-            for c in backend.read("work_categories", id=arxiv_id)
+            for c in db.read("work_categories", id=arxiv_id)
         ),
         key=lambda c: (not c["is_primary"], c["id"]),
     )
-    authors = sorted(
-        backend.read("work_authors", id=arxiv_id), key=lambda a: (a["position"], a["id"])
-    )
+    authors = sorted(db.read("work_authors", id=arxiv_id), key=lambda a: (a["position"], a["id"]))
     institution_ids = sorted({i for a in authors for i in a["institutions"] or []})
     names: dict[str, str] = {}
     if institution_ids:  # Ladybug rejects an empty list parameter to UNWIND
-        names = {i["id"]: i["name"] for i in backend.read("work_institutions", ids=institution_ids)}
+        names = {i["id"]: i["name"] for i in db.read("work_institutions", ids=institution_ids)}
     return {
         **row,
         "title": row["title"] or "",

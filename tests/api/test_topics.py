@@ -379,3 +379,21 @@ def test_cluster_cache_follows_graph_changes(backend: GraphBackend) -> None:
             "group_name": "Physics",
             "works": 3,
         }
+
+
+def test_neighborhood_cache_follows_graph_changes(backend: GraphBackend) -> None:
+    """A cached neighborhood is served until a write bumps the graph version, then recomputed."""
+    url = "/v1/topics/hep-th/neighborhood?limit=20"
+    with api_client(backend) as client:
+        assert client.get(url).status_code == 404  # an unknown topic is not cached as such
+        ingest(backend, [paper("2001.00001", ("hep-th", "hep-ph"), ("Ada Lovelace",))])
+        first = get_ok(client, url)
+        assert [u["id"] for u in first["cooccurring"]] == ["hep-ph"]
+        assert get_ok(client, url) == first
+        ingest(backend, [paper("2001.00002", ("hep-th", "math.AG"), ("Emmy Noether",))])
+        second = get_ok(client, url)
+        oracle = Oracle(facts(backend))
+        assert second["topic"]["works"] == 2 and second["total_works"] == 2
+        assert second["cooccurring"] == oracle.cooccurring("hep-th", 20)
+        assert second["researchers"] == oracle.researchers("hep-th", 20)
+        assert second["recent_works"] == oracle.recent("hep-th", 20)
