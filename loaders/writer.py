@@ -246,16 +246,28 @@ class GraphWriter:
             _rows(tx, "ingest_merge_authorships", merges)
             _rows(tx, "ingest_merge_forward_redirects", merges)
             _rows(tx, "ingest_merge_delete_researchers", merges)
-        # Affiliations change only for researchers credited with an institution in this batch,
-        # authors of replaced works, and researchers others merged into.
-        changed = (
-            {a["researcher"] for a in authorships if a["institutions"]}
-            | set(old_authors)
-            | {m["new_id"] for m in merges}
-        )
-        refresh_affiliations(
-            tx, sorted({resolver.final_id(i) for i in changed} - set(resolver.merges))
-        )
+        # Affiliations: recomputed from all their authorships for the authors of replaced works
+        # (old and new) and researchers others merged into; for everyone else, this batch's new
+        # works are added to what is stored (nothing else of theirs changed).
+        replaced_set = set(replaced)
+        recompute = {
+            resolver.final_id(i)
+            for i in (
+                set(old_authors)
+                | {m["new_id"] for m in merges}
+                | {a["researcher"] for a in authorships if a["work"] in replaced_set}
+            )
+        } - set(resolver.merges)
+        refresh_affiliations(tx, recompute)
+        years = {p.record.arxiv_id: p.record.year for p in papers}
+        added = [
+            {**a, "researcher": final, "year": years[a["work"]]}
+            for a in authorships
+            if a["institutions"] and a["work"] not in replaced_set
+            for final in [resolver.final_id(a["researcher"])]
+            if final not in recompute
+        ]
+        _rows(tx, "ingest_add_affiliations", _affiliation_rows(added))
         orphans = sorted(set(old_authors) - set(resolver.merges))
         if orphans:
             tx.run("ingest_delete_orphans", ids=orphans)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import date
 from typing import Any
 
@@ -191,6 +192,58 @@ def test_affiliations_aggregate_years_and_counts(backend: GraphBackend) -> None:
         "last_year": 2022,
         "works": 2,
     }
+
+
+def expected_affiliations(backend: GraphBackend) -> list[dict[str, Any]]:
+    """AFFILIATED_WITH recomputed from every authorship's institutions and its work's year."""
+    years = {w["arxiv_id"]: w["year"] for w in backend.read("export_works")}
+    found: dict[tuple[str, str], list[int | None]] = {}
+    for a in backend.read("export_authorships"):
+        for institution in a["institutions"] or []:
+            found.setdefault((a["researcher"], institution), []).append(years[a["work"]])
+    rows = []
+    for (researcher, institution), ys in sorted(found.items()):
+        known = [y for y in ys if y is not None]
+        rows.append(
+            {
+                "researcher": researcher,
+                "institution": institution,
+                "first_year": min(known, default=None),
+                "last_year": max(known, default=None),
+                "works": len(ys),
+            }
+        )
+    return rows
+
+
+def test_affiliations_added_batch_by_batch_equal_a_recompute(
+    backend: GraphBackend, tmp_path: Any
+) -> None:
+    """Batches add their works to stored affiliations; replaced works and merges recompute.
+    Either way the result is what all authorships say, on a corpus with name variants (merges
+    across batches) and new versions that drop an author and change affiliations."""
+    from bench.corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "c.jsonl", 900, seed=5)
+    GraphWriter(backend, batch_size=40).ingest(read_snapshot(corpus))
+    stored = backend.read("export_affiliations")
+    assert stored == expected_affiliations(backend)
+    assert len(stored) > 100 and any(a["works"] > 1 for a in stored)
+    assert backend.read("export_merged_ids"), "the corpus has name variants that merge"
+
+    revised = tmp_path / "v2.jsonl"
+    with corpus.open() as lines, revised.open("w") as out:
+        for line in itertools.islice(lines, 0, 900, 7):
+            obj = json.loads(line)
+            obj["versions"].append({"version": "v2", "created": "Mon, 1 Jan 2024 00:00:00 GMT"})
+            people = obj["authors_parsed"]
+            if len(people) > 1:
+                people.pop()
+            people[0] = [*people[0][:3], "Institute of Revisions"]
+            out.write(json.dumps(obj) + "\n")
+    summary = GraphWriter(backend, batch_size=40).ingest(read_snapshot(revised))
+    assert summary.updated == 129
+    assert backend.read("export_affiliations") == expected_affiliations(backend)
 
 
 class FailingWriter(GraphWriter):
