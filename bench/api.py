@@ -7,7 +7,9 @@ in-memory networkx answer to the same question, in one run.
 
 Subjects: the median and the most prolific researcher (by works), the median and the largest
 topic (by works). Endpoints: the graph slice (depth 1, limit 200), collaborators (limit 20) and
-the profile of each researcher, the neighborhood (limit 20) of each topic.
+the profile of each researcher, the neighborhood (limit 20) of each topic. The service caches
+neighborhoods per graph version, so "neighborhood" times the cached answer after the first call;
+"neighborhood*" times the raw look-up with an empty cache each call (no HTTP column).
 
 For each backend:
 
@@ -385,7 +387,7 @@ def _minus(day: dt.date | None) -> int:
 class Endpoint:
     name: str
     subject_kind: str  # "researcher" | "topic"
-    path: Callable[[str], str]
+    path: Callable[[str], str] | None  # None: not timed over HTTP
     raw: Callable[[Any, str], Data | None]
     memory: Callable[[Memory, str], Data | None]
     model: Any
@@ -416,6 +418,14 @@ def endpoints() -> list[Endpoint]:
             "topic",
             lambda i: f"/v1/topics/{q(i)}/neighborhood?limit={LIST_LIMIT}",
             lambda b, i: topics.neighborhood(b, i, LIST_LIMIT, RAW_CACHE),
+            lambda m, i: nx_neighborhood(m, i, LIST_LIMIT),
+            TopicNeighborhood,
+        ),
+        Endpoint(  # the same without the answer cache: what a first request (or a write) costs
+            "neighborhood*",
+            "topic",
+            None,
+            lambda b, i: topics.neighborhood(b, i, LIST_LIMIT, {}),
             lambda m, i: nx_neighborhood(m, i, LIST_LIMIT),
             TopicNeighborhood,
         ),
@@ -668,6 +678,8 @@ def run_backend(target: Target, args: argparse.Namespace) -> tuple[list[Row], di
             return body
 
         for ep in eps:
+            if ep.path is None:
+                continue
             for _, sid, _ in subs[ep.subject_kind]:
                 row = rows[ep.name, sid]
                 path = ep.path(sid)
@@ -707,8 +719,8 @@ def table(rows: list[Row]) -> str:
             r.backend,
             r.endpoint,
             r.subject,
-            f"{h50:.1f}",
-            f"{pct(r.http, 99):.1f}",
+            f"{h50:.1f}" if r.http else "-",
+            f"{pct(r.http, 99):.1f}" if r.http else "-",
             f"{r50:.1f}",
             f"{pct(r.raw, 99):.1f}",
             f"{pct(r.memory, 50):.2f}",

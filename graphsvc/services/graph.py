@@ -115,14 +115,16 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
         nodes.add(topic_node(t["topic"]), "Topic", t["name"] or t["topic"], {"works": t["works"]})
     members: Counter[str] = Counter()
     inst_names: dict[str, str] = {}
-    own = db.read("slice_affiliations", ids=[center["id"]])
+    # Affiliations of ring 1 (the researcher's own, and the edges of a depth-1 slice).
+    ring1 = [center["id"], *coauthors]
+    affiliations = db.read("slice_affiliations", ids=ring1)
+    own = [row for row in affiliations if row["researcher"] == center["id"]]
     for row in [*own, *db.read("slice_institutions", id=researcher_id)]:
         members[row["institution"]] += row.get("members", 1)
         inst_names[row["institution"]] = row["name"]
     total += len(members)
     for i in sorted(members, key=lambda i: (-members[i], i))[:limit]:
         nodes.add(institution_node(i), "Institution", inst_names[i] or i, {})
-    ring1 = [center["id"], *coauthors]
 
     # Ring 2: co-authors' co-authors, each after the works that link it to ring 1.
     if depth >= 2 and coauthors and total <= limit:
@@ -145,15 +147,18 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
     return {
         "elements": {
             "nodes": [{"data": nodes.data[n]} for n in kept],
-            "edges": [{"data": e} for e in _edges(db, kept, included)],
+            "edges": [{"data": e} for e in _edges(db, kept, included, (set(ring1), affiliations))],
         },
         "truncated": max(total, len(nodes)) > limit,
         "center": researcher_node(center["id"]),
     }
 
 
-def _edges(db: Reader, kept: list[str], included: set[str]) -> list[Data]:
-    """Every stored relationship between two kept nodes, sorted by edge id."""
+def _edges(
+    db: Reader, kept: list[str], included: set[str], known: tuple[set[str], list[Data]]
+) -> list[Data]:
+    """Every stored relationship between two kept nodes, sorted by edge id. `known`: researcher
+    ids whose affiliations were read already, and those rows; other kept ones are read here."""
     work_ids = sorted(n.removeprefix("work:") for n in kept if n.startswith("work:"))
     researcher_ids = sorted(
         n.removeprefix("researcher:") for n in kept if n.startswith("researcher:")
@@ -164,15 +169,18 @@ def _edges(db: Reader, kept: list[str], included: set[str]) -> list[Data]:
             found.append(("AUTHORED", researcher_node(row["researcher"]), work_node(row["work"])))
         for row in db.read("slice_work_topics", ids=work_ids):
             found.append(("HAS_TOPIC", work_node(row["work"]), topic_node(row["topic"])))
-    if researcher_ids:
-        for row in db.read("slice_affiliations", ids=researcher_ids):
-            found.append(
-                (
-                    "AFFILIATED_WITH",
-                    researcher_node(row["researcher"]),
-                    institution_node(row["institution"]),
-                )
+    read_for, affiliations = known
+    missing = [r for r in researcher_ids if r not in read_for]
+    if missing:
+        affiliations = [*affiliations, *db.read("slice_affiliations", ids=missing)]
+    for row in affiliations:
+        found.append(
+            (
+                "AFFILIATED_WITH",
+                researcher_node(row["researcher"]),
+                institution_node(row["institution"]),
             )
+        )
     edges = {
         edge_id(kind, s, t): {"id": edge_id(kind, s, t), "source": s, "target": t, "type": kind}
         for kind, s, t in found
