@@ -165,10 +165,12 @@ def _edges(
     )
     found: list[tuple[str, str, str]] = []
     if work_ids:
-        for row in db.read("slice_work_authors", ids=work_ids):
-            found.append(("AUTHORED", researcher_node(row["researcher"]), work_node(row["work"])))
-        for row in db.read("slice_work_topics", ids=work_ids):
-            found.append(("HAS_TOPIC", work_node(row["work"]), topic_node(row["topic"])))
+        for row in db.read("slice_work_edges", ids=work_ids):
+            if row["kind"] == "AUTHORED":
+                ends = (researcher_node(row["source"]), work_node(row["target"]))
+            else:
+                ends = (work_node(row["source"]), topic_node(row["target"]))
+            found.append((row["kind"], *ends))
     read_for, affiliations = known
     missing = [r for r in researcher_ids if r not in read_for]
     if missing:
