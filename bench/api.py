@@ -598,6 +598,14 @@ class Recording:
             self.requests[-1][name] += time.perf_counter() - t0
             self.calls[name] += 1
 
+    def read_together(self, work: Callable[[Any], Any]) -> Any:
+        """The backend's read transaction, its queries timed like single reads."""
+        return self.backend.read_together(lambda tx: work(Recording(tx).sharing(self)))
+
+    def sharing(self, other: Recording) -> Recording:
+        self.requests, self.calls = other.requests, other.calls
+        return self
+
 
 def breakdown(backend: Any, ep: Endpoint, sid: str, n: int) -> list[tuple[str, float, float]]:
     """(query, calls per request, median ms per request) over `n` calls of the service."""
