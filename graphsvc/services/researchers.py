@@ -22,16 +22,20 @@ Data = dict[str, Any]
 
 
 def search(db: Reader, q: str, limit: int) -> Data:
-    """Researchers whose folded name or an alias contains the folded query."""
+    """Researchers whose folded names and aliases contain every word of the folded query;
+    exact names first, then prefixes, then the whole query, then the words apart."""
     folded = fold(q)
+    words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
     items: list[Data] = []
-    if folded:
+    if words:
         rows = db.read(
             "researcher_search",
             q=folded,
             q_bar=SEPARATOR + folded,
             q_end=folded + SEPARATOR,
             q_mid=SEPARATOR + folded + SEPARATOR,
+            longest=words[0],
+            words=words,
             limit=limit,
         )
         items = [

@@ -155,15 +155,24 @@ def oracle_works(f: Facts, rid: str) -> list[dict]:
 
 def oracle_search(f: Facts, q: str, limit: int = 20) -> list[dict]:
     folded = fold(q)
-    if not folded:
+    words = folded.split()
+    if not words:
         return []
     works = Counter(a["researcher"] for a in f.authorships)
     hits = []
     for r in f.researchers.values():
-        if folded not in r["search_text"]:
+        if not all(w in r["search_text"] for w in words):
             continue
         names = [fold(r["name"]), *(fold(a) for a in r["aliases"])]
-        rank = 0 if folded in names else 1 if any(n.startswith(folded) for n in names) else 2
+        rank = (
+            0
+            if folded in names
+            else 1
+            if any(n.startswith(folded) for n in names)
+            else 2
+            if folded in r["search_text"]
+            else 3
+        )
         hits.append((rank, -works[r["id"]], r["name"], r["id"]))
     hits.sort()
     return [
@@ -276,6 +285,15 @@ def test_demo_search_accents_and_case(demo_client: TestClient, demo_facts: Facts
         assert get_ok(demo_client, f"/v1/researchers?q={q}")["items"] == oracle_search(
             demo_facts, q
         )
+
+
+def test_demo_search_finds_names_by_their_words(demo_client: TestClient, demo_facts: Facts) -> None:
+    """A middle name left out, words in another order: still found, after the closer matches."""
+    for q in ("zhi-qin xu", "Xu Zhi-Qin", "xu john"):
+        body = get_ok(demo_client, f"/v1/researchers?q={q}&limit=500")
+        assert "zhi-qin-john-xu" in [h["id"] for h in body["items"]], q
+        assert body["items"] == oracle_search(demo_facts, q, limit=500)
+    assert get_ok(demo_client, "/v1/researchers?q=zhi-qin nobody")["items"] == []
 
 
 def test_demo_search_ranks_exact_then_prefix(demo_client: TestClient) -> None:

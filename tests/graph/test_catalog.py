@@ -47,6 +47,7 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             "exclude",
             "works",
             "aliases",
+            "words",
         }:
             values[name] = ["x"]
         elif name in {"limit", "max_hops", "depth"}:
