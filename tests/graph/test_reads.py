@@ -7,7 +7,7 @@ import pytest
 from graphsvc.db import GraphBackend, Reader, reads_together
 from graphsvc.services.answers import VersionedAnswers
 
-QUERIES = ("graph_counts", "export_researchers", "export_works", "graph_version")
+QUERIES = ("export_researchers", "export_works", "export_authorships", "graph_version")  # ordered
 
 
 def test_reads_together_answer_like_single_reads(demo_backend: GraphBackend) -> None:
