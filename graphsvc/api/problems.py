@@ -96,3 +96,11 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"model": Problem, "description": "Invalid parameters", "content": {PROBLEM: {}}},
     503: {"model": Problem, "description": "Database unavailable", "content": {PROBLEM: {}}},
 }
+READ_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: PROBLEM_RESPONSES[code] for code in (422, 503)
+}
+"""The documented errors of a read endpoint: bad parameters, database unavailable."""
+LOOKUP_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)
+}
+"""The documented errors of a read endpoint that looks something up by id."""

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_graph import CoauthorPath, GraphSlice
-from graphsvc.api.problems import PROBLEM_RESPONSES, NotFound
+from graphsvc.api.params import ResearcherId
+from graphsvc.api.problems import LOOKUP_ERRORS, NotFound
 from graphsvc.services import graph as graph_service
 from graphsvc.services import paths as path_service
 
 router = APIRouter(prefix="/v1", tags=["graph"])
-
-ERRORS_404: dict[int | str, dict[str, Any]] = {
-    code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)
-}
-Id = Annotated[
-    str,
-    Path(
-        min_length=1,
-        max_length=500,
-        description="The researcher's id.",
-        examples=["zhi-qin-john-xu"],
-    ),
-]
 
 
 @router.get(
@@ -34,12 +22,12 @@ Id = Annotated[
     summary="A researcher's ego network, capped (Cytoscape.js JSON or GraphML)",
     responses={
         200: {"content": {graph_service.GRAPHML: {"schema": {"type": "string"}}}},
-        **ERRORS_404,
+        **LOOKUP_ERRORS,
     },
 )
 def get_graph(
     backend: Backend,
-    researcher_id: Id,
+    researcher_id: ResearcherId,
     depth: Annotated[
         int, Query(ge=1, le=2, description="1: works, co-authors...; 2: also their co-authors.")
     ] = 1,
@@ -63,7 +51,7 @@ def get_graph(
     "/paths",
     response_model=CoauthorPath,
     summary="The shortest co-authorship path between two researchers",
-    responses=ERRORS_404,
+    responses=LOOKUP_ERRORS,
 )
 def get_path(
     backend: Backend,

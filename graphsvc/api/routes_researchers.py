@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_researchers import (
@@ -14,24 +14,11 @@ from graphsvc.api.models_researchers import (
     ResearcherWorks,
     Weighting,
 )
-from graphsvc.api.problems import PROBLEM_RESPONSES, NotFound
+from graphsvc.api.params import ResearcherId
+from graphsvc.api.problems import LOOKUP_ERRORS, READ_ERRORS, NotFound
 from graphsvc.services import researchers as service
 
 router = APIRouter(prefix="/v1", tags=["researchers"])
-
-ERRORS: dict[int | str, dict[str, Any]] = {code: PROBLEM_RESPONSES[code] for code in (422, 503)}
-ERRORS_404: dict[int | str, dict[str, Any]] = {
-    code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)
-}
-ResearcherId = Annotated[
-    str,
-    Path(
-        min_length=1,
-        max_length=500,
-        description="The researcher's id.",
-        examples=["zhi-qin-john-xu"],
-    ),
-]
 
 
 def _unknown(researcher_id: str) -> NotFound:
@@ -42,7 +29,7 @@ def _unknown(researcher_id: str) -> NotFound:
     "/researchers",
     response_model=ResearcherSearch,
     summary="Search researchers by name or alias (accent- and case-insensitive)",
-    responses=ERRORS,
+    responses=READ_ERRORS,
 )
 def search_researchers(
     backend: Backend,
@@ -60,7 +47,7 @@ def search_researchers(
     "/researchers/{researcher_id}",
     response_model=ResearcherProfile,
     summary="A researcher's profile",
-    responses=ERRORS_404,
+    responses=LOOKUP_ERRORS,
 )
 def get_researcher(state: State, researcher_id: ResearcherId) -> ResearcherProfile:
     """Names, institutions, counts, close collaborators and main topics."""
@@ -75,7 +62,7 @@ def get_researcher(state: State, researcher_id: ResearcherId) -> ResearcherProfi
     "/researchers/{researcher_id}/works",
     response_model=ResearcherWorks,
     summary="A researcher's works, newest first",
-    responses=ERRORS_404,
+    responses=LOOKUP_ERRORS,
 )
 def get_researcher_works(
     backend: Backend,
@@ -94,7 +81,7 @@ def get_researcher_works(
     "/researchers/{researcher_id}/collaborators",
     response_model=Collaborators,
     summary="A researcher's co-authors, ranked",
-    responses=ERRORS_404,
+    responses=LOOKUP_ERRORS,
 )
 def get_collaborators(
     backend: Backend,

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_topics import Topic, TopicClusters, TopicNeighborhood, TopicSize, Work
-from graphsvc.api.problems import PROBLEM_RESPONSES, NotFound
+from graphsvc.api.problems import LOOKUP_ERRORS, READ_ERRORS, NotFound
 from graphsvc.services import topics as service
 from graphsvc.services import works as works_service
 
 router = APIRouter(prefix="/v1", tags=["topics"])
 works_router = APIRouter(prefix="/v1", tags=["works"])
 
-Responses = dict[int | str, dict[str, Any]]
-ERRORS: Responses = {code: PROBLEM_RESPONSES[code] for code in (422, 503)}
-ERRORS_404: Responses = {code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)}
 TopicId = Annotated[
     str,
     Path(
@@ -37,7 +34,7 @@ def _unknown(topic_id: str) -> NotFound:
     "/topics",
     response_model=list[TopicSize],
     summary="The largest topics",
-    responses=ERRORS,
+    responses=READ_ERRORS,
 )
 def list_topics(
     backend: Backend, limit: Annotated[int, Query(ge=1, le=500)] = 50
@@ -51,7 +48,7 @@ def list_topics(
     "/topics/clusters",
     response_model=TopicClusters,
     summary="Clusters of topics that share works (Louvain)",
-    responses=ERRORS,
+    responses=READ_ERRORS,
 )
 def topic_clusters(
     state: State,
@@ -68,7 +65,7 @@ def topic_clusters(
     "/topics/{topic_id}",
     response_model=Topic,
     summary="A topic with its number of works",
-    responses=ERRORS_404,
+    responses=LOOKUP_ERRORS,
 )
 def get_topic(backend: Backend, topic_id: TopicId) -> Topic:
     """The topic's name, archive, group and number of works."""
@@ -82,7 +79,7 @@ def get_topic(backend: Backend, topic_id: TopicId) -> Topic:
     "/topics/{topic_id}/neighborhood",
     response_model=TopicNeighborhood,
     summary="A topic's co-occurring topics, top researchers and recent works",
-    responses=ERRORS_404,
+    responses=LOOKUP_ERRORS,
 )
 def topic_neighborhood(
     state: State,
@@ -101,7 +98,7 @@ def topic_neighborhood(
     "/works/{arxiv_id:path}",
     response_model=Work,
     summary="A work with its categories and authors",
-    responses=ERRORS_404,
+    responses=LOOKUP_ERRORS,
 )
 def get_work(
     backend: Backend,
