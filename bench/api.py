@@ -128,6 +128,26 @@ def _ingest(env: dict[str, str], corpus: Path) -> None:
     print(f"  ingested in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
 
 
+def add_graph_args(parser: argparse.ArgumentParser) -> None:
+    """The options `prepare` and `backend_names` read: which backends, which graph."""
+    parser.add_argument("--works", type=int, default=100_000, help="corpus size (when building)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--backends", default="neo4j,ladybug")
+    parser.add_argument("--neo4j-uri", help="use this Neo4j (graph already loaded)")
+    parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", PASSWORD))
+    parser.add_argument("--ladybug-dir", help="use this GRAPHSVC_DATA_DIR (graph already loaded)")
+    parser.add_argument("--wait-idle", type=float, default=0.0, metavar="S")
+
+
+def backend_names(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[str]:
+    """The backends of --backends, in order; an unknown one stops with a usage error."""
+    names = [b.strip() for b in args.backends.split(",") if b.strip()]
+    for name in names:
+        if name not in ("neo4j", "ladybug"):
+            parser.error(f"unknown backend {name!r}")
+    return names
+
+
 def prepare(backend: str, args: argparse.Namespace) -> Target:
     """An existing graph (--neo4j-uri / --ladybug-dir) or a freshly built one."""
     if backend == "neo4j":
@@ -591,20 +611,30 @@ class Recording:
         self.calls: Counter[str] = Counter()
 
     def read(self, name: str, **params: Any) -> Any:
+        return self._timed(self.backend, name, params)
+
+    def read_together(self, work: Callable[[Any], Any]) -> Any:
+        """The backend's read transaction, its queries timed like single reads."""
+        return self.backend.read_together(lambda tx: work(_RecordingTx(self, tx)))
+
+    def _timed(self, reader: Any, name: str, params: dict[str, Any]) -> Any:
         t0 = time.perf_counter()
         try:
-            return self.backend.read(name, **params)
+            return reader.read(name, **params)
         finally:
             self.requests[-1][name] += time.perf_counter() - t0
             self.calls[name] += 1
 
-    def read_together(self, work: Callable[[Any], Any]) -> Any:
-        """The backend's read transaction, its queries timed like single reads."""
-        return self.backend.read_together(lambda tx: work(Recording(tx).sharing(self)))
 
-    def sharing(self, other: Recording) -> Recording:
-        self.requests, self.calls = other.requests, other.calls
-        return self
+class _RecordingTx:
+    """One read transaction of a Recording's backend: its queries go to the same tallies."""
+
+    def __init__(self, recording: Recording, tx: Any) -> None:
+        self._recording = recording
+        self._tx = tx
+
+    def read(self, name: str, **params: Any) -> Any:
+        return self._recording._timed(self._tx, name, params)
 
 
 def breakdown(backend: Any, ep: Endpoint, sid: str, n: int) -> list[tuple[str, float, float]]:
@@ -748,9 +778,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--works", type=int, default=100_000, help="corpus size (when building)")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--backends", default="neo4j,ladybug")
+    add_graph_args(parser)
     parser.add_argument("--requests", dest="n", type=int, default=200, help="timed calls each")
     parser.add_argument("--warmup", type=int, default=20, help="untimed calls first")
     parser.add_argument(
@@ -760,10 +788,6 @@ def main(argv: list[str] | None = None) -> None:
         metavar="S",
         help="stop timing a cell after S seconds (once 30 calls are timed)",
     )
-    parser.add_argument("--neo4j-uri", help="use this Neo4j (graph already loaded)")
-    parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", PASSWORD))
-    parser.add_argument("--ladybug-dir", help="use this GRAPHSVC_DATA_DIR (graph already loaded)")
-    parser.add_argument("--wait-idle", type=float, default=0.0, metavar="S")
     parser.add_argument(
         "--breakdown",
         type=int,
@@ -777,9 +801,7 @@ def main(argv: list[str] | None = None) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     all_rows: list[Row] = []
     notes = []
-    for name in [b.strip() for b in args.backends.split(",") if b.strip()]:
-        if name not in ("neo4j", "ladybug"):
-            parser.error(f"unknown backend {name!r}")
+    for name in backend_names(parser, args):
         print(f"[{name}] preparing the graph ...", file=sys.stderr, flush=True)
         target = prepare(name, args)
         try:

@@ -37,7 +37,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.api import DIED, OUT, REPO, Target, prepare, serving, wait_idle
+from bench.api import (
+    DIED,
+    OUT,
+    REPO,
+    Target,
+    add_graph_args,
+    backend_names,
+    prepare,
+    serving,
+    wait_idle,
+)
 from bench.ingest import machine
 
 
@@ -165,9 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--works", type=int, default=100_000, help="corpus size (when building)")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--backends", default="neo4j,ladybug")
+    add_graph_args(parser)
     parser.add_argument("--workers", default="1,2", help="uvicorn workers to try (Neo4j only)")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument(
@@ -177,12 +185,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-requests", type=int, default=500_000)
     parser.add_argument("--researchers", type=int, default=5_000, help="distinct ids in the mix")
     parser.add_argument("--exclude", help="endpoints to leave out of the mix, comma-separated")
-    parser.add_argument("--neo4j-uri", help="use this Neo4j (graph already loaded)")
-    parser.add_argument(
-        "--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", "graphsvc-bench")
-    )
-    parser.add_argument("--ladybug-dir", help="use this GRAPHSVC_DATA_DIR (graph already loaded)")
-    parser.add_argument("--wait-idle", type=float, default=0.0, metavar="S")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda s, f: (_ for _ in ()).throw(SystemExit(128 + s)))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -190,9 +192,7 @@ def main(argv: list[str] | None = None) -> None:
     rates = [int(r) for r in args.rates.split(",") if r.strip()]
     lines: list[Line] = []
     started = time.perf_counter()
-    for name in [b.strip() for b in args.backends.split(",") if b.strip()]:
-        if name not in ("neo4j", "ladybug"):
-            parser.error(f"unknown backend {name!r}")
+    for name in backend_names(parser, args):
         print(f"[{name}] preparing the graph ...", file=sys.stderr, flush=True)
         target = prepare(name, args)
         try:
