@@ -89,27 +89,25 @@ class LadybugBackend(GraphBackend):
 
     def read_together(self, work: Callable[[Reader], T]) -> T:
         with self._connection() as conn:
-            self._execute(conn, "BEGIN TRANSACTION READ ONLY")
-            try:
-                result = work(_LadybugTx(self, conn))
-            except BaseException:
-                with contextlib.suppress(RuntimeError):
-                    conn.execute("ROLLBACK")
-                raise
-            self._execute(conn, "COMMIT")
-            return result
+            return self._in_transaction(conn, "BEGIN TRANSACTION READ ONLY", work)
 
     def write(self, work: Callable[[Any], T]) -> T:
         with self._write_lock, self._connection() as conn:
-            self._execute(conn, "BEGIN TRANSACTION")
-            try:
-                result = work(_LadybugTx(self, conn))
-            except BaseException:
-                with contextlib.suppress(RuntimeError):  # a failed statement may end it already
-                    conn.execute("ROLLBACK")
-                raise
-            self._execute(conn, "COMMIT")
-            return result
+            return self._in_transaction(conn, "BEGIN TRANSACTION", work)
+
+    def _in_transaction(
+        self, conn: ladybug.Connection, begin: str, work: Callable[[_LadybugTx], T]
+    ) -> T:
+        """`work` between `begin` and COMMIT on `conn`; rolled back if it raises."""
+        self._execute(conn, begin)
+        try:
+            result = work(_LadybugTx(self, conn))
+        except BaseException:
+            with contextlib.suppress(RuntimeError):  # a failed statement may end it already
+                conn.execute("ROLLBACK")
+            raise
+        self._execute(conn, "COMMIT")
+        return result
 
     @staticmethod
     def _execute(conn: ladybug.Connection, statement: str) -> None:
