@@ -6,4 +6,4 @@ CREATE (:Work {arxiv_id: row.arxiv_id, version: row.version, title: row.title,
                published: date(row.published), updated: date(row.updated), year: row.year,
                doi: row.doi, journal_ref: row.journal_ref, comment: row.comment,
                primary_category: row.primary_category, authors_count: row.authors_count,
-               authors_ordered: row.authors_ordered})
+               authors_ordered: row.authors_ordered, team_work: row.team_work})

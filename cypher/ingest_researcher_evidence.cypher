@@ -1,9 +1,13 @@
-// For each researcher: the block keys of their co-authors and the topics of their works.
+// For each researcher, from the collaboration layer: the block keys of their personal
+// co-authors, their topics and their teams.
+// (Ladybug 0.22 needs the UNWIND variable carried through each WITH that aggregates.)
 // params: ids
 UNWIND $ids AS id
-MATCH (r:Researcher {id: id})-[:AUTHORED]->(w:Work)
-OPTIONAL MATCH (w)<-[:AUTHORED]-(c:Researcher)
-WHERE c <> r
-OPTIONAL MATCH (w)-[:HAS_TOPIC]->(t:Topic)
-RETURN r.id AS id, collect(DISTINCT c.block_key) AS coauthor_blocks,
-       collect(DISTINCT t.id) AS topics
+MATCH (r:Researcher {id: id})
+OPTIONAL MATCH (r)-[:COAUTHOR]-(c:Researcher)
+WITH id, r, collect(DISTINCT c.block_key) AS coauthor_blocks
+OPTIONAL MATCH (r)-[:WORKS_IN]->(t:Topic)
+WITH id, r, coauthor_blocks, collect(t.id) AS topics
+OPTIONAL MATCH (r)-[:MEMBER_OF]->(m:Team)
+WITH id, r, coauthor_blocks, topics, collect(m.id) AS teams
+RETURN r.id AS id, coauthor_blocks, topics, teams

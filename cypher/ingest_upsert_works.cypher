@@ -6,4 +6,5 @@ SET w.version = row.version, w.title = row.title, w.title_folded = row.title_fol
     w.abstract = row.abstract, w.published = date(row.published), w.updated = date(row.updated),
     w.year = row.year, w.doi = row.doi, w.journal_ref = row.journal_ref,
     w.comment = row.comment, w.primary_category = row.primary_category,
-    w.authors_count = row.authors_count, w.authors_ordered = row.authors_ordered
+    w.authors_count = row.authors_count, w.authors_ordered = row.authors_ordered,
+    w.team_work = row.team_work

@@ -5,34 +5,50 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   names (equal, or differing only by middle names or initials: "Zhi-Qin John Xu", "Zhi-Qin Xu",
   "Z.-Q. J. Xu");
 - a candidate is only chosen on evidence: a co-author of this paper resembles one of the
-  candidate's co-authors (same block key) or the paper shares a topic with the candidate's works.
-  Two people who print the same name but share neither are kept apart;
-- among candidates with evidence the most co-author overlap wins, then an exact name-key match,
-  then topic overlap, then the smallest id;
+  candidate's personal co-authors (same block key), a team named on this paper is one of the
+  candidate's, the paper shares a topic with the candidate's works, or the name itself is rare
+  enough to tell (`NameStats`): the same full given and family name, and few researchers in the
+  graph could carry it;
+- among candidates with evidence the most co-author overlap wins, then shared teams, then an
+  exact name-key match, then topic overlap, then the smallest id;
 - when a paper gives evidence for several researchers whose names are compatible with each other
   (e.g. it shares a co-author with each), they are one person: the others merge into the winner
   (works, aliases and evidence move; the old id is recorded in `merges`). Researchers who ever
-  co-authored with someone of their own block are never merged (they may be that co-author).
-The state is exactly what the graph holds (names, aliases, co-author block keys, topics), so a run
-resumed after a crash decides as a clean run does.
+  shared a work with someone of their own block are never merged (they may be that person), nor
+  are records whose names an admin merged though they are not variants of one name.
+
+Team works (a team named, or many authors) give no co-author evidence to their authors: a roster
+of 3,000 says nothing personal, and pairing it would be quadratic. Every step here is linear in
+the authors of a paper, apart from the co-author blocks of a personal work's authors.
+The state is exactly what the graph holds (names, aliases, personal co-authors' block keys,
+topics, teams, name counts), so a run resumed after a crash decides as a clean run does.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from loaders.names import (
+from graphsvc.names import (
     ParsedName,
     block_key,
     completeness,
-    fold,
     given_compatible,
+    name_count_keys,
     name_key,
     parse_name,
+    slug,
 )
+
+MAX_CACHED = 300_000  # researchers kept in memory between batches (reloaded from the graph)
+# Name rarity: a full name is rare when the expected number of researchers carrying it,
+# families x given names / researchers, is below RARE_EXPECTED; a matching middle name or
+# initial divides that by MIDDLE_FACTOR. Below MIN_RESEARCHERS the graph cannot tell.
+RARE_EXPECTED = 0.2
+MIDDLE_FACTOR = 10.0
+MIN_RESEARCHERS = 2_000
 
 
 @dataclass
@@ -44,35 +60,91 @@ class Researcher:
     aliases: set[str]
     coauthor_blocks: set[str] = field(default_factory=set)
     topics: set[str] = field(default_factory=set)
+    teams: set[str] = field(default_factory=set)
+    block_peer: bool = False  # shared a work with someone of their own block
 
     @property
     def parsed(self) -> ParsedName:
-        return parse_name(self.name)  # memoized in loaders.names
+        return parse_name(self.name)  # memoized in graphsvc.names
 
     def add_variant(self, name: str) -> None:
         self.aliases.add(name)
         if completeness(name) > completeness(self.name):
             self.name = name
 
+    def one_name(self) -> bool:
+        """Whether every variant is compatible with the display name (an admin may have merged
+        records of different names: such a record is never merged automatically)."""
+        return all(given_compatible(parse_name(a), self.parsed) for a in self.aliases)
 
-def slug(text: str) -> str:
-    """A readable URL-safe id fragment: folded, lower-case, runs of other characters as '-'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "researcher"
+    def row_state(self) -> tuple[str, frozenset[str], bool]:
+        """What the graph stores of this researcher's names (to write only what changed)."""
+        return (self.name, frozenset(self.aliases), self.block_peer)
+
+
+class NameStats:
+    """How many researchers carry each family name and first given name (and in all), as the
+    graph holds them, plus this batch's changes (`pending`, written with the batch)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.pending: Counter[str] = Counter()
+
+    def missing(self, names: Iterable[str]) -> set[str]:
+        keys = {k for n in names for k in name_count_keys(n)}
+        return {k for k in keys if k not in self.counts}
+
+    def load(self, keys: Iterable[str], rows: Iterable[dict[str, Any]]) -> None:
+        for key in keys:
+            self.counts.setdefault(key, 0)
+        for row in rows:
+            self.counts[row["key"]] = int(row["n"] or 0)
+
+    def change(self, name: str | None, sign: int) -> None:
+        """A display name arrives (1) or leaves (-1)."""
+        if name:
+            self.apply(Counter({key: sign for key in name_count_keys(name)}))
+
+    def apply(self, changes: Counter[str]) -> None:
+        """Count changes: kept for the batch's write, and applied to the keys read already
+        (the others are read from the graph when needed, after this batch commits)."""
+        for key, n in changes.items():
+            self.pending[key] += n
+            if key in self.counts:
+                self.counts[key] += n
+
+    def expected(self, parsed: ParsedName) -> float | None:
+        """Expected researchers with this full name; None when the name or graph can't tell."""
+        keys = name_count_keys(parsed)
+        if len(keys) < 3 or self.counts.get(keys[0], 0) < MIN_RESEARCHERS:
+            return None
+        total, family, given = (self.counts.get(k, 0) for k in keys)
+        return family * given / total
 
 
 class Resolver:
     """Assigns researcher ids to the authors of papers, one paper at a time, in input order."""
 
-    def __init__(self, taken_ids: Iterable[str] = ()) -> None:
-        self._blocks: dict[str, list[Researcher]] = {}
+    def __init__(self, taken_ids: Iterable[str] = (), *, name_rarity: bool = True) -> None:
+        self._blocks: OrderedDict[str, list[Researcher]] = OrderedDict()
+        self._cached = 0
         self._taken: set[str] = set(taken_ids)
+        self.name_rarity = name_rarity
+        self.names = NameStats()
         self.touched: dict[str, Researcher] = {}
         self.created: set[str] = set()
         self.merges: dict[str, str] = {}
         self._aliases_before: dict[str, list[str]] = {}
+        self._stored: dict[str, tuple[str, frozenset[str], bool]] = {}
 
     def missing_blocks(self, blocks: Iterable[str]) -> set[str]:
-        return {b for b in blocks if b not in self._blocks}
+        missing = set()
+        for b in blocks:
+            if b in self._blocks:
+                self._blocks.move_to_end(b)
+            else:
+                missing.add(b)
+        return missing
 
     def add_loaded(self, blocks: Iterable[str], researchers: Iterable[Researcher]) -> None:
         """Install researchers read from the graph for these blocks (all of each block)."""
@@ -81,74 +153,135 @@ class Resolver:
         for r in researchers:
             self._blocks.setdefault(block_key(r.name), []).append(r)
             self._taken.add(r.id)
+            self._stored[r.id] = r.row_state()
+            self._cached += 1
         for members in self._blocks.values():
             members.sort(key=lambda r: r.id)
 
     def evict(self, blocks: Iterable[str]) -> None:
         """Forget blocks whose graph state changed behind our back (replaced author lists)."""
         for b in blocks:
-            self._blocks.pop(b, None)
+            self._cached -= len(self._blocks.pop(b, []))
 
-    def resolve(self, names: list[str], topics: set[str]) -> list[Researcher]:
+    def resolve(
+        self, names: list[str], topics: set[str], teams: set[str], team_work: bool
+    ) -> list[Researcher]:
         """The researcher for each author name of one paper, creating new ones as needed."""
         blocks = [block_key(n) for n in names]
+        counts = Counter(blocks)
         chosen: list[Researcher] = []
-        for i, name in enumerate(names):
-            others = {b for j, b in enumerate(blocks) if j != i}
-            used = {r.id for r in chosen}
-            ranked = self._evidenced(name, others, topics, used)
+        used: set[str] = set()
+        for name, own in zip(names, blocks, strict=True):
+            ranked = self._evidenced(name, own, counts, topics, teams, used)
             if ranked:
                 match = ranked[0]
                 for other in ranked[1:]:
-                    self._merge_if_same_person(other, into=match, block=blocks[i])
+                    self._merge_if_same_person(other, into=match, block=own)
             else:
-                match = self._create(name, blocks[i])
-            match.add_variant(name)
+                match = self._create(name, own)
+            self._add_variant(match, name)
             chosen.append(match)
-        for i, researcher in enumerate(chosen):
-            researcher.coauthor_blocks.update(b for j, b in enumerate(blocks) if j != i)
-            researcher.topics.update(topics)
+            used.add(match.id)
+        present = set(counts)
+        for researcher, own in zip(chosen, blocks, strict=True):
+            if counts[own] > 1:
+                researcher.block_peer = True
+            if not team_work:  # personal co-authors: at most the team threshold of them
+                researcher.coauthor_blocks |= present if counts[own] > 1 else present - {own}
+            researcher.topics |= topics
+            researcher.teams |= teams
             self.touched[researcher.id] = researcher
         return chosen
 
+    def _add_variant(self, researcher: Researcher, name: str) -> None:
+        before = researcher.name
+        researcher.add_variant(name)
+        if researcher.name != before:
+            self.names.change(before, -1)
+            self.names.change(researcher.name, 1)
+
     def _evidenced(
-        self, name: str, coauthors: set[str], topics: set[str], used: set[str]
+        self,
+        name: str,
+        own: str,
+        paper_blocks: Counter[str],
+        topics: set[str],
+        teams: set[str],
+        used: set[str],
     ) -> list[Researcher]:
         """Compatible candidates with evidence, best first."""
         parsed = parse_name(name)
         key = name_key(parsed)
+        rare: bool | None = None
         scored = []
-        for cand in self._blocks.get(block_key(parsed), []):
+        for cand in self._blocks.get(own, []):
             if cand.id in used or not given_compatible(parsed, cand.parsed):
                 continue
-            shared_coauthors = len(cand.coauthor_blocks & coauthors)
+            shared_coauthors = _shared_blocks(cand.coauthor_blocks, paper_blocks, own)
+            shared_teams = len(cand.teams & teams)
             shared_topics = len(cand.topics & topics)
-            if not shared_coauthors and not shared_topics:
+            exact = any(name_key(a) == key for a in cand.aliases)
+            evidence = shared_coauthors or shared_teams or shared_topics
+            if not evidence and exact and self.name_rarity:
+                if rare is None:
+                    rare = self._rare(parsed)
+                evidence = rare
+            if not evidence:
                 continue
-            exact = int(any(name_key(a) == key for a in cand.aliases))
-            scored.append(((-shared_coauthors, -exact, -shared_topics, cand.id), cand))
+            score = (-shared_coauthors, -shared_teams, -int(exact), -shared_topics, cand.id)
+            scored.append((score, cand))
         return [cand for _, cand in sorted(scored, key=lambda pair: pair[0])]
+
+    def _rare(self, parsed: ParsedName) -> bool:
+        expected = self.names.expected(parsed)
+        if expected is None:
+            return False
+        if len(parsed.given) > 1:  # a middle name or initial that matched too
+            expected /= MIDDLE_FACTOR
+        return expected < RARE_EXPECTED
 
     def _merge_if_same_person(self, other: Researcher, *, into: Researcher, block: str) -> None:
         if not given_compatible(other.parsed, into.parsed):
             return
+        if other.block_peer or into.block_peer or not (other.one_name() and into.one_name()):
+            return
         if block in other.coauthor_blocks or block in into.coauthor_blocks:
             return
         self._aliases_before[other.id] = sorted(into.aliases)
+        self.names.change(other.name, -1)
         for alias in other.aliases:
-            into.add_variant(alias)
+            self._add_variant(into, alias)
         into.coauthor_blocks |= other.coauthor_blocks
         into.topics |= other.topics
-        self._blocks[block] = [r for r in self._blocks.get(block, []) if r.id != other.id]
+        into.teams |= other.teams
+        members = self._blocks.get(block, [])
+        self._blocks[block] = [r for r in members if r.id != other.id]
+        self._cached -= len(members) - len(self._blocks[block])
         self.merges[other.id] = into.id
         self.touched[into.id] = into
 
+    def changed(self) -> list[Researcher]:
+        """Researchers touched by this batch whose stored names or flags changed (or are new)."""
+        return [r for r in self.touched.values() if self._stored.get(r.id) != r.row_state()]
+
     def end_batch(self) -> None:
-        """Forget what the last batch touched, created and merged."""
+        """Forget what the last batch touched, created and merged; keep the cache bounded."""
+        for r in self.touched.values():
+            self._stored[r.id] = r.row_state()
+        for old in self.merges:
+            self._stored.pop(old, None)
         self.touched.clear()
         self.created.clear()
         self.merges.clear()
         self._aliases_before.clear()
+        self.names.pending.clear()
+        while self._cached > MAX_CACHED and self._blocks:
+            _, members = self._blocks.popitem(last=False)
+            self._cached -= len(members)
+            for r in members:
+                self._stored.pop(r.id, None)
+        if len(self.names.counts) > 4 * MAX_CACHED:
+            self.names.counts.clear()
 
     def final_id(self, researcher_id: str) -> str:
         """Where this batch's merges took a researcher id (itself when not merged)."""
@@ -173,7 +306,17 @@ class Resolver:
         self._taken.add(rid)
         self.created.add(rid)
         researcher = Researcher(id=rid, name=name, aliases=set())
+        self.names.change(name, 1)
         members = self._blocks.setdefault(block, [])
         members.append(researcher)
         members.sort(key=lambda r: r.id)
+        self._cached += 1
         return researcher
+
+
+def _shared_blocks(known: set[str], paper: Counter[str], own: str) -> int:
+    """How many blocks of this paper's other authors are among a candidate's co-author blocks;
+    linear in the smaller of the two."""
+    if len(known) < len(paper):
+        return sum(1 for b in known if b in paper and (b != own or paper[b] > 1))
+    return sum(1 for b, n in paper.items() if b in known and (b != own or n > 1))

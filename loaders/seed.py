@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from loaders.names import clean_name
+from graphsvc.names import clean_name
 from loaders.records import AuthorRecord, PaperRecord
 from loaders.source import Skip, SourceItem
 

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, cast
 
 from pydantic import ValidationError
 
-from loaders.names import clean_name, from_parts
+from graphsvc.names import clean_name, from_parts
 from loaders.records import MAX_ABSTRACT_CHARS, AuthorRecord, PaperRecord
 from loaders.source import Skip, SourceItem
 

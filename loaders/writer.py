@@ -1,29 +1,38 @@
 """One writer turns batches of paper records into the graph, on either backend.
 
-Each batch is one write transaction: works, authorships, topics, affiliations and the source's
-resume position commit together or not at all. Re-ingesting a paper at the same or an older
-version changes nothing; a newer version replaces its title, abstract, authors and categories.
+Each batch is one write transaction: works, authorships, topics, teams, affiliations, the
+collaboration layer and the source's resume position commit together or not at all.
+Re-ingesting a paper at the same or an older version changes nothing; a newer version replaces
+its title, abstract, authors, teams and categories. A batch ends at `batch_size` papers or at
+`MAX_BATCH_AUTHORS` authorships, whichever comes first, so memory stays bounded whatever one
+paper holds.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
-from loaders.identity import Researcher, Resolver, slug
-from loaders.names import block_key, clean_name, fold, name_key
+from graphsvc.names import block_key, fold, slug
+from graphsvc.store import affiliations, layer, merges
+from graphsvc.store.facts import LayerDelta, WorkFacts
+from graphsvc.store.layer import run_rows
+from graphsvc.store.researchers import name_count_changes, researcher_row, write_name_counts
+from loaders.identity import Researcher, Resolver
 from loaders.records import PaperRecord
 from loaders.source import Skip, SourceItem
 from loaders.summary import IngestSummary
 from loaders.taxonomy import Taxonomy
+from loaders.teams import TeamName, split_entry, team_names
 
 log = logging.getLogger(__name__)
 DEFAULT_BATCH = 5_000
+MAX_BATCH_AUTHORS = 50_000
+DEFAULT_TEAM_MIN_AUTHORS = 100
 Progress = Callable[[IngestSummary], None]
 
 
@@ -42,11 +51,16 @@ class _Paper:
     names: list[str]
     topics: list[str]
     institutions: list[list[str]]
+    teams: list[TeamName]
+    team_work: bool
     replaces: bool
 
 
 class GraphWriter:
-    """Writes SourceItems to a backend in batches; keeps the identity resolver's state."""
+    """Writes SourceItems to a backend in batches; keeps the identity resolver's state.
+
+    A work is a team work when it names a team or has more than `team_min_authors` authors.
+    """
 
     def __init__(
         self,
@@ -54,12 +68,16 @@ class GraphWriter:
         *,
         taxonomy: Taxonomy | None = None,
         batch_size: int = DEFAULT_BATCH,
+        team_min_authors: int = DEFAULT_TEAM_MIN_AUTHORS,
+        name_rarity: bool = True,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.backend = backend
         self.taxonomy = taxonomy or Taxonomy.load()
         self.batch_size = batch_size
+        self.team_min_authors = team_min_authors
+        self.name_rarity = name_rarity
         self._resolver: Resolver | None = None
 
     def position(self, source: str) -> int | None:
@@ -76,12 +94,16 @@ class GraphWriter:
     ) -> IngestSummary:
         """Write every record of `items`; count skips. `source` names the resume position."""
         summary = IngestSummary()
+        layer.ensure_current(self.backend, team_min_authors=self.team_min_authors)
         batch: list[SourceItem] = []
+        authors = 0
         try:
             for item in items:
                 batch.append(item)
-                if len(batch) >= self.batch_size:
+                authors += len(item.record.authors) if item.record else 0
+                if len(batch) >= self.batch_size or authors >= MAX_BATCH_AUTHORS:
                     self._flush(batch, summary, source, progress)
+                    authors = 0
         except SourceInterrupted:
             raise
         except Exception as err:
@@ -111,7 +133,7 @@ class GraphWriter:
     def _resolver_state(self) -> Resolver:
         if self._resolver is None:
             taken = [r["id"] for r in self.backend.read("ingest_all_researcher_ids")]
-            self._resolver = Resolver(taken)
+            self._resolver = Resolver(taken, name_rarity=self.name_rarity)
         return self._resolver
 
     def _write_batch(
@@ -134,8 +156,11 @@ class GraphWriter:
             return
         resolver = self._resolver_state()
         try:
-            self._load_blocks(resolver, papers)
-            authors = [resolver.resolve(p.names, set(p.topics)) for p in papers]
+            self._load_state(resolver, papers)
+            authors = [
+                resolver.resolve(p.names, set(p.topics), {t.id for t in p.teams}, p.team_work)
+                for p in papers
+            ]
             old_blocks = self.backend.write(
                 lambda tx: self._write(tx, papers, authors, resolver, source, summary)
             )
@@ -175,38 +200,47 @@ class GraphWriter:
                 summary.warn("unknown-category", f"{record.arxiv_id}: {code}")
             elif topic.id not in topics:
                 topics.append(topic.id)
-        names, institutions = [], []
+        names: list[str] = []
+        institutions: list[list[str]] = []
+        teams: dict[str, TeamName] = {}
         for author in record.authors:
-            name = clean_name(author.name)
-            if not name:
+            named_teams, people = split_entry(author.name)
+            for team in named_teams:
+                teams.setdefault(team.key, team)
+            if not people and not named_teams:
                 summary.warn("unreadable-author-name", f"{record.arxiv_id}: {author.name!r}")
-                continue
-            names.append(name)
-            institutions.append(_institution_names(author.affiliations))
-        return _Paper(record, names, topics, institutions, replaces)
-
-    def _load_blocks(self, resolver: Resolver, papers: list[_Paper]) -> None:
-        missing = resolver.missing_blocks(block_key(n) for p in papers for n in p.names)
-        if not missing:
-            return
-        rows = self.backend.read("ingest_researchers_in_blocks", blocks=sorted(missing))
-        evidence = {
-            r["id"]: r
-            for r in self.backend.read("ingest_researcher_evidence", ids=[r["id"] for r in rows])
-        }
-        resolver.add_loaded(
-            missing,
-            (
-                Researcher(
-                    id=r["id"],
-                    name=r["name"],
-                    aliases=set(r["aliases"] or []),
-                    coauthor_blocks=set(evidence.get(r["id"], {}).get("coauthor_blocks") or []),
-                    topics=set(evidence.get(r["id"], {}).get("topics") or []),
-                )
-                for r in rows
-            ),
+            places = []
+            for affiliation in author.affiliations:
+                beside = team_names(affiliation)  # "for the ATLAS Collaboration"
+                for team in beside:
+                    teams.setdefault(team.key, team)
+                if not beside:
+                    places.append(affiliation)
+            for person in people:
+                names.append(person)
+                institutions.append(_institution_names(places))
+        team_work = bool(teams) or len(names) > self.team_min_authors
+        return _Paper(
+            record, names, topics, institutions, list(teams.values()), team_work, replaces
         )
+
+    def _load_state(self, resolver: Resolver, papers: list[_Paper]) -> None:
+        """Read what resolution needs of the graph: the researchers of the batch's blocks, with
+        their evidence, and the name counts of the batch's names."""
+        all_names = [n for p in papers for n in p.names]
+        missing = resolver.missing_blocks(block_key(n) for n in all_names)
+        if missing:
+            rows = self.backend.read("ingest_researchers_in_blocks", blocks=sorted(missing))
+            evidence = {
+                r["id"]: r
+                for r in self.backend.read(
+                    "ingest_researcher_evidence", ids=[r["id"] for r in rows]
+                )
+            }
+            resolver.add_loaded(missing, (_researcher(r, evidence.get(r["id"], {})) for r in rows))
+        keys = resolver.names.missing(all_names)
+        if keys:
+            resolver.names.load(keys, self.backend.read("ingest_name_counts", keys=sorted(keys)))
 
     def _write(
         self,
@@ -220,32 +254,45 @@ class GraphWriter:
         """The batch in one transaction; returns the block keys of the replaced authors."""
         replaced = [p.record.arxiv_id for p in papers if p.replaces]
         old: list[dict[str, Any]] = []
+        old_facts: list[WorkFacts] = []
         if replaced:
+            old_facts = layer.work_facts(tx, replaced)
             old = tx.run("ingest_authors_of_works", ids=replaced)
             tx.run("ingest_detach_authors", ids=replaced)
             tx.run("ingest_detach_topics", ids=replaced)
+            tx.run("ingest_detach_teams", ids=replaced)
         old_authors = [r["id"] for r in old]
-        _rows(tx, "ingest_upsert_topics", self._topic_rows(papers))
-        _rows(tx, "ingest_create_works", [_work_row(p) for p in papers if not p.replaces])
-        _rows(tx, "ingest_upsert_works", [_work_row(p) for p in papers if p.replaces])
-        researchers = resolver.touched.values()
-        new, known = resolver.created, [r for r in researchers if r.id not in resolver.created]
-        _rows(
-            tx,
-            "ingest_create_researchers",
-            [_researcher_row(r) for r in researchers if r.id in new],
+        run_rows(tx, "ingest_upsert_topics", self._topic_rows(papers))
+        _upsert_teams(tx, papers)
+        run_rows(tx, "ingest_create_works", [_work_row(p) for p in papers if not p.replaces])
+        run_rows(tx, "ingest_upsert_works", [_work_row(p) for p in papers if p.replaces])
+        changed = resolver.changed()
+        rows = [researcher_row(r.id, r.name, r.aliases, block_peer=r.block_peer) for r in changed]
+        run_rows(tx, "ingest_create_researchers", [r for r in rows if r["id"] in resolver.created])
+        run_rows(
+            tx, "ingest_upsert_researchers", [r for r in rows if r["id"] not in resolver.created]
         )
-        _rows(tx, "ingest_upsert_researchers", [_researcher_row(r) for r in known])
         authorships, institutions = _authorship_rows(papers, authors)
-        _rows(tx, "ingest_upsert_institutions", institutions)
-        _rows(tx, "ingest_create_authorships", authorships)
-        _rows(tx, "ingest_create_work_topics", _work_topic_rows(papers))
-        merges = resolver.merge_rows()
-        if merges:
-            _rows(tx, "ingest_merge_record_redirects", merges)  # first: it records the works
-            _rows(tx, "ingest_merge_authorships", merges)
-            _rows(tx, "ingest_merge_forward_redirects", merges)
-            _rows(tx, "ingest_merge_delete_researchers", merges)
+        run_rows(tx, "ingest_upsert_institutions", institutions)
+        run_rows(tx, "ingest_create_authorships", authorships)
+        run_rows(tx, "ingest_create_work_topics", _work_topic_rows(papers))
+        run_rows(tx, "ingest_create_work_teams", _work_team_rows(papers))
+        # Merges move authorships first; the layer then adds the batch's works (by final ids),
+        # subtracts the replaced versions, and recomputes the records merges touched.
+        merge_rows = resolver.merge_rows()
+        merges.move_records(tx, merge_rows)
+        redone = frozenset({m["old_id"] for m in merge_rows} | {m["new_id"] for m in merge_rows})
+        delta = LayerDelta()
+        delta.add_all(old_facts, -1, skip=redone)
+        delta.add_all(
+            [
+                _facts(p, [resolver.final_id(r.id) for r in rs])
+                for p, rs in zip(papers, authors, strict=True)
+            ],
+            skip=redone,
+        )
+        layer.update(tx, delta, recompute=redone)
+        merges.delete_records(tx, merge_rows)
         # Affiliations: recomputed from all their authorships for the authors of replaced works
         # (old and new) and researchers others merged into; for everyone else, this batch's new
         # works are added to what is stored (nothing else of theirs changed).
@@ -254,23 +301,27 @@ class GraphWriter:
             resolver.final_id(i)
             for i in (
                 set(old_authors)
-                | {m["new_id"] for m in merges}
+                | {m["new_id"] for m in merge_rows}
                 | {a["researcher"] for a in authorships if a["work"] in replaced_set}
             )
         } - set(resolver.merges)
-        refresh_affiliations(tx, recompute)
+        affiliations.refresh(tx, recompute)
         years = {p.record.arxiv_id: p.record.year for p in papers}
-        added = [
-            {**a, "researcher": final, "year": years[a["work"]]}
-            for a in authorships
-            if a["institutions"] and a["work"] not in replaced_set
-            for final in [resolver.final_id(a["researcher"])]
-            if final not in recompute
-        ]
-        _rows(tx, "ingest_add_affiliations", _affiliation_rows(added))
-        orphans = sorted(set(old_authors) - set(resolver.merges))
+        affiliations.add(
+            tx,
+            [
+                {**a, "researcher": final, "year": years[a["work"]]}
+                for a in authorships
+                if a["institutions"] and a["work"] not in replaced_set
+                for final in [resolver.final_id(a["researcher"])]
+                if final not in recompute
+            ],
+        )
+        orphans = [r for r in old if r["id"] not in resolver.merges]
         if orphans:
-            tx.run("ingest_delete_orphans", ids=orphans)
+            gone = tx.run("ingest_delete_orphans", ids=sorted(r["id"] for r in orphans))
+            resolver.names.apply(name_count_changes([r["name"] for r in gone], []))
+        write_name_counts(tx, resolver.names.pending)
         if source is not None:
             tx.run("ingest_save_position", source=source, position=summary.position)
         tx.run("ingest_bump_version")
@@ -295,10 +346,50 @@ class GraphWriter:
         return rows
 
 
-def _rows(tx: Tx, name: str, rows: list[dict[str, Any]]) -> None:
-    """Run an `UNWIND $rows` query, skipping empty batches (Ladybug cannot type an empty list)."""
-    if rows:
-        tx.run(name, rows=rows)
+def _researcher(row: dict[str, Any], evidence: dict[str, Any]) -> Researcher:
+    return Researcher(
+        id=row["id"],
+        name=row["name"],
+        aliases=set(row["aliases"] or []),
+        coauthor_blocks=set(evidence.get("coauthor_blocks") or []),
+        topics=set(evidence.get("topics") or []),
+        teams=set(evidence.get("teams") or []),
+        block_peer=bool(row.get("block_peer")),
+    )
+
+
+def _upsert_teams(tx: Tx, papers: list[_Paper]) -> None:
+    """Create the batch's teams, or add the spellings seen to their aliases."""
+    seen: dict[str, tuple[str, set[str]]] = {}
+    for p in papers:
+        for team in p.teams:
+            name, aliases = seen.setdefault(team.id, (team.name, set()))
+            aliases.add(team.name)
+    if not seen:
+        return
+    stored = {r["id"]: r for r in tx.run("ingest_teams", ids=sorted(seen))}
+    rows = []
+    for tid, (name, aliases) in sorted(seen.items()):
+        known = stored.get(tid)
+        if known is not None:
+            merged = set(known["aliases"] or []) | aliases
+            if merged == set(known["aliases"] or []):
+                continue
+            aliases, name = merged, known["name"]
+        rows.append({"id": tid, "name": name, "aliases": sorted(aliases)})
+    run_rows(tx, "ingest_upsert_teams", rows)
+
+
+def _facts(paper: _Paper, author_ids: list[str]) -> WorkFacts:
+    r = paper.record
+    return WorkFacts(
+        arxiv_id=r.arxiv_id,
+        authors=tuple(sorted(set(author_ids))),
+        topics=tuple(sorted(set(paper.topics))),
+        teams=tuple(sorted({t.id for t in paper.teams})),
+        team_work=paper.team_work,
+        published=r.published,
+    )
 
 
 def _institution_names(affiliations: Iterable[str]) -> list[str]:
@@ -332,18 +423,7 @@ def _work_row(p: _Paper) -> dict[str, Any]:
         "primary_category": p.topics[0] if p.topics and r.primary_known else None,
         "authors_count": len(p.names),
         "authors_ordered": r.authors_ordered,
-    }
-
-
-def _researcher_row(r: Researcher) -> dict[str, Any]:
-    aliases = sorted(r.aliases)
-    return {
-        "id": r.id,
-        "name": r.name,
-        "name_key": name_key(r.name),
-        "block_key": block_key(r.name),
-        "search_text": " | ".join(fold(a) for a in [r.name, *aliases]),
-        "aliases": aliases,
+        "team_work": p.team_work,
     }
 
 
@@ -385,36 +465,5 @@ def _work_topic_rows(papers: list[_Paper]) -> list[dict[str, Any]]:
     ]
 
 
-def researcher_row(r: Researcher) -> dict[str, Any]:
-    """A researcher's stored properties: name, aliases and the keys derived from them."""
-    return _researcher_row(r)
-
-
-def refresh_affiliations(tx: Tx, researchers: Iterable[str]) -> None:
-    """Recompute the AFFILIATED_WITH relationships of these researchers from their authorships."""
-    ids = sorted(set(researchers))
-    if ids:
-        facts = tx.run("ingest_affiliation_facts", ids=ids)
-        tx.run("ingest_clear_affiliations", ids=ids)
-        _rows(tx, "ingest_create_affiliations", _affiliation_rows(facts))
-
-
-def _affiliation_rows(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Aggregate (researcher, institution) over works: first and last year, work count."""
-    years: dict[tuple[str, str], list[int | None]] = defaultdict(list)
-    for fact in facts:
-        for iid in fact["institutions"] or []:
-            years[(fact["researcher"], iid)].append(fact["year"])
-    rows = []
-    for (researcher, iid), ys in sorted(years.items()):
-        known = [y for y in ys if y is not None]
-        rows.append(
-            {
-                "researcher": researcher,
-                "institution": iid,
-                "first_year": min(known) if known else None,
-                "last_year": max(known) if known else None,
-                "works": len(ys),
-            }
-        )
-    return rows
+def _work_team_rows(papers: list[_Paper]) -> list[dict[str, Any]]:
+    return [{"work": p.record.arxiv_id, "team": t.id} for p in papers for t in p.teams]

@@ -8,4 +8,4 @@ CREATE (:Work {arxiv_id: row.arxiv_id, version: row.version, title: row.title,
                year: CAST(row.year AS INT64),
                doi: row.doi, journal_ref: row.journal_ref, comment: row.comment,
                primary_category: row.primary_category, authors_count: row.authors_count,
-               authors_ordered: row.authors_ordered})
+               authors_ordered: row.authors_ordered, team_work: row.team_work})

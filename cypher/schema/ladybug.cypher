@@ -2,15 +2,26 @@
 // Ladybug has no secondary indexes: lookups by id use the primary-key index.
 CREATE NODE TABLE IF NOT EXISTS Researcher(
   id STRING PRIMARY KEY, name STRING, name_key STRING, block_key STRING,
-  search_text STRING, aliases STRING[]);
+  search_text STRING, aliases STRING[], block_peer BOOLEAN DEFAULT false,
+  works_count INT64 DEFAULT 0, topics_count INT64 DEFAULT 0, coauthors_count INT64 DEFAULT 0);
 CREATE NODE TABLE IF NOT EXISTS Work(
   arxiv_id STRING PRIMARY KEY, version INT64, title STRING, title_folded STRING,
   abstract STRING, published DATE, updated DATE, year INT64, doi STRING, journal_ref STRING,
-  comment STRING, primary_category STRING, authors_count INT64, authors_ordered BOOLEAN);
+  comment STRING, primary_category STRING, authors_count INT64, authors_ordered BOOLEAN,
+  team_work BOOLEAN DEFAULT false);
 CREATE NODE TABLE IF NOT EXISTS Topic(
   id STRING PRIMARY KEY, name STRING, archive STRING, archive_name STRING,
-  group_id STRING, group_name STRING);
+  group_id STRING, group_name STRING, works INT64 DEFAULT 0,
+  top_ids STRING[], top_counts INT64[], recent_ids STRING[]);
 CREATE NODE TABLE IF NOT EXISTS Institution(id STRING PRIMARY KEY, name STRING);
+// A collaboration named in author lists ("ATLAS Collaboration"): never a researcher.
+CREATE NODE TABLE IF NOT EXISTS Team(
+  id STRING PRIMARY KEY, name STRING, aliases STRING[], works INT64 DEFAULT 0,
+  members INT64 DEFAULT 0);
+// Graph-wide counts of the layer (works with a topic, the layer's version).
+CREATE NODE TABLE IF NOT EXISTS Stat(id STRING PRIMARY KEY, n INT64);
+// How many researchers carry a family name or a first given name (identity: name rarity).
+CREATE NODE TABLE IF NOT EXISTS NameCount(key STRING PRIMARY KEY, n INT64);
 // A merged researcher id: where it went, and what undoing the merge needs (the works that moved,
 // the merged record's name and aliases, the kept record's aliases before the merge when known).
 CREATE NODE TABLE IF NOT EXISTS MergedId(
@@ -21,8 +32,24 @@ CREATE REL TABLE IF NOT EXISTS AUTHORED(FROM Researcher TO Work, position INT64,
 CREATE REL TABLE IF NOT EXISTS HAS_TOPIC(FROM Work TO Topic, is_primary BOOLEAN);
 CREATE REL TABLE IF NOT EXISTS AFFILIATED_WITH(
   FROM Researcher TO Institution, first_year INT64, last_year INT64, works INT64);
+CREATE REL TABLE IF NOT EXISTS BY_TEAM(FROM Work TO Team);
+// The collaboration layer (graphsvc/store/layer.py): aggregates kept with the raw facts.
+CREATE REL TABLE IF NOT EXISTS COAUTHOR(FROM Researcher TO Researcher, works INT64, newman DOUBLE);
+CREATE REL TABLE IF NOT EXISTS WORKS_IN(FROM Researcher TO Topic, works INT64, personal INT64);
+CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Researcher TO Team, works INT64);
+CREATE REL TABLE IF NOT EXISTS COOCCURS(FROM Topic TO Topic, works INT64);
 // Databases created before merges were undoable lack these columns.
 ALTER TABLE MergedId ADD IF NOT EXISTS works STRING[];
 ALTER TABLE MergedId ADD IF NOT EXISTS name STRING;
 ALTER TABLE MergedId ADD IF NOT EXISTS aliases STRING[];
 ALTER TABLE MergedId ADD IF NOT EXISTS into_aliases STRING[];
+// Databases created before teams and the collaboration layer (then: graphsvc layer rebuild).
+ALTER TABLE Researcher ADD IF NOT EXISTS block_peer BOOLEAN DEFAULT false;
+ALTER TABLE Researcher ADD IF NOT EXISTS works_count INT64 DEFAULT 0;
+ALTER TABLE Researcher ADD IF NOT EXISTS topics_count INT64 DEFAULT 0;
+ALTER TABLE Researcher ADD IF NOT EXISTS coauthors_count INT64 DEFAULT 0;
+ALTER TABLE Work ADD IF NOT EXISTS team_work BOOLEAN DEFAULT false;
+ALTER TABLE Topic ADD IF NOT EXISTS works INT64 DEFAULT 0;
+ALTER TABLE Topic ADD IF NOT EXISTS top_ids STRING[];
+ALTER TABLE Topic ADD IF NOT EXISTS top_counts INT64[];
+ALTER TABLE Topic ADD IF NOT EXISTS recent_ids STRING[];

@@ -30,7 +30,7 @@ class LadybugBackend(GraphBackend):
         *,
         read_only: bool = False,
         timeout_s: float = 10.0,
-        buffer_pool_bytes: int = 512 * 1024**2,
+        buffer_pool_bytes: int = 1024**3,
     ) -> None:
         self.catalog = Catalog(self.dialect)
         self.path = path

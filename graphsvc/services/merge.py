@@ -1,10 +1,10 @@
 """Merging two researcher records into one, and undoing it.
 
-A merge runs the same stored queries as the writer's automatic merges (record the redirect with
-the works that move, move the authorships, forward older redirects, delete the merged record),
-then refreshes the kept record's names and affiliations, all in one write transaction. The
-`MergedId` node keeps what a split needs: the moved works, the merged record's name and aliases,
-and (for merges made here) the kept record's aliases before the merge.
+A merge runs the writer's own merge (`graphsvc.store.merges`: record the redirect with the works
+that move, move the authorships, forward older redirects, recompute both records' layer, delete
+the merged record), then refreshes the kept record's names, the name counts and affiliations,
+all in one write transaction. The `MergedId` node keeps what a split needs: the moved works, the
+merged record's name and aliases, and the kept record's aliases before the merge.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
-from loaders.identity import Researcher
-from loaders.names import completeness
-from loaders.writer import refresh_affiliations, researcher_row
+from graphsvc.names import completeness
+from graphsvc.store import affiliations, merges
+from graphsvc.store.researchers import name_count_changes, researcher_row, write_name_counts
 
 
 class MergeError(Exception):
@@ -74,9 +74,30 @@ def split(backend: GraphBackend, keep: str, other: str) -> MergeResult:
     return backend.write(lambda tx: _split(tx, keep, other))
 
 
-def _researchers(tx: Tx, *ids: str) -> dict[str, Researcher]:
+@dataclass
+class _Record:
+    """A researcher record's names, as a merge or split changes them."""
+
+    id: str
+    name: str
+    aliases: set[str]
+    block_peer: bool = False
+
+    def add_variant(self, name: str) -> None:
+        self.aliases.add(name)
+        if completeness(name) > completeness(self.name):
+            self.name = name
+
+    def row(self) -> dict[str, Any]:
+        return researcher_row(self.id, self.name, self.aliases, block_peer=self.block_peer)
+
+
+def _researchers(tx: Tx, *ids: str) -> dict[str, _Record]:
     rows = tx.run("admin_researchers", ids=list(ids))
-    return {r["id"]: Researcher(r["id"], r["name"], set(r["aliases"] or [])) for r in rows}
+    return {
+        r["id"]: _Record(r["id"], r["name"], set(r["aliases"] or []), bool(r["block_peer"]))
+        for r in rows
+    }
 
 
 def _merge(tx: Tx, keep: str, other: str) -> MergeResult:
@@ -90,17 +111,15 @@ def _merge(tx: Tx, keep: str, other: str) -> MergeResult:
             f"{keep!r} and {other!r} co-authored {', '.join(shared[:5])}: they are two people"
         )
     kept, merged = found[keep], found[other]
-    before = sorted(kept.aliases)
+    before = kept.name
     works = [r["work"] for r in tx.run("admin_works_of", id=other)]
-    rows = [{"old_id": other, "new_id": keep, "into_aliases": before}]
-    tx.run("ingest_merge_record_redirects", rows=rows)  # first: it records the works
-    tx.run("ingest_merge_authorships", rows=rows)
-    tx.run("ingest_merge_forward_redirects", rows=rows)
-    tx.run("ingest_merge_delete_researchers", rows=rows)
+    merges.merge(tx, [{"old_id": other, "new_id": keep, "into_aliases": sorted(kept.aliases)}])
     for alias in sorted(merged.aliases | {merged.name}):
         kept.add_variant(alias)
-    tx.run("ingest_upsert_researchers", rows=[researcher_row(kept)])
-    refresh_affiliations(tx, [keep])
+    kept.block_peer = kept.block_peer or merged.block_peer
+    tx.run("ingest_upsert_researchers", rows=[kept.row()])
+    write_name_counts(tx, name_count_changes([merged.name, before], [kept.name]))
+    affiliations.refresh(tx, [keep])
     tx.run("ingest_bump_version")
     return MergeResult(keep, other, works, kept.name, sorted(kept.aliases))
 
@@ -116,12 +135,13 @@ def _split(tx: Tx, keep: str, other: str) -> MergeResult:
     if other in found:
         raise MergeConflict(f"a researcher with id {other!r} exists again")
     kept = found[keep]
+    before = kept.name
     current = {r["work"] for r in tx.run("admin_works_of", id=keep)}
     works = sorted(set(record["works"] or []) & current)
     aliases = set(record["aliases"] or []) | ({record["name"]} if record["name"] else set())
     name = record["name"] or max(aliases, key=completeness, default=other)
-    restored = Researcher(other, name, aliases or {name})
-    tx.run("ingest_upsert_researchers", rows=[researcher_row(restored)])
+    restored = _Record(other, name, aliases or {name}, kept.block_peer)
+    tx.run("ingest_upsert_researchers", rows=[restored.row()])
     if works:
         tx.run("admin_move_authorships", works=works, source=keep, target=other)
     # Older merges that reached `keep` through `other` (all their works just moved) go back too.
@@ -137,8 +157,10 @@ def _split(tx: Tx, keep: str, other: str) -> MergeResult:
     known_before = record["into_aliases"]
     contributed = aliases - set(known_before or [])
     remaining = kept.aliases - contributed or {kept.name}
-    kept = Researcher(keep, max(remaining, key=completeness), remaining)
-    tx.run("ingest_upsert_researchers", rows=[researcher_row(kept)])
-    refresh_affiliations(tx, sorted({keep, other}))
+    kept = _Record(keep, max(remaining, key=completeness), remaining, kept.block_peer)
+    tx.run("ingest_upsert_researchers", rows=[kept.row()])
+    merges.recompute_layer(tx, {keep, other})
+    write_name_counts(tx, name_count_changes([before], [kept.name, restored.name]))
+    affiliations.refresh(tx, sorted({keep, other}))
     tx.run("ingest_bump_version")
     return MergeResult(keep, other, works, restored.name, sorted(restored.aliases))

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from graphsvc.db import Reader, reads_together
-from loaders.names import fold
+from graphsvc.names import fold
 
 TOP_TOPICS = 10
 DETAIL_ITEMS = 5

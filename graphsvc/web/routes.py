@@ -15,10 +15,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from graphsvc.api.deps import Backend, State
+from graphsvc.names import fold
 from graphsvc.services import researchers as researcher_service
 from graphsvc.services import topics as topic_service
 from graphsvc.services import works as work_service
-from loaders.names import fold
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"

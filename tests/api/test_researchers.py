@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
-from loaders.names import fold
+from graphsvc.names import fold
 from tests.conftest import on_both, same_on_both
 from tests.helpers import graph_state
 from tests.oracle import Facts, coauthor_graph, facts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.names import (
+from graphsvc.names import (
     ParsedName,
     block_key,
     clean_name,

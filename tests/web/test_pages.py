@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from loaders.names import fold
+from graphsvc.names import fold
 from tests.oracle import Facts, coauthor_graph, facts
 from tests.web.conftest import WebApp, screenshot
 

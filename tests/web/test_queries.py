@@ -8,7 +8,7 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
-from loaders.names import fold
+from graphsvc.names import fold
 from tests.oracle import coauthor_graph, facts
 
 

@@ -31,8 +31,10 @@ __all__ = [
     "fold",
     "from_parts",
     "given_compatible",
+    "name_count_keys",
     "name_key",
     "parse_name",
+    "slug",
 ]
 
 logging.getLogger("pylatexenc").setLevel(logging.ERROR)
@@ -268,3 +270,20 @@ def completeness(name: str) -> tuple[int, int, int, str]:
     full = sum(1 for _, f in units if f is not None)
     accents = sum(1 for ch in text if ord(ch) > 127)
     return (full, len(units), accents, text)
+
+
+def slug(text: str) -> str:
+    """A readable URL-safe id fragment: folded, lower-case, runs of other characters as '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "researcher"
+
+
+@lru_cache(maxsize=_CACHE)
+def name_count_keys(name: str | ParsedName) -> tuple[str, ...]:
+    """The name counts a researcher's display name adds to: every researcher ("all"), its
+    folded family name ("f|xu") and, when spelled out, its first given name ("g|zhiqin")."""
+    p = _as_parsed(name)
+    keys = ["all", f"f|{_norm(p.family)}"]
+    first = _tokens(p.given)[:1]
+    if first and all(full is not None for _, full in first[0]):
+        keys.append("g|" + "".join(full or "" for _, full in first[0]))
+    return tuple(keys)

@@ -1,0 +1,5 @@
+// Layer: set researchers' work counts (recomputed researchers).
+// params: rows
+UNWIND $rows AS row
+MATCH (r:Researcher {id: row.id})
+SET r.works_count = row.n

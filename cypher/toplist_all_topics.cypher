@@ -1,0 +1,5 @@
+// Topic lists: every topic id.
+// params: none
+MATCH (t:Topic)
+RETURN t.id AS id
+ORDER BY id

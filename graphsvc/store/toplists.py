@@ -1,0 +1,135 @@
+"""Each topic's short lists: its top researchers (by personal works) and its newest works.
+
+A neighborhood read must not scan a topic of 100,000 works, so each topic keeps the first
+`SIZE` entries of both orders, updated with the batch that changes them:
+
+- `Topic.top_ids` / `Topic.top_counts`: researchers by personal works in the topic
+  (descending), then id; only researchers with at least one personal work there;
+- `Topic.recent_ids`: works newest first (undated last), then arXiv id descending.
+
+Updating from the old list plus the entries whose key changed is exact whenever at least
+`SIZE` of those candidates are at least as good as the old list's last entry (everyone else
+is unchanged and was behind it); otherwise the topic's list is recomputed by a scan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from graphsvc.db import Tx
+
+SIZE = 200
+K = TypeVar("K")
+
+
+def researcher_key(personal: int, rid: str) -> tuple[int, str]:
+    """Order of a topic's top researchers: most personal works first, then id."""
+    return (-personal, rid)
+
+
+def recent_key(published: dt.date | None, arxiv_id: str) -> tuple[bool, int, tuple[int, ...]]:
+    """Order of a topic's recent works: newest first, undated last, then arXiv id descending."""
+    day = published.toordinal() if isinstance(published, dt.date) else 0
+    return (published is None, -day, (*(-ord(c) for c in arxiv_id), 1))
+
+
+def merged_list(
+    old: list[str], old_last: K | None, candidates: Mapping[str, K | None]
+) -> list[str] | None:
+    """The new first `SIZE` entries from the old list and the candidates (entry -> new key,
+    None when it left the list's population); None when only a scan can tell."""
+    ranked = sorted(
+        ((key, entry) for entry, key in candidates.items() if key is not None),
+        key=lambda kv: kv[0],  # type: ignore[arg-type,return-value]
+    )
+    kept = [entry for _, entry in ranked[:SIZE]]
+    if len(old) < SIZE:
+        return kept  # the old list held every entry: nothing outside it
+    if len(ranked) >= SIZE and old_last is not None and ranked[SIZE - 1][0] <= old_last:  # type: ignore[operator]
+        return kept
+    return None
+
+
+def refresh(
+    tx: Tx,
+    researchers: Mapping[str, set[str]],
+    entered: Mapping[str, set[str]],
+    left: Mapping[str, set[str]],
+) -> None:
+    """Update the lists of topics whose researchers' counts or works changed."""
+    topics = sorted(t for t in set(researchers) | set(entered) | set(left) if t)
+    if not topics:
+        return
+    lists = {row["id"]: row for row in tx.run("toplist_read", ids=topics)}
+    top_rows, recent_rows = [], []
+    for topic in topics:
+        row = lists.get(topic)
+        if row is None:
+            continue
+        if researchers.get(topic):
+            top_rows.append(_top(tx, topic, row, researchers[topic]))
+        if entered.get(topic) or left.get(topic):
+            changed = entered.get(topic, set()) | left.get(topic, set())
+            recent_rows.append(_recent(tx, topic, row, changed))
+    _write(tx, "toplist_set_top", top_rows)
+    _write(tx, "toplist_set_recent", recent_rows)
+
+
+def _write(tx: Tx, name: str, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        tx.run(name, rows=rows)
+
+
+def _top(tx: Tx, topic: str, row: dict[str, Any], changed: Iterable[str]) -> dict[str, Any]:
+    old = list(row["top_ids"] or [])
+    counts = list(row["top_counts"] or [])
+    ids = sorted(set(old) | set(changed))
+    now = {
+        r["researcher"]: r["personal"]
+        for r in tx.run("toplist_personal_counts", topic=topic, ids=ids)
+    }
+    candidates = {rid: researcher_key(now[rid], rid) if now.get(rid) else None for rid in ids}
+    old_last = researcher_key(counts[-1], old[-1]) if old and counts else None
+    kept = merged_list(old, old_last, candidates)
+    if kept is None:
+        scanned = tx.run("toplist_scan_top", topic=topic, limit=SIZE)
+        return _top_row(topic, [(r["researcher"], r["personal"]) for r in scanned])
+    return _top_row(topic, [(rid, now[rid]) for rid in kept])
+
+
+def _top_row(topic: str, entries: list[tuple[str, int]]) -> dict[str, Any]:
+    return {"id": topic, "ids": [e[0] for e in entries], "counts": [e[1] for e in entries]}
+
+
+def _recent(tx: Tx, topic: str, row: dict[str, Any], changed: set[str]) -> dict[str, Any]:
+    """`changed`: works that entered or left the topic, or were replaced by a new version."""
+    old = list(row["recent_ids"] or [])
+    kept: list[str] | None = None
+    if not old or old[-1] not in changed:  # else the old last key may have moved: scan
+        ids = sorted(set(old) | changed)
+        now = {
+            r["arxiv_id"]: r["published"]
+            for r in tx.run("toplist_topic_works", topic=topic, ids=ids)
+        }
+        candidates = {w: recent_key(now[w], w) if w in now else None for w in ids}
+        old_last = recent_key(now[old[-1]], old[-1]) if old else None
+        kept = merged_list(old, old_last, candidates)
+    if kept is None:
+        scanned = tx.run("toplist_scan_recent", topic=topic, limit=SIZE)
+        kept = [r["arxiv_id"] for r in scanned]
+    return {"id": topic, "ids": kept}
+
+
+def recompute_all(tx: Tx) -> None:
+    """Recompute every topic's lists by scanning (the layer rebuild)."""
+    for row in tx.run("toplist_all_topics"):
+        topic = row["id"]
+        top = tx.run("toplist_scan_top", topic=topic, limit=SIZE)
+        recent = tx.run("toplist_scan_recent", topic=topic, limit=SIZE)
+        tx.run(
+            "toplist_set_top",
+            rows=[_top_row(topic, [(r["researcher"], r["personal"]) for r in top])],
+        )
+        tx.run("toplist_set_recent", rows=[{"id": topic, "ids": [r["arxiv_id"] for r in recent]}])

@@ -1,0 +1,98 @@
+"""The collaboration layer on both backends: always equal to a recompute from the raw facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphsvc.db import GraphBackend
+from graphsvc.services import merge as merge_service
+from graphsvc.store import layer
+from loaders.writer import GraphWriter
+from tests import corpora, oracle
+from tests.helpers import graph_state
+
+
+def assert_layer_exact(backend: GraphBackend, team_min_authors: int) -> None:
+    expected = oracle.layer(backend, team_min_authors)
+    stored = oracle.stored_layer(backend)
+    for part in expected:
+        assert stored[part] == expected[part], part
+    for topic in backend.read("export_topic_stats"):
+        counts = {(r["researcher"], r["topic"]): r["personal"] for r in backend.read("export_works_in")}
+        assert list(topic["top_counts"] or []) == [
+            counts[(r, topic["id"])] for r in topic["top_ids"] or []
+        ]
+
+
+def test_demo_layer_equals_a_recompute(demo_backend: GraphBackend) -> None:
+    assert_layer_exact(demo_backend, 100)
+
+
+def run_steps(backend: GraphBackend, steps: list[corpora.Step]) -> dict[str, int]:
+    """Apply the steps; count what each kind did (merges may be refused: two co-authors)."""
+    writer = GraphWriter(backend, batch_size=7, team_min_authors=corpora.TEAM_MIN_AUTHORS)
+    done = {"ingest": 0, "merge": 0, "split": 0, "refused": 0}
+    for step in steps:
+        if step.kind == "ingest":
+            writer.ingest(step.items)
+        else:
+            if not _admin(backend, step):
+                done["refused"] += 1
+                continue
+            writer = GraphWriter(backend, batch_size=7, team_min_authors=corpora.TEAM_MIN_AUTHORS)
+        done[step.kind] += 1
+    return done
+
+
+def _admin(backend: GraphBackend, step: corpora.Step) -> bool:
+    ids = [r["id"] for r in backend.read("export_researchers")]
+    try:
+        if step.kind == "merge":
+            keep, other = (corpora.pick(ids, at) for at in step.picks)
+            if keep is None or keep == other:
+                return False
+            merge_service.merge(backend, keep, other)
+        else:
+            merged = backend.read("export_merged_ids")
+            chosen: dict[str, Any] | None = corpora.pick(merged, step.picks[0])
+            if chosen is None:
+                return False
+            merge_service.split(backend, chosen["into"], chosen["id"])
+    except merge_service.MergeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_interleaved_ingest_versions_merges_and_splits_keep_the_layer_exact(
+    backend: GraphBackend, seed: int
+) -> None:
+    done = run_steps(backend, corpora.interleaved(seed))
+    assert done["ingest"] > 5 and done["merge"] > 0
+    assert_layer_exact(backend, corpora.TEAM_MIN_AUTHORS)
+    flags = backend.read("export_works_team_flags")
+    assert any(w["team_work"] for w in flags) and not all(w["team_work"] for w in flags)
+
+
+def test_both_backends_decide_the_same(neo4j_backend: GraphBackend, tmp_path: Any) -> None:
+    from graphsvc.db.ladybug_backend import LadybugBackend
+
+    neo4j_backend.write(lambda tx: tx.run("admin_delete_all"))
+    embedded = LadybugBackend(tmp_path / "g.lbdb")
+    embedded.apply_schema()
+    try:
+        steps = corpora.interleaved(4)
+        for b in (neo4j_backend, embedded):
+            run_steps(b, steps)
+        assert graph_state(neo4j_backend) == graph_state(embedded)
+    finally:
+        embedded.close()
+
+
+def test_rebuild_equals_the_maintained_layer(backend: GraphBackend) -> None:
+    run_steps(backend, corpora.interleaved(5))
+    maintained = graph_state(backend)
+    layer.rebuild(backend, team_min_authors=corpora.TEAM_MIN_AUTHORS)
+    assert graph_state(backend) == maintained
