@@ -1,9 +1,12 @@
-// The works (with year >= since) a researcher shares with each given co-author, with their topics.
-// Starts from the researcher's works so only their co-authorships are visited.
-// params: id, ids, since
-MATCH (r:Researcher {id: $id})-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(c:Researcher)
-WHERE c <> r AND c.id IN $ids AND coalesce(w.year, 0) >= $since
-WITH DISTINCT c, w
+// The works (year >= since; personal ones only unless $all_works) a researcher shares with
+// each given co-author, with their year, date and topics. Starts from the co-authors, whose
+// works are checked against the researcher (no walk through a team roster).
+// params: id, ids, since, all_works
+MATCH (c:Researcher)-[:AUTHORED]->(w:Work)
+WHERE c.id IN $ids AND coalesce(w.year, 0) >= $since
+      AND ($all_works OR NOT coalesce(w.team_work, false))
+MATCH (w)<-[:AUTHORED]-(r:Researcher {id: $id})
 OPTIONAL MATCH (w)-[:HAS_TOPIC]->(t:Topic)
-RETURN c.id AS collaborator, w.arxiv_id AS arxiv_id, w.published AS published,
-       collect(t.id) AS topics
+WITH c, w, collect(t.id) AS topics
+RETURN c.id AS collaborator, w.arxiv_id AS arxiv_id, w.year AS year, w.published AS published,
+       topics

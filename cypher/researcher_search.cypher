@@ -14,7 +14,7 @@ WITH r,
        WHEN r.search_text CONTAINS $q THEN 2
        ELSE 3
      END AS rank,
-     COUNT { MATCH (r)-[:AUTHORED]->(:Work) } AS works_count
+     r.works_count AS works_count
 RETURN r.id AS id, r.name AS name, r.aliases AS aliases, works_count, rank
 ORDER BY rank, works_count DESC, name, id
 LIMIT $limit

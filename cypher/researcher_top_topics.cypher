@@ -1,9 +1,6 @@
-// The topics of a researcher's works, by number of works.
+// The topics of a researcher's works, by number of works (layer).
 // params: id, limit
-MATCH (r:Researcher {id: $id})-[:AUTHORED]->(w:Work)
-WITH DISTINCT w
-MATCH (w)-[:HAS_TOPIC]->(t:Topic)
-WITH t, count(DISTINCT w) AS works
-RETURN t.id AS id, t.name AS name, works
+MATCH (r:Researcher {id: $id})-[x:WORKS_IN]->(t:Topic)
+RETURN t.id AS id, t.name AS name, x.works AS works
 ORDER BY works DESC, id
 LIMIT $limit

@@ -1,8 +1,7 @@
-// A researcher's co-authors ranked by shared works (ties by name, then id), the first $limit.
+// A researcher's personal co-authors ranked by shared works (ties by name, then id), the first
+// $limit (layer).
 // params: id, limit
-MATCH (r:Researcher {id: $id})-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(c:Researcher)
-WHERE c <> r
-WITH c, count(DISTINCT w) AS shared
-RETURN c.id AS id, c.name AS name, shared
+MATCH (r:Researcher {id: $id})-[e:COAUTHOR]-(c:Researcher)
+RETURN c.id AS id, c.name AS name, e.works AS shared
 ORDER BY shared DESC, name, id
 LIMIT $limit

@@ -1,4 +1,4 @@
-// The number of works that have at least one topic (N in the lift of co-occurring topics).
+// The number of works that have at least one topic (N in the lift; layer).
 // params: none
-MATCH (w:Work)-[:HAS_TOPIC]->(:Topic)
-RETURN count(DISTINCT w) AS n
+MATCH (s:Stat {id: 'works_with_topic'})
+RETURN s.n AS n

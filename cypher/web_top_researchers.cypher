@@ -1,9 +1,8 @@
-// The most connected researchers (explorer home): most distinct co-authors, then works, name, id.
+// The most connected researchers (explorer home): most personal co-authors, then works, name,
+// id (layer).
 // params: limit
-MATCH (r:Researcher)-[:AUTHORED]->(:Work)<-[:AUTHORED]-(c:Researcher)
-WHERE c <> r
-WITH r, count(DISTINCT c) AS coauthors
-RETURN r.id AS id, r.name AS name, coauthors,
-       COUNT { MATCH (r)-[:AUTHORED]->(:Work) } AS works
+MATCH (r:Researcher)
+WHERE r.coauthors_count > 0
+RETURN r.id AS id, r.name AS name, r.coauthors_count AS coauthors, r.works_count AS works
 ORDER BY coauthors DESC, works DESC, name, id
 LIMIT $limit

@@ -322,6 +322,7 @@ class GraphWriter:
             gone = tx.run("ingest_delete_orphans", ids=sorted(r["id"] for r in orphans))
             resolver.names.apply(name_count_changes([r["name"] for r in gone], []))
         write_name_counts(tx, resolver.names.pending)
+        layer.mark_current(tx, team_min_authors=self.team_min_authors)
         if source is not None:
             tx.run("ingest_save_position", source=source, position=summary.position)
         tx.run("ingest_bump_version")

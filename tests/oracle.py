@@ -17,9 +17,13 @@ import networkx as nx
 from graphsvc.db import GraphBackend
 
 
+TEAM_MIN_AUTHORS = 100  # the default setting
+
+
 @dataclass
 class Facts:
-    """The graph as dumped: nodes by kind and id, and the relationships."""
+    """The graph as dumped: nodes by kind and id, and the relationships. `team_works` are the
+    works naming a team or with more than TEAM_MIN_AUTHORS authors, decided here."""
 
     researchers: dict[str, dict]
     works: dict[str, dict]
@@ -29,6 +33,12 @@ class Facts:
     work_topics: list[dict]
     affiliations: list[dict]
     graph: nx.MultiDiGraph
+    teams: dict[str, dict]
+    work_teams: list[dict]
+    team_works: set[str]
+
+    def personal(self, work: str) -> bool:
+        return work not in self.team_works
 
     def authors_of(self, work: str) -> list[str]:
         rows = sorted(
@@ -37,7 +47,7 @@ class Facts:
         return [a["researcher"] for a in rows]
 
 
-def facts(backend: GraphBackend) -> Facts:
+def facts(backend: GraphBackend, team_min_authors: int = TEAM_MIN_AUTHORS) -> Facts:
     """Read every node and relationship and build a networkx MultiDiGraph of them."""
     researchers = {r["id"]: r for r in backend.read("export_researchers")}
     works = {w["arxiv_id"]: w for w in backend.read("export_works")}
@@ -46,6 +56,8 @@ def facts(backend: GraphBackend) -> Facts:
     authorships = backend.read("export_authorships")
     work_topics = backend.read("export_work_topics")
     affiliations = backend.read("export_affiliations")
+    teams = {t["id"]: t for t in backend.read("export_teams")}
+    work_teams = backend.read("export_work_teams")
     g = nx.MultiDiGraph()
     for rid, r in researchers.items():
         g.add_node(("Researcher", rid), **r)
@@ -66,18 +78,42 @@ def facts(backend: GraphBackend) -> Facts:
             key="AFFILIATED_WITH",
             **x,
         )
+    for tid, t in teams.items():
+        g.add_node(("Team", tid), **t)
+    for x in work_teams:
+        g.add_edge(("Work", x["work"]), ("Team", x["team"]), key="BY_TEAM", **x)
+    people = Counter(a["work"] for a in authorships)
+    teams_of: dict[str, set[str]] = defaultdict(set)
+    for x in work_teams:
+        teams_of[x["work"]].add(x["team"])
+    team_works = set(teams_of) | {w for w in works if people[w] > team_min_authors}
+    for a in authorships:
+        for team in teams_of.get(a["work"], ()):  # one MEMBER_OF per (researcher, team)
+            g.add_edge(("Researcher", a["researcher"]), ("Team", team), key="MEMBER_OF")
     return Facts(
-        researchers, works, topics, institutions, authorships, work_topics, affiliations, g
+        researchers,
+        works,
+        topics,
+        institutions,
+        authorships,
+        work_topics,
+        affiliations,
+        g,
+        teams,
+        work_teams,
+        team_works,
     )
 
 
-def coauthor_graph(f: Facts) -> nx.Graph:
-    """Researchers linked by shared works; edge attribute `works` is the set of shared work ids."""
+def coauthor_graph(f: Facts, *, all_works: bool = False) -> nx.Graph:
+    """Researchers linked by shared works (personal ones, or all); edge attribute `works` is the
+    set of shared work ids."""
     g = nx.Graph()
     g.add_nodes_from(f.researchers)
     by_work: dict[str, list[str]] = {}
     for a in f.authorships:
-        by_work.setdefault(a["work"], []).append(a["researcher"])
+        if all_works or f.personal(a["work"]):
+            by_work.setdefault(a["work"], []).append(a["researcher"])
     for work, authors in by_work.items():
         for i, a in enumerate(authors):
             for b in authors[i + 1 :]:

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-NodeType = Literal["Researcher", "Work", "Topic", "Institution"]
-EdgeType = Literal["AUTHORED", "HAS_TOPIC", "AFFILIATED_WITH"]
+NodeType = Literal["Researcher", "Work", "Topic", "Institution", "Team"]
+EdgeType = Literal["AUTHORED", "HAS_TOPIC", "AFFILIATED_WITH", "MEMBER_OF"]
 Scalar = int | str | None
 
 
@@ -19,7 +19,8 @@ class NodeData(BaseModel):
     label: str = Field(description="Name or title.")
     properties: dict[str, Scalar] = Field(
         description="Researcher: depth (0, 1, 2); Work: year, published; Topic: works "
-        "(the researcher's works in it); Institution: none."
+        "(the researcher's works in it); Team: works (the researcher's works naming it), size "
+        "(its members); Institution: none."
     )
 
 

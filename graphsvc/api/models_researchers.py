@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 AffiliationStatus = Literal["imported", "affiliation not imported"]
 Weighting = Literal["count", "newman"]
+Scope = Literal["personal", "all"]
 
 
 class ResearcherHit(BaseModel):
@@ -46,8 +47,20 @@ class TopicCount(BaseModel):
     works: int
 
 
+class TeamMembership(BaseModel):
+    """A team (a collaboration named on works) the researcher's works name."""
+
+    id: str
+    name: str
+    shared_works: int = Field(description="The researcher's works that name this team.")
+    size: int = Field(description="Researchers on the team's works (its members).")
+    works: int = Field(description="Works naming the team.")
+
+
 class ResearcherProfile(BaseModel):
-    """A researcher with summary counts."""
+    """A researcher with summary counts. Team works (a team named, or more authors than
+    `GRAPHSVC_TEAM_MIN_AUTHORS`) count in `works_count` and the topics; co-authors and close
+    collaborators count personal works only; the teams are listed once each."""
 
     id: str
     name: str
@@ -57,11 +70,15 @@ class ResearcherProfile(BaseModel):
         description='"affiliation not imported" when no institution is known for the researcher.'
     )
     works_count: int
+    team_works_count: int = Field(description="How many of the works are team works.")
     topics_count: int
+    coauthors_count: int = Field(description="Co-authors on personal (non-team) works.")
     close_collaborators_count: int = Field(
-        description="Co-authors sharing at least `close_collaborator_min_works` works."
+        description="Personal co-authors sharing at least `close_collaborator_min_works` "
+        "personal works."
     )
     close_collaborator_min_works: int
+    teams: list[TeamMembership] = Field(description="Most shared works first, then by id.")
     top_topics: list[TopicCount] = Field(description="Up to 10, most works first, then by id.")
     first_year: int | None
     last_year: int | None
@@ -69,6 +86,13 @@ class ResearcherProfile(BaseModel):
 
 class Person(BaseModel):
     """A researcher, by id and name."""
+
+    id: str
+    name: str
+
+
+class TeamRef(BaseModel):
+    """A team, by id and name."""
 
     id: str
     name: str
@@ -84,7 +108,11 @@ class ResearcherWork(BaseModel):
     abstract: str
     categories: list[str] = Field(description="The primary category first, then alphabetical.")
     venue: str = Field(description='The journal reference, or "arXiv".')
-    authors: list[Person] = Field(description="Every author in author order.")
+    authors: list[Person] = Field(
+        description="The authors in author order: every one, or the first 100 of a longer list."
+    )
+    authors_count: int = Field(description="How many people the work lists.")
+    teams: list[TeamRef] = Field(description="The teams the work names, by id.")
 
 
 class ResearcherWorks(BaseModel):
@@ -116,9 +144,13 @@ class Collaborator(BaseModel):
 
 
 class Collaborators(BaseModel):
-    """A researcher's co-authors, best score first, ties by name then id."""
+    """A researcher's co-authors, best score first, ties by name then id. With scope
+    "personal" (the default) team works are left out and the researcher's teams are listed
+    once each in `teams`; with scope "all" every work counts."""
 
     researcher_id: str
     weighting: Weighting
     since: int | None
+    scope: Scope
     items: list[Collaborator]
+    teams: list[TeamMembership]

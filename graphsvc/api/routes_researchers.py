@@ -12,6 +12,7 @@ from graphsvc.api.models_researchers import (
     ResearcherProfile,
     ResearcherSearch,
     ResearcherWorks,
+    Scope,
     Weighting,
 )
 from graphsvc.api.params import ResearcherId
@@ -94,10 +95,19 @@ def get_collaborators(
     since: Annotated[
         int | None, Query(ge=1900, le=2100, description="Only shared works of this year or later.")
     ] = None,
+    scope: Annotated[
+        Scope,
+        Query(
+            description="personal: works that are not team works (the teams are listed apart); "
+            "all: every work, exact per-person counts over team rosters too."
+        ),
+    ] = "personal",
 ) -> Collaborators:
-    """Ranked by score (descending), then name and id."""
+    """Ranked by score (descending), then name and id. A team work (a team named on it, or
+    more authors than `GRAPHSVC_TEAM_MIN_AUTHORS`) makes nobody a personal co-author: its
+    teams appear once each in `teams`."""
     data = service.collaborators(
-        backend, researcher_id, limit=limit, weighting=weighting, since=since
+        backend, researcher_id, limit=limit, weighting=weighting, since=since, scope=scope
     )
     if data is None:
         raise _unknown(researcher_id)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Callable, Hashable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class VersionedAnswers:
@@ -13,6 +16,7 @@ class VersionedAnswers:
 
     Thread-safe. Seeing a newer version drops everything; an answer computed at an older
     version than the current one is not kept. Answers are shared: callers must not change them.
+    `get_or_compute` computes a missing answer once however many callers miss it at once.
     """
 
     def __init__(self, size: int) -> None:
@@ -20,6 +24,34 @@ class VersionedAnswers:
         self._version = -1
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._pending: dict[tuple[int, Hashable], Future[Any]] = {}
+
+    def get_or_compute(self, version: int, key: Hashable, compute: Callable[[], T]) -> T:
+        """The answer for `key` at `version`: cached, being computed by another caller (then
+        awaited), or computed here. A failure reaches every waiting caller, and is not kept."""
+        with self._lock:
+            if version == self._version and key in self._answers:
+                self._answers.move_to_end(key)
+                found: T = self._answers[key]
+                return found
+            flight = self._pending.get((version, key))
+            leader = flight is None
+            if flight is None:
+                flight = self._pending[(version, key)] = Future()
+        if not leader:
+            result: T = flight.result()
+            return result
+        try:
+            answer = compute()
+        except BaseException as err:
+            flight.set_exception(err)
+            raise
+        finally:
+            with self._lock:
+                self._pending.pop((version, key), None)
+        self.put(version, key, answer)
+        flight.set_result(answer)
+        return answer
 
     def get(self, version: int, key: Hashable) -> Any | None:
         with self._lock:

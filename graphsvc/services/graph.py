@@ -3,23 +3,27 @@
 A few stored queries fetch the rows; the priority, the cap and the edges are decided here, so the
 answer is identical on both backends.
 
-Nodes are taken in this order (a node already taken keeps its first place), and the first `limit`
-of them form the slice (`truncated` tells whether any were left out):
+Team works (a team named on them, or more authors than `GRAPHSVC_TEAM_MIN_AUTHORS`) are not
+drawn one by one: each team the researcher belongs to is one `Team` node, and its roster makes
+nobody a co-author. Nodes are taken in this order (a node already taken keeps its first place),
+and the first `limit` of them form the slice (`truncated` tells whether any were left out):
 
 1. the researcher (`depth` 0);
-2. the co-authors (researchers other than them on one of their works, `depth` 1): most shared
-   works first, then name, then id;
-3. the researcher's works: newest first (publication date descending, undated last), then arXiv
-   id ascending;
-4. the topics of those works: most of the researcher's works first, then topic id;
-5. the institutions of the researcher and the co-authors: most of these researchers affiliated
+2. the researcher's teams: most of their works naming the team first, then team id;
+3. the personal co-authors (researchers other than them on one of their works that is not a
+   team work, `depth` 1): most shared works first, then name, then id;
+4. the researcher's personal works: newest first (publication date descending, undated last),
+   then arXiv id ascending;
+5. the topics of all their works: most of the researcher's works first, then topic id;
+6. the institutions of the researcher and the co-authors: most of these researchers affiliated
    first, then institution id;
-6. with depth 2 only, the co-authors' co-authors (`depth` 2): most linking works (works shared
-   with any co-author) first, then name, then id; each one is preceded by its linking works not
-   taken yet, newest first as in 3 (so a cut never leaves a second-ring researcher unlinked).
+7. with depth 2 only, the co-authors' co-authors (`depth` 2) on personal works: most linking
+   works (works shared with any co-author) first, then name, then id; each one is preceded by
+   its linking works not taken yet, newest first as in 4 (so a cut never leaves a second-ring
+   researcher unlinked).
 
-Edges are every stored relationship (AUTHORED, HAS_TOPIC, AFFILIATED_WITH) whose two ends are in
-the slice, sorted by edge id; no derived edges.
+Edges are every stored relationship (AUTHORED, HAS_TOPIC, AFFILIATED_WITH, MEMBER_OF) whose
+two ends are in the slice, sorted by edge id.
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ def topic_node(tid: str) -> str:
 
 def institution_node(iid: str) -> str:
     return f"institution:{iid}"
+
+
+def team_node(tid: str) -> str:
+    return f"team:{tid}"
 
 
 def edge_id(kind: str, source: str, target: str) -> str:
@@ -98,10 +106,15 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
     nodes = _Nodes()
     nodes.add(researcher_node(center["id"]), "Researcher", center["name"], {"depth": 0})
 
-    # Ring 1: co-authors, works, topics, institutions; only the first `limit` of each kind can
-    # be kept, so each query ranks and cuts in the database; the sizes tell about truncation.
-    total = 1 + center["works"] + center["coauthors"]
+    # Ring 1: teams, co-authors, works, topics, institutions; only the first `limit` of each
+    # kind can be kept, so each query ranks and cuts in the database; the sizes tell about
+    # truncation.
+    total = 1 + center["teams"] + center["works"] + center["coauthors"]
     names: dict[str, str] = {center["id"]: center["name"]}
+    teams = db.read("slice_teams", id=researcher_id, limit=limit)
+    for t in teams:
+        props = {"works": t["works"], "size": t["size"] or 0}
+        nodes.add(team_node(t["team"]), "Team", t["name"] or t["team"], props)
     coauthors = []
     for row in db.read("slice_coauthors", id=researcher_id, limit=limit):
         coauthors.append(row["id"])
@@ -171,6 +184,10 @@ def _edges(
             else:
                 ends = (work_node(row["source"]), topic_node(row["target"]))
             found.append((row["kind"], *ends))
+    team_ids = sorted(n.removeprefix("team:") for n in kept if n.startswith("team:"))
+    if team_ids and researcher_ids:
+        for row in db.read("slice_memberships", ids=researcher_ids, teams=team_ids):
+            found.append(("MEMBER_OF", researcher_node(row["researcher"]), team_node(row["team"])))
     read_for, affiliations = known
     missing = [r for r in researcher_ids if r not in read_for]
     if missing:

@@ -15,6 +15,7 @@ from graphsvc.names import fold
 
 TOP_TOPICS = 10
 DETAIL_ITEMS = 5
+AUTHORS_LISTED = 100  # per work in a works list: a team roster is not a list to read
 SEPARATOR = " | "  # joins the folded name and aliases in Researcher.search_text
 NO_SINCE = 0  # `since` when no year filter is asked for (undated works count too)
 
@@ -66,14 +67,31 @@ def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None
         "aliases": list(row["aliases"] or []),
         "institutions": institutions,
         "affiliation_status": "imported" if institutions else "affiliation not imported",
-        "works_count": row["works_count"],
-        "topics_count": row["topics_count"],
+        "works_count": row["works_count"] or 0,
+        "team_works_count": row["team_works"] or 0,
+        "topics_count": row["topics_count"] or 0,
+        "coauthors_count": row["coauthors_count"] or 0,
         "close_collaborators_count": close[0]["n"] if close else 0,
         "close_collaborator_min_works": close_min_works,
+        "teams": teams(db, researcher_id),
         "top_topics": topics,
         "first_year": row["first_year"],
         "last_year": row["last_year"],
     }
+
+
+def teams(db: Reader, researcher_id: str) -> list[Data]:
+    """The researcher's teams: works naming each, and the team's size (members)."""
+    return [
+        {
+            "id": t["id"],
+            "name": t["name"],
+            "shared_works": t["shared_works"],
+            "size": t["size"] or 0,
+            "works": t["works"] or 0,
+        }
+        for t in db.read("researcher_teams", id=researcher_id)
+    ]
 
 
 @reads_together
@@ -93,11 +111,14 @@ def works(db: Reader, researcher_id: str, limit: int, offset: int) -> Data | Non
     ids = [r["arxiv_id"] for r in rows]
     authors: dict[str, list[Data]] = defaultdict(list)
     topics: dict[str, list[tuple[bool, str]]] = defaultdict(list)
+    teams: dict[str, list[Data]] = defaultdict(list)
     if ids:  # Ladybug rejects an empty list parameter to UNWIND
-        for a in db.read("researcher_works_authors", ids=ids):
+        for a in db.read("researcher_works_authors", ids=ids, max_position=AUTHORS_LISTED):
             authors[a["arxiv_id"]].append(a)
         for t in db.read("researcher_works_topics", ids=ids):
             topics[t["arxiv_id"]].append((not t["is_primary"], t["topic"]))
+        for team in db.read("works_teams", ids=ids):
+            teams[team["arxiv_id"]].append({"id": team["id"], "name": team["name"]})
     items = []
     for r in rows:
         wid = r["arxiv_id"]
@@ -112,6 +133,8 @@ def works(db: Reader, researcher_id: str, limit: int, offset: int) -> Data | Non
                 "categories": [topic for _, topic in sorted(topics[wid])],
                 "venue": r["journal_ref"] or "arXiv",
                 "authors": [{"id": a["id"], "name": a["name"]} for a in ordered],
+                "authors_count": r["authors_count"] or 0,
+                "teams": teams[wid],
             }
         )
     return {
@@ -125,19 +148,37 @@ def works(db: Reader, researcher_id: str, limit: int, offset: int) -> Data | Non
 
 @reads_together
 def collaborators(
-    db: Reader, researcher_id: str, *, limit: int, weighting: str, since: int | None
+    db: Reader,
+    researcher_id: str,
+    *,
+    limit: int,
+    weighting: str,
+    since: int | None,
+    scope: str = "personal",
 ) -> Data | None:
-    """Co-authors ranked by shared works or Newman's weighting, or None if unknown."""
-    year_from = NO_SINCE if since is None else since
-    ranked = db.read(
-        "collaborators_ranked",
-        id=researcher_id,
-        since=year_from,
-        newman=weighting == "newman",
-        limit=limit,
-    )
-    if not ranked and not db.read("researcher_works_count", id=researcher_id):
+    """Co-authors ranked by shared works or Newman's weighting, or None if unknown.
+
+    `scope` "personal" counts the works that are not team works: from the collaboration layer,
+    or (with `since`) from those works themselves; "all" counts every work exactly, from the
+    works (linear in the researcher's authorship rows, team rosters included).
+    """
+    counted = db.read("researcher_works_count", id=researcher_id)
+    if not counted:
         return None
+    newman = weighting == "newman"
+    all_works = scope == "all"
+    year_from = NO_SINCE if since is None else since
+    if since is None and not all_works:
+        ranked = db.read("collaborators_ranked", id=researcher_id, newman=newman, limit=limit)
+    else:
+        ranked = db.read(
+            "collaborators_ranked_works",
+            id=researcher_id,
+            since=year_from,
+            all_works=all_works,
+            newman=newman,
+            limit=limit,
+        )
     shared: dict[str, list[Data]] = defaultdict(list)
     if ranked:
         for row in db.read(
@@ -145,11 +186,13 @@ def collaborators(
             id=researcher_id,
             ids=[c["id"] for c in ranked],
             since=year_from,
+            all_works=all_works,
         ):
             shared[row["collaborator"]].append(row)
     items = []
     for c in ranked:
         works_of = sorted(shared[c["id"]], key=_newest_first)
+        years = [w["year"] for w in works_of if w["year"] is not None]
         topic_freq = Counter(t for w in works_of for t in set(w["topics"]))
         items.append(
             {
@@ -157,15 +200,22 @@ def collaborators(
                 "name": c["name"],
                 "shared_works": c["shared_works"],
                 "score": round(float(c["score"]), 6),
-                "first_year": c["first_year"],
-                "last_year": c["last_year"],
+                "first_year": min(years, default=None),
+                "last_year": max(years, default=None),
                 "work_ids": [w["arxiv_id"] for w in works_of[:DETAIL_ITEMS]],
                 "shared_topics": [
                     t for t, _ in sorted(topic_freq.items(), key=lambda kv: (-kv[1], kv[0]))
                 ][:DETAIL_ITEMS],
             }
         )
-    return {"researcher_id": researcher_id, "weighting": weighting, "since": since, "items": items}
+    return {
+        "researcher_id": researcher_id,
+        "weighting": weighting,
+        "since": since,
+        "scope": scope,
+        "items": items,
+        "teams": teams(db, researcher_id),
+    }
 
 
 def _newest_first(work: Data) -> tuple[bool, int, str]:

@@ -12,10 +12,10 @@ import networkx as nx
 
 from graphsvc.db import Reader, reads_together
 from graphsvc.services.answers import answers_in
+from graphsvc.store.toplists import SIZE as TOPLIST_SIZE
 
 Data = dict[str, Any]
 LOUVAIN_SEED = 42
-TOTAL_CACHE_KEY = "topic_works_total"
 CLUSTER_CACHE_KEY = "topic_clusters"
 CLUSTER_CACHE_SIZE = 32  # answers kept per graph version (one per min_works asked)
 NEIGHBORHOOD_CACHE_KEY = "topic_neighborhoods"
@@ -40,32 +40,32 @@ def lift(together: int, total: int, works_t: int, works_u: int) -> float:
     return round(together * total / (works_t * works_u), 6)
 
 
-def works_total(db: Reader, version: int, cache: dict[str, Any]) -> int:
-    """How many works have a topic (N of the lift), cached per graph version: it scans them all."""
-    answers = answers_in(cache, TOTAL_CACHE_KEY, 1)
-    total = answers.get(version, TOTAL_CACHE_KEY)
-    if total is None:
-        rows = db.read("topic_works_total")
-        total = int(rows[0]["n"]) if rows else 0
-        answers.put(version, TOTAL_CACHE_KEY, total)
-    return int(total)
+def works_total(db: Reader) -> int:
+    """How many works have a topic (N of the lift), from the layer."""
+    rows = db.read("topic_works_total")
+    return int(rows[0]["n"] or 0) if rows else 0
 
 
 @reads_together
 def neighborhood(db: Reader, topic_id: str, limit: int, cache: dict[str, Any]) -> Data | None:
     """Co-occurring topics with lift, top researchers and recent works; None if unknown.
 
-    Cached per (topic, limit) until the graph changes: there are few topics and many readers.
+    Every part is read from the collaboration layer, so an answer costs the same right after
+    a write; answers are also cached per (topic, limit) for the graph version, and concurrent
+    misses on one key compute it once.
     """
     version = graph_version(db)
     answers = answers_in(cache, NEIGHBORHOOD_CACHE_KEY, NEIGHBORHOOD_CACHE_SIZE)
-    cached: Data | None = answers.get(version, (topic_id, limit))
-    if cached is not None:
-        return cached
+    return answers.get_or_compute(
+        version, (topic_id, limit), lambda: _neighborhood(db, topic_id, limit)
+    )
+
+
+def _neighborhood(db: Reader, topic_id: str, limit: int) -> Data | None:
     topic = profile(db, topic_id)
     if topic is None:
         return None
-    total = works_total(db, version, cache)
+    total = works_total(db)
     cooccurring = [
         {
             "id": u["id"],
@@ -75,15 +75,45 @@ def neighborhood(db: Reader, topic_id: str, limit: int, cache: dict[str, Any]) -
         }
         for u in db.read("topic_cooccurring", id=topic_id, limit=limit)
     ]
-    answer = {
+    return {
         "topic": topic,
         "total_works": total,
         "cooccurring": cooccurring,
-        "researchers": db.read("topic_top_researchers", id=topic_id, limit=limit),
-        "recent_works": db.read("topic_recent_works", id=topic_id, limit=limit),
+        "researchers": top_researchers(db, topic_id, limit),
+        "recent_works": recent_works(db, topic_id, limit),
     }
-    answers.put(version, (topic_id, limit), answer)
-    return answer
+
+
+def top_researchers(db: Reader, topic_id: str, limit: int) -> list[Data]:
+    """The researchers with the most personal works in the topic (ties by name, then id).
+
+    From the topic's stored list when it holds the whole tie group at `limit`; else a scan.
+    """
+    rows = db.read("topic_top_list", id=topic_id)
+    ids = list(rows[0]["ids"] or []) if rows else []
+    counts = list(rows[0]["counts"] or []) if rows else []
+    full = len(ids) >= TOPLIST_SIZE
+    if ids and (not full or (limit < len(ids) and counts[limit - 1] > counts[-1])):
+        floor = counts[min(limit, len(ids)) - 1]
+        wanted = [rid for rid, n in zip(ids, counts, strict=True) if n >= floor]
+        return db.read("topic_researchers", id=topic_id, ids=wanted)[:limit]
+    if not ids:
+        return []
+    return db.read("topic_top_researchers", id=topic_id, limit=limit)
+
+
+def recent_works(db: Reader, topic_id: str, limit: int) -> list[Data]:
+    """The topic's newest works (undated last), then arXiv id descending: from its stored list
+    when that is long enough, else a scan."""
+    rows = db.read("topic_recent_list", id=topic_id)
+    ids = list(rows[0]["ids"] or []) if rows else []
+    if limit <= len(ids) or len(ids) < TOPLIST_SIZE:
+        wanted = ids[:limit]
+        if not wanted:
+            return []
+        found = {w["arxiv_id"]: w for w in db.read("topic_works_by_id", ids=wanted)}
+        return [found[w] for w in wanted if w in found]
+    return db.read("topic_recent_works", id=topic_id, limit=limit)
 
 
 def graph_version(db: Reader) -> int:
@@ -139,13 +169,12 @@ def clusters(db: Reader, min_works: int, cache: dict[str, Any]) -> Data:
     """
     version = graph_version(db)
     answers = answers_in(cache, CLUSTER_CACHE_KEY, CLUSTER_CACHE_SIZE)
-    cached: Data | None = answers.get(version, min_works)
-    if cached is not None:
-        return cached
-    answer = {
-        **cluster(cooccurrence_graph(db, min_works)),
-        "min_works": min_works,
-        "graph_version": version,
-    }
-    answers.put(version, min_works, answer)
-    return answer
+    return answers.get_or_compute(
+        version,
+        min_works,
+        lambda: {
+            **cluster(cooccurrence_graph(db, min_works)),
+            "min_works": min_works,
+            "graph_version": version,
+        },
+    )

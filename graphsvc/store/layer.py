@@ -220,8 +220,8 @@ def _facts(row: dict[str, Any]) -> WorkFacts:
 
 
 def ensure_current(backend: GraphBackend, *, team_min_authors: int) -> None:
-    """Make sure the layer matches the graph and the team threshold: an empty graph is marked
-    current; a graph written before the layer existed, or with another threshold, is rebuilt."""
+    """Rebuild the layer if the graph holds works the layer does not describe: written before
+    the layer existed, or with another team threshold. (Writers mark it with `mark_current`.)"""
     version = backend.read("layer_stat", id=LAYER_VERSION_STAT)
     threshold = backend.read("layer_stat", id=TEAM_MIN_AUTHORS_STAT)
     if is_current(version) and threshold and threshold[0]["n"] == team_min_authors:
@@ -229,13 +229,12 @@ def ensure_current(backend: GraphBackend, *, team_min_authors: int) -> None:
     if backend.read("layer_any_work"):
         log.warning("building the collaboration layer of the whole graph (once)")
         rebuild(backend, team_min_authors=team_min_authors)
-        return
 
-    def mark(tx: Tx) -> None:
-        tx.run("layer_set_stat", id=LAYER_VERSION_STAT, n=LAYER_VERSION)
-        tx.run("layer_set_stat", id=TEAM_MIN_AUTHORS_STAT, n=team_min_authors)
 
-    backend.write(mark)
+def mark_current(tx: Tx, *, team_min_authors: int) -> None:
+    """Record that the layer is built by this code with this team threshold."""
+    tx.run("layer_set_stat", id=TEAM_MIN_AUTHORS_STAT, n=team_min_authors)
+    tx.run("layer_set_stat", id=LAYER_VERSION_STAT, n=LAYER_VERSION)
 
 
 def rebuild(backend: GraphBackend, *, team_min_authors: int, batch: int = 2_000) -> int:
@@ -264,12 +263,7 @@ def rebuild(backend: GraphBackend, *, team_min_authors: int, batch: int = 2_000)
         backend, "layer_recount_teams", [r["id"] for r in backend.read("layer_all_team_ids")]
     )
     backend.write(toplists.recompute_all)
-
-    def mark(tx: Tx) -> None:
-        tx.run("layer_set_stat", id=TEAM_MIN_AUTHORS_STAT, n=team_min_authors)
-        tx.run("layer_set_stat", id=LAYER_VERSION_STAT, n=LAYER_VERSION)
-
-    backend.write(mark)
+    backend.write(functools.partial(mark_current, team_min_authors=team_min_authors))
     return len(works)
 
 

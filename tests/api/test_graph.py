@@ -26,6 +26,7 @@ PREFIX = {
     "Work": "work",
     "Topic": "topic",
     "Institution": "institution",
+    "Team": "team",
 }
 _FACTS: dict[tuple[str, str], Facts] = {}
 # (dataset, url) -> {dialect: JSON body}, checked for agreement by the last test of the module.
@@ -59,12 +60,15 @@ def expected_slice(f: Facts, rid: str, depth: int, limit: int) -> dict[str, Any]
 
     name = {r: f.researchers[r]["name"] for r in f.researchers}
     order: list[tuple[str, str]] = [("Researcher", rid)]
-    mine = out(("Researcher", rid), "Work")
+    every = out(("Researcher", rid), "Work")
+    mine = [w for w in every if f.personal(w)]
+    teams = Counter(t for w in every for t in out(("Work", w), "Team"))
+    order += [("Team", t) for t in sorted(teams, key=lambda t: (-teams[t], t))]
     shared = Counter(a for w in mine for a in authors(w) if a != rid)
     coauthors = sorted(shared, key=lambda c: (-shared[c], name[c], c))
     order += [("Researcher", c) for c in coauthors]
     order += [("Work", w) for w in sorted(mine, key=lambda w: newest(f, w))]
-    topics = Counter(t for w in mine for t in out(("Work", w), "Topic"))
+    topics = Counter(t for w in every for t in out(("Work", w), "Topic"))
     order += [("Topic", t) for t in sorted(topics, key=lambda t: (-topics[t], t))]
     ring1 = {rid, *coauthors}
     insts = Counter(i for r in ring1 for i in out(("Researcher", r), "Institution"))
@@ -73,6 +77,8 @@ def expected_slice(f: Facts, rid: str, depth: int, limit: int) -> dict[str, Any]
         linking: dict[str, set[str]] = defaultdict(set)
         for c in coauthors:
             for w in out(("Researcher", c), "Work"):
+                if not f.personal(w):
+                    continue
                 for d in authors(w):
                     if d not in ring1:
                         linking[d].add(w)
@@ -93,6 +99,8 @@ def expected_slice(f: Facts, rid: str, depth: int, limit: int) -> dict[str, Any]
             labels[nid((kind, key))] = f.works[key]["title"] or key
         elif kind == "Topic":
             labels[nid((kind, key))] = f.topics[key]["name"] or key
+        elif kind == "Team":
+            labels[nid((kind, key))] = f.teams[key]["name"] or key
         else:
             labels[nid((kind, key))] = f.institutions[key]["name"] or key
     return {

@@ -50,10 +50,37 @@ def _newest_first(works: list[dict]) -> list[dict]:
     )
 
 
+def oracle_teams(f: Facts, rid: str) -> list[dict]:
+    """The researcher's teams: their works naming each, the team's members and works."""
+    g = f.graph
+    items = []
+    for _, team, kind in g.out_edges(("Researcher", rid), keys=True):
+        if kind != "MEMBER_OF":
+            continue
+        works = {w[1] for w, _ in g.in_edges(team)} - {team}
+        mine = {a["work"] for a in f.authorships if a["researcher"] == rid} & works
+        members = {a["researcher"] for a in f.authorships if a["work"] in works}
+        items.append(
+            {
+                "id": team[1],
+                "name": f.teams[team[1]]["name"],
+                "shared_works": len(mine),
+                "size": len(members),
+                "works": len(works),
+            }
+        )
+    return sorted(items, key=lambda t: (-t["shared_works"], t["id"]))
+
+
 def oracle_collaborators(
-    f: Facts, rid: str, weighting: str = "count", since: int | None = None, limit: int = 20
+    f: Facts,
+    rid: str,
+    weighting: str = "count",
+    since: int | None = None,
+    limit: int = 20,
+    scope: str = "personal",
 ) -> list[dict]:
-    g = coauthor_graph(f)
+    g = coauthor_graph(f, all_works=scope == "all")
     topics_of: dict[str, set[str]] = {}
     for h in f.work_topics:
         topics_of.setdefault(h["work"], set()).add(h["topic"])
@@ -94,6 +121,7 @@ def oracle_profile(f: Facts, rid: str) -> dict[str, Any]:
     topic_works = Counter(h["topic"] for h in f.work_topics if h["work"] in work_ids)
     g = coauthor_graph(f)
     close = sum(1 for c in g.neighbors(rid) if len(g[rid][c]["works"]) >= CLOSE_MIN_WORKS)
+    coauthors = sum(1 for _ in g.neighbors(rid))
     institutions = sorted(
         (
             {
@@ -117,9 +145,12 @@ def oracle_profile(f: Facts, rid: str) -> dict[str, Any]:
         "institutions": institutions,
         "affiliation_status": "imported" if institutions else "affiliation not imported",
         "works_count": len(work_ids),
+        "team_works_count": len(work_ids & f.team_works),
         "topics_count": len(topic_works),
+        "coauthors_count": coauthors,
         "close_collaborators_count": close,
         "close_collaborator_min_works": CLOSE_MIN_WORKS,
+        "teams": oracle_teams(f, rid),
         "top_topics": [{"id": t, "name": f.topics[t]["name"], "works": n} for t, n in top],
         "first_year": min(years) if years else None,
         "last_year": max(years) if years else None,
@@ -146,8 +177,18 @@ def oracle_works(f: Facts, rid: str) -> list[dict]:
                 ],
                 "venue": w["journal_ref"] or "arXiv",
                 "authors": [
-                    {"id": a, "name": f.researchers[a]["name"]} for a in f.authors_of(w["arxiv_id"])
+                    {"id": a, "name": f.researchers[a]["name"]}
+                    for a in f.authors_of(w["arxiv_id"])[:100]
                 ],
+                "authors_count": len(f.authors_of(w["arxiv_id"])),
+                "teams": sorted(
+                    (
+                        {"id": x["team"], "name": f.teams[x["team"]]["name"]}
+                        for x in f.work_teams
+                        if x["work"] == w["arxiv_id"]
+                    ),
+                    key=lambda t: t["id"],
+                ),
             }
         )
     return out

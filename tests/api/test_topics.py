@@ -87,9 +87,10 @@ class Oracle:
         ]
 
     def researchers(self, t: str, limit: int) -> list[dict]:
+        """By personal works in the topic (team works do not rank anyone)."""
         count: dict[str, set[str]] = defaultdict(set)
         for a in self.f.authorships:
-            if a["work"] in self.works_of[t]:
+            if a["work"] in self.works_of[t] and self.f.personal(a["work"]):
                 count[a["researcher"]].add(a["work"])
         items = [
             {"id": r, "name": self.f.researchers[r]["name"], "works": len(ws)}

@@ -11,9 +11,21 @@ import pytest
 from graphsvc.catalog import DIALECTS, Catalog, CatalogError, load_dialect
 from graphsvc.db import GraphBackend, GraphError
 
-INT_FIELDS = {"position", "version", "year", "works", "first_year", "last_year", "authors_count"}
-BOOL_FIELDS = {"is_primary", "authors_ordered"}
-LIST_FIELDS = {"institutions", "aliases", "into_aliases", "works"}
+INT_FIELDS = {
+    "position",
+    "version",
+    "year",
+    "works",
+    "first_year",
+    "last_year",
+    "authors_count",
+    "n",
+    "personal",
+}
+BOOL_FIELDS = {"is_primary", "authors_ordered", "team_work", "block_peer"}
+FLOAT_FIELDS = {"newman"}
+LIST_FIELDS = {"institutions", "aliases", "into_aliases", "ids"}
+INT_LIST_FIELDS = {"counts"}
 DATE_FIELDS = {"published", "updated"}
 
 
@@ -26,8 +38,12 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             row[f] = 2020
         elif f in BOOL_FIELDS:
             row[f] = True
+        elif f in FLOAT_FIELDS:
+            row[f] = 0.5
         elif f in LIST_FIELDS:
             row[f] = ["x"]
+        elif f in INT_LIST_FIELDS:
+            row[f] = [1]
         elif f in DATE_FIELDS:
             row[f] = "2020-01-02"
         else:
@@ -36,7 +52,7 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
     for name in params:
         if name == "rows":
             values[name] = [row]
-        elif name in {"newman"}:
+        elif name in {"newman", "all_works"}:
             values[name] = True
         elif name in {
             "ids",
@@ -48,13 +64,15 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             "works",
             "aliases",
             "words",
+            "keys",
+            "teams",
         }:
             values[name] = ["x"]
         elif name in {"limit", "max_hops", "depth"}:
             values[name] = 5
         elif name in {"offset", "skip"}:
             values[name] = 0
-        elif name in {"position", "since", "min_works", "year"}:
+        elif name in {"position", "since", "min_works", "year", "n", "min_authors", "max_position"}:
             values[name] = 1
         else:
             values[name] = "x"

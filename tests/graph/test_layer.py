@@ -19,8 +19,8 @@ def assert_layer_exact(backend: GraphBackend, team_min_authors: int) -> None:
     stored = oracle.stored_layer(backend)
     for part in expected:
         assert stored[part] == expected[part], part
+    counts = {(r["researcher"], r["topic"]): r["personal"] for r in backend.read("export_works_in")}
     for topic in backend.read("export_topic_stats"):
-        counts = {(r["researcher"], r["topic"]): r["personal"] for r in backend.read("export_works_in")}
         assert list(topic["top_counts"] or []) == [
             counts[(r, topic["id"])] for r in topic["top_ids"] or []
         ]

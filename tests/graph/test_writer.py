@@ -43,8 +43,15 @@ def test_snapshot_ingest_counts(backend: GraphBackend) -> None:
     assert summary.skipped_total == 0
     counts = graph_state(backend)["counts"]
     assert counts["Work"] == 200
-    authorships = sum(len(item.record.authors) for item in read_snapshot(SNAPSHOT) if item.record)
-    assert counts["AUTHORED"] == authorships
+    entries = [
+        a.name for item in read_snapshot(SNAPSHOT) if item.record for a in item.record.authors
+    ]
+    # One entry names a team ("The BABAR Collaboration", 0704.0020): a Team, not a researcher.
+    assert counts["AUTHORED"] == len(entries) - 1
+    assert backend.read("export_teams")[0]["name"] == "BABAR Collaboration"
+    assert backend.read("export_work_teams") == [
+        {"work": "0704.0020", "team": "babar-collaboration"}
+    ]
 
 
 def test_ingest_twice_is_identical(backend: GraphBackend) -> None:
