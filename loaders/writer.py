@@ -291,7 +291,7 @@ class GraphWriter:
             ],
             skip=redone,
         )
-        layer.update(tx, delta, recompute=redone)
+        layer.update(tx, delta, recompute=redone, fresh=resolver.created - redone)
         merges.delete_records(tx, merge_rows)
         # Affiliations: recomputed from all their authorships for the authors of replaced works
         # (old and new) and researchers others merged into; for everyone else, this batch's new

@@ -198,6 +198,25 @@ def load_corpus(backend: GraphBackend, n_works: int = 3_000, seed: int = 7) -> N
     GraphWriter(backend, batch_size=1_000).ingest(items())
 
 
+def load_teams(backend: GraphBackend) -> None:
+    from loaders.writer import GraphWriter
+    from tests.corpora import team_corpus
+
+    GraphWriter(backend, batch_size=40).ingest(team_corpus())
+
+
+@pytest.fixture(params=BACKENDS)
+def teams_backend(request: pytest.FixtureRequest) -> GraphBackend:
+    """Papers of collaborations (rosters of 100-180, named or not) and personal papers."""
+    return prepared(request, "teams", load_teams)
+
+
+@pytest.fixture
+def teams_client(teams_backend: GraphBackend) -> Iterator[TestClient]:
+    with api_client(teams_backend) as client:
+        yield client
+
+
 @pytest.fixture(params=BACKENDS)
 def demo_backend(request: pytest.FixtureRequest) -> GraphBackend:
     """The bundled real demo data (snapshot lines, recorded feeds, seed researcher)."""
@@ -227,7 +246,11 @@ def corpus_client(corpus_backend: GraphBackend) -> Iterator[TestClient]:
         yield client
 
 
-LOADERS: dict[str, Callable[[GraphBackend], None]] = {"demo": load_demo, "corpus-3000": load_corpus}
+LOADERS: dict[str, Callable[[GraphBackend], None]] = {
+    "demo": load_demo,
+    "corpus-3000": load_corpus,
+    "teams": load_teams,
+}
 
 
 def on_both(request: pytest.FixtureRequest, key: str) -> list[GraphBackend]:

@@ -138,3 +138,68 @@ def _revise(
 def pick(ids: list[str], at: float) -> Any:
     """The id at a relative position of a sorted list (None when empty)."""
     return ids[min(int(at * len(ids)), len(ids) - 1)] if ids else None
+
+
+SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "to", "vi", "yu", "zen", "da", "po", "qi", "xu", "na"]
+
+
+def _rare_names(rng: random.Random, n: int) -> list[str]:
+    """Distinct invented names (given and family from syllables), capitalized."""
+    names: set[str] = set()
+    while len(names) < n:
+        given = "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize()
+        family = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+        names.add(f"{given} {family}")
+    return sorted(names)
+
+
+def team_corpus(seed: int = 11) -> list[SourceItem]:
+    """A graph where teams matter: rosters of 100-180 people on ATLAS, CMS and LIGO-Virgo
+    papers (team named beside the members, the name alone, or members only, over 100), a joint
+    ATLAS-CMS paper, personal papers of 1-6 authors among the same people, and new versions of
+    team papers with changed authors. For the default team threshold (100 authors)."""
+    rng = random.Random(seed)
+    crowd = _rare_names(rng, 420)
+    rosters = {
+        "ATLAS": crowd[:180],
+        "CMS": crowd[160:310],
+        "LIGO": crowd[300:420],
+    }
+    spellings = {
+        "ATLAS": ["ATLAS Collaboration", "The ATLAS Collaboration", "ATLAS collaboration"],
+        "CMS": ["CMS Collaboration", "The CMS Collaboration"],
+        "LIGO": ["LIGO Scientific Collaboration and Virgo Collaboration"],
+    }
+    cats = {"ATLAS": ["hep-ex", "hep-ph"], "CMS": ["hep-ex"], "LIGO": ["gr-qc", "astro-ph.HE"]}
+    items: list[SourceItem] = []
+    k = 0
+    for team in sorted(rosters):
+        for _ in range(12):
+            k += 1
+            members = [m for m in rosters[team] if rng.random() < 0.9]
+            mode = k % 3
+            if mode == 0:
+                authors = [rng.choice(spellings[team])]
+            elif mode == 1:
+                authors = [rng.choice(spellings[team]), *members]
+            else:
+                authors = members  # over 100: a team work by its size
+            items.append(record(f"15{1 + k % 12:02d}.{k:05d}", authors, cats[team], 1, rng))
+    joint = rosters["ATLAS"] + [m for m in rosters["CMS"] if m not in rosters["ATLAS"]]
+    items.append(record("1503.99999", ["ATLAS and CMS Collaborations", *joint], ["hep-ex"], 1, rng))
+    for j in range(300):
+        size = rng.choice([1, 2, 2, 3, 3, 4, 5, 6])
+        pool = rosters[rng.choice(sorted(rosters))] if rng.random() < 0.6 else crowd
+        authors = rng.sample(pool, size)
+        topics = rng.sample(CATEGORIES, rng.choice([1, 2, 2, 3]))
+        items.append(
+            record(f"{10 + j % 15:02d}{1 + j % 12:02d}.{50000 + j}", authors, topics, 1, rng)
+        )
+    for team_paper in items[1:12:4]:  # new versions of team papers: authors changed
+        assert team_paper.record is not None
+        names = [a.name for a in team_paper.record.authors]
+        changed = names[:-10] + rng.sample(crowd, 10)
+        items.append(
+            record(team_paper.record.arxiv_id, list(dict.fromkeys(changed)), ["hep-ex"], 2, rng)
+        )
+    return items

@@ -16,7 +16,6 @@ import networkx as nx
 
 from graphsvc.db import GraphBackend
 
-
 TEAM_MIN_AUTHORS = 100  # the default setting
 
 

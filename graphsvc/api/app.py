@@ -16,6 +16,7 @@ from graphsvc.api import (
     routes_graph,
     routes_health,
     routes_researchers,
+    routes_teams,
     routes_topics,
 )
 from graphsvc.api.deps import AppState
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_researchers.router)
     app.include_router(routes_graph.router)
     app.include_router(routes_topics.router)
+    app.include_router(routes_teams.router)
     app.include_router(routes_topics.works_router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)

@@ -121,6 +121,13 @@ class WorkAuthor(BaseModel):
     institutions: list[InstitutionRef]
 
 
+class WorkTeam(BaseModel):
+    """A team named on a work."""
+
+    id: str
+    name: str
+
+
 class Work(BaseModel):
     """An arXiv work with its categories and authors in order."""
 
@@ -136,4 +143,9 @@ class Work(BaseModel):
     comment: str | None
     venue: str = Field(description='The journal reference, or "arXiv".')
     categories: list[Category] = Field(description="The primary category first, then by id.")
+    teams: list[WorkTeam] = Field(description="The teams the work names, by id.")
+    team_work: bool = Field(
+        description="Whether it names a team or has more authors than GRAPHSVC_TEAM_MIN_AUTHORS "
+        "(then it makes nobody a personal co-author)."
+    )
     authors: list[WorkAuthor]

@@ -34,6 +34,10 @@ def work(db: Reader, arxiv_id: str) -> Data | None:
         "abstract": row["abstract"] or "",
         "venue": row["journal_ref"] or "arXiv",
         "categories": categories,
+        "teams": [
+            {"id": t["id"], "name": t["name"]} for t in db.read("works_teams", ids=[arxiv_id])
+        ],
+        "team_work": bool(row["team_work"]),
         "authors": [
             {
                 "id": a["id"],

@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
@@ -47,10 +47,14 @@ def run_rows(tx: Tx, name: str, rows: Sequence[dict[str, Any]], **params: Any) -
         tx.run(name, rows=list(rows[start : start + CHUNK]), **params)
 
 
-def update(tx: Tx, delta: LayerDelta, *, recompute: Iterable[str] = ()) -> None:
+def update(
+    tx: Tx, delta: LayerDelta, *, recompute: Iterable[str] = (), fresh: Iterable[str] = ()
+) -> None:
     """Apply `delta` and recompute the researchers in `recompute` (whose works moved: the delta
-    must skip them), then refresh the counts and lists that depend on what changed."""
-    _write_sums(tx, delta)
+    must skip them), then refresh the counts and lists that depend on what changed.
+    `fresh`: researchers created in this transaction (their relationships are created, not
+    merged)."""
+    _write_sums(tx, delta, frozenset(fresh))
     touched = delta.touched_researchers()
     topic_changes: dict[str, set[str]] = defaultdict(set)
     for (researcher, topic), n in delta.works_in.items():
@@ -68,34 +72,37 @@ def update(tx: Tx, delta: LayerDelta, *, recompute: Iterable[str] = ()) -> None:
     toplists.refresh(tx, topic_changes, delta.topic_entries, delta.topic_exits)
 
 
-def _write_sums(tx: Tx, d: LayerDelta) -> None:
+def _write_sums(tx: Tx, d: LayerDelta, fresh: frozenset[str] = frozenset()) -> None:
     run_rows(tx, "layer_add_works_count", _counts(d.works_count, "id"))
-    run_rows(
+    _split_rows(
         tx,
-        "layer_add_works_in",
+        "works_in",
         [
             {"researcher": r, "topic": t, "works": n, "personal": d.personal_in[(r, t)]}
             for (r, t), n in sorted(d.works_in.items())
             if n or d.personal_in[(r, t)]
         ],
+        lambda row: row["researcher"] in fresh,
     )
-    run_rows(
+    _split_rows(
         tx,
-        "layer_add_member_of",
+        "member_of",
         [
             {"researcher": r, "team": t, "works": n}
             for (r, t), n in sorted(d.member_of.items())
             if n
         ],
+        lambda row: row["researcher"] in fresh,
     )
-    run_rows(
+    _split_rows(
         tx,
-        "layer_add_coauthor",
+        "coauthor",
         [
             {"a": a, "b": b, "works": d.coauthor[(a, b)], "newman": d.newman[(a, b)]}
             for (a, b) in sorted(set(d.coauthor) | set(d.newman))
             if d.coauthor[(a, b)] or abs(d.newman[(a, b)]) > _EPSILON
         ],
+        lambda row: row["a"] in fresh or row["b"] in fresh,
     )
     run_rows(tx, "layer_add_topic_works", _counts(d.topic_works, "id"))
     run_rows(
@@ -111,6 +118,14 @@ def _write_sums(tx: Tx, d: LayerDelta) -> None:
     run_rows(tx, "layer_prune_member_of", _keys(d.member_of, "researcher", "team"))
     run_rows(tx, "layer_prune_coauthor", _keys(d.coauthor, "a", "b"))
     run_rows(tx, "layer_prune_cooccurs", _keys(d.cooccurs, "a", "b"))
+
+
+def _split_rows(
+    tx: Tx, kind: str, rows: list[dict[str, Any]], new: Callable[[dict[str, Any]], bool]
+) -> None:
+    """Create the relationships of researchers new in this transaction; add to the others."""
+    run_rows(tx, f"layer_create_{kind}", [r for r in rows if new(r)])
+    run_rows(tx, f"layer_add_{kind}", [r for r in rows if not new(r)])
 
 
 def _counts(counter: dict[str, int], key: str) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from graphsvc.api.deps import Backend, State
 from graphsvc.names import fold
 from graphsvc.services import researchers as researcher_service
+from graphsvc.services import teams as team_service
 from graphsvc.services import topics as topic_service
 from graphsvc.services import works as work_service
 
@@ -146,6 +147,17 @@ def topic(request: Request, state: State, topic_id: str) -> HTMLResponse:
         clusters_count=len(clusters["clusters"]),
         limit=NEIGHBORHOOD_ITEMS,
     )
+
+
+@router.get("/teams/{team_id:path}")
+def team(request: Request, backend: Backend, team_id: str) -> HTMLResponse:
+    """A team: its spellings, size, top members and newest works."""
+    data = (
+        team_service.team(backend, team_id, NEIGHBORHOOD_ITEMS) if len(team_id) <= MAX_ID else None
+    )
+    if data is None:
+        return not_found(request, "team with id", team_id)
+    return page(request, "team.html", title=data["name"], team=data)
 
 
 @router.get("/works/{arxiv_id:path}")

@@ -57,7 +57,7 @@ def oracle_teams(f: Facts, rid: str) -> list[dict]:
     for _, team, kind in g.out_edges(("Researcher", rid), keys=True):
         if kind != "MEMBER_OF":
             continue
-        works = {w[1] for w, _ in g.in_edges(team)} - {team}
+        works = {x["work"] for x in f.work_teams if x["team"] == team[1]}
         mine = {a["work"] for a in f.authorships if a["researcher"] == rid} & works
         members = {a["researcher"] for a in f.authorships if a["work"] in works}
         items.append(

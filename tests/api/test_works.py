@@ -58,6 +58,15 @@ def oracle_work(f: Facts, arxiv_id: str) -> dict[str, Any]:
         "updated": iso(w["updated"]),
         "venue": w["journal_ref"] or "arXiv",
         "categories": categories,
+        "teams": sorted(
+            (
+                {"id": x["team"], "name": f.teams[x["team"]]["name"]}
+                for x in f.work_teams
+                if x["work"] == arxiv_id
+            ),
+            key=lambda t: t["id"],
+        ),
+        "team_work": arxiv_id in f.team_works,
         "authors": [
             {
                 "id": a["researcher"],

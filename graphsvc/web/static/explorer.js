@@ -13,6 +13,7 @@
     Work: { color: "#b35400", shape: "round-rectangle", page: "/works/" },
     Topic: { color: "#18794e", shape: "diamond", page: "/topics/" },
     Institution: { color: "#7a3fa0", shape: "hexagon", page: null },
+    Team: { color: "#a3195b", shape: "star", page: "/teams/" },
   };
 
   function ready(fn) {
