@@ -18,8 +18,10 @@ from loaders.writer import SourceInterrupted
 app = typer.Typer(help="graphsvc: a researcher knowledge graph from arXiv.", no_args_is_help=True)
 schema_app = typer.Typer(help="Manage the graph schema.", no_args_is_help=True)
 ingest_app = typer.Typer(help="Load arXiv papers into the graph.", no_args_is_help=True)
+layer_app = typer.Typer(help="The collaboration layer (aggregates kept in the graph).")
 app.add_typer(schema_app, name="schema")
 app.add_typer(ingest_app, name="ingest")
+app.add_typer(layer_app, name="layer", no_args_is_help=True)
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "loaders" / "data" / "demo"
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print the final summary.")]
@@ -72,9 +74,12 @@ def _run_ingest(
     from loaders.writer import GraphWriter
 
     owned = backend is None
-    backend = backend or _open(_settings())
+    settings = _settings()
+    backend = backend or _open(settings)
     try:
-        writer = GraphWriter(backend, batch_size=batch_size)
+        writer = GraphWriter(
+            backend, batch_size=batch_size, team_min_authors=settings.graphsvc_team_min_authors
+        )
         with progress_reporter(enabled=not quiet) as report:
             summary = writer.ingest(items, source=source, progress=report)
     except SourceInterrupted as stop:
@@ -222,6 +227,23 @@ def demo(
     if not no_serve:
         typer.echo(f"reference researcher: http://{host}:{port}/researchers/zhi-qin-john-xu")
         serve(host=host, port=port, workers=1)
+
+
+@layer_app.command("rebuild")
+def layer_rebuild() -> None:
+    """Recompute the collaboration layer from the raw graph (after changing
+    GRAPHSVC_TEAM_MIN_AUTHORS, or to check it: the result equals the maintained layer)."""
+    from graphsvc.store import layer
+
+    settings = _settings()
+    backend = _open(settings)
+    try:
+        works = layer.rebuild(backend, team_min_authors=settings.graphsvc_team_min_authors)
+    except GraphError as err:
+        raise fail(str(err)) from None
+    finally:
+        backend.close()
+    typer.echo(f"collaboration layer rebuilt from {works} works")
 
 
 @app.command()

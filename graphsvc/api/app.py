@@ -22,7 +22,7 @@ from graphsvc.api import (
 from graphsvc.api.deps import AppState
 from graphsvc.api.limits import BodyLimit
 from graphsvc.db import GraphBackend, open_backend
-from graphsvc.services.jobs import JobManager
+from graphsvc.jobs import JobManager
 from graphsvc.settings import Settings, load_settings
 
 
@@ -40,7 +40,11 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
         if owned:
             handle.apply_schema()
         app.state.graphsvc = AppState(settings=config, backend=handle)
-        app.state.jobs = JobManager(handle, config.graphsvc_data_dir / "uploads")
+        app.state.jobs = JobManager(
+            handle,
+            config.graphsvc_data_dir / "uploads",
+            team_min_authors=config.graphsvc_team_min_authors,
+        )
         app.state.jobs.clean_stale_uploads()
         try:
             yield

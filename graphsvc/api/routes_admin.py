@@ -24,8 +24,8 @@ from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_admin import IngestArxiv, IngestJob, MergeRequest, MergeResult
 from graphsvc.api.problems import PROBLEM, PROBLEM_RESPONSES, NotFound, Problem, problem
 from graphsvc.db import GraphBackend
+from graphsvc.jobs import JobManager, JobsBusy, UploadTooLarge
 from graphsvc.services import merge as merge_service
-from graphsvc.services.jobs import JobManager, JobsBusy, UploadTooLarge
 
 log = logging.getLogger(__name__)
 INGEST_PATH = "/v1/ingest"

@@ -24,7 +24,7 @@ from graphsvc.db import GraphBackend
 from loaders.arxiv_api import Harvester
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
-from loaders.writer import GraphWriter, SourceInterrupted
+from loaders.writer import DEFAULT_TEAM_MIN_AUTHORS, GraphWriter, SourceInterrupted
 
 log = logging.getLogger(__name__)
 MAX_PENDING = 8
@@ -104,8 +104,10 @@ class JobManager:
         upload_dir: Path,
         *,
         harvester_factory: Callable[[], Harvester] = default_harvester,
+        team_min_authors: int = DEFAULT_TEAM_MIN_AUTHORS,
     ) -> None:
         self.backend = backend
+        self.team_min_authors = team_min_authors
         self.upload_dir = upload_dir
         self.harvester_factory = harvester_factory
         self.write_lock = threading.Lock()
@@ -201,7 +203,9 @@ class JobManager:
     def _run(self, job: Job) -> None:
         with self._lock:
             job.status, job.started = "running", datetime.now(UTC)
-        writer = GraphWriter(self.backend, batch_size=BATCH_SIZE)
+        writer = GraphWriter(
+            self.backend, batch_size=BATCH_SIZE, team_min_authors=self.team_min_authors
+        )
 
         def progress(summary: IngestSummary) -> None:
             job.progress = _progress(summary)
