@@ -78,7 +78,10 @@ def _run_ingest(
     backend = backend or _open(settings)
     try:
         writer = GraphWriter(
-            backend, batch_size=batch_size, team_min_authors=settings.graphsvc_team_min_authors
+            backend,
+            batch_size=batch_size,
+            team_min_authors=settings.graphsvc_team_min_authors,
+            name_rarity=settings.graphsvc_identity_name_rarity,
         )
         with progress_reporter(enabled=not quiet) as report:
             summary = writer.ingest(items, source=source, progress=report)

@@ -105,9 +105,11 @@ class JobManager:
         *,
         harvester_factory: Callable[[], Harvester] = default_harvester,
         team_min_authors: int = DEFAULT_TEAM_MIN_AUTHORS,
+        name_rarity: bool = True,
     ) -> None:
         self.backend = backend
         self.team_min_authors = team_min_authors
+        self.name_rarity = name_rarity
         self.upload_dir = upload_dir
         self.harvester_factory = harvester_factory
         self.write_lock = threading.Lock()
@@ -204,7 +206,10 @@ class JobManager:
         with self._lock:
             job.status, job.started = "running", datetime.now(UTC)
         writer = GraphWriter(
-            self.backend, batch_size=BATCH_SIZE, team_min_authors=self.team_min_authors
+            self.backend,
+            batch_size=BATCH_SIZE,
+            team_min_authors=self.team_min_authors,
+            name_rarity=self.name_rarity,
         )
 
         def progress(summary: IngestSummary) -> None:

@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
             handle,
             config.graphsvc_data_dir / "uploads",
             team_min_authors=config.graphsvc_team_min_authors,
+            name_rarity=config.graphsvc_identity_name_rarity,
         )
         app.state.jobs.clean_stale_uploads()
         try:

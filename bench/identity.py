@@ -1,0 +1,148 @@
+"""Identity resolution against the realistic corpus's ground truth: pairwise and B-cubed scores.
+
+    python -m bench.identity --works 100000 [--seed 7] [--rules today,evidence,rarity]
+
+Each rule ingests the same `arxiv`-profile corpus into a fresh embedded graph, then every
+authorship (work, position) is compared with the person the corpus says it is:
+
+- `today`: the resolver of the code before the collaboration layer (commit BASELINE, run from a
+  git worktree under bench/out/): co-author or topic evidence, team names taken for people;
+- `evidence`: this code without name rarity (co-authors on personal works, teams, topics);
+- `rarity`: this code as shipped (the same, plus the evidence a rare full name carries).
+
+Prints one table (scores in bench.identity_metrics) and the mentions and people counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from bench.corpus import generate_with_truth, write_corpus
+from bench.identity_metrics import Scores, score
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "bench" / "out"
+BASELINE = "f4d0f55"
+RULES = ("today", "evidence", "rarity")
+DUMP = """
+import json, sys
+from pathlib import Path
+from graphsvc.db.ladybug_backend import LadybugBackend
+db = LadybugBackend(Path(sys.argv[1]), read_only=True, timeout_s=600)
+with open(sys.argv[2], "w") as out:
+    for row in db.read("export_authorships"):
+        out.write(json.dumps([row["work"], row["position"], row["researcher"]]) + "\\n")
+db.close()
+"""
+
+
+def truth_mentions(
+    n_works: int, seed: int, *, teams_are_people: bool
+) -> dict[tuple[str, int], str]:
+    """(work, position) -> person. Positions count team entries too when `teams_are_people`
+    (the old resolver made each a researcher); this code leaves them out."""
+    mentions: dict[tuple[str, int], str] = {}
+    for paper, truth in generate_with_truth(n_works, seed, profile="arxiv"):
+        arxiv_id = paper["id"]
+        position = 0
+        for person in truth["people"]:
+            if person is None:
+                position += int(teams_are_people)
+                continue
+            mentions[(arxiv_id, position)] = person
+            position += 1
+    return mentions
+
+
+def _worktree(commit: str) -> Path:
+    path = OUT / f"baseline-{commit}"
+    if not (path / "graphsvc").is_dir():
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(path), commit], cwd=REPO, check=True
+        )
+    return path
+
+
+def _ingest(code: Path, corpus: Path, graph: Path, env_extra: dict[str, str]) -> float:
+    env = {**os.environ, "PYTHONPATH": str(code), "GRAPHSVC_DATA_DIR": str(graph), **env_extra}
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "graphsvc", "ingest", "snapshot", str(corpus), "--quiet"],
+        cwd=code,
+        env=env,
+        check=True,
+    )
+    return time.monotonic() - started
+
+
+def _predicted(code: Path, graph: Path) -> dict[tuple[str, int], str]:
+    dump = graph / "authorships.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    subprocess.run(
+        [sys.executable, "-c", DUMP, str(graph / "graph.lbdb"), str(dump)],
+        cwd=code,
+        env=env,
+        check=True,
+    )
+    with dump.open() as rows:
+        return {(w, int(p)): r for w, p, r in map(json.loads, rows)}
+
+
+def run_rule(rule: str, corpus: Path, n_works: int, seed: int) -> tuple[Scores, float]:
+    graph = OUT / f"identity-{rule}-{n_works}-seed{seed}"
+    shutil.rmtree(graph, ignore_errors=True)
+    code = _worktree(BASELINE) if rule == "today" else REPO
+    env = {"GRAPHSVC_IDENTITY_NAME_RARITY": "false"} if rule == "evidence" else {}
+    seconds = _ingest(code, corpus, graph, env)
+    predicted = _predicted(code, graph)
+    truth = truth_mentions(n_works, seed, teams_are_people=rule == "today")
+    return score(predicted, truth), seconds
+
+
+def table(rows: Iterator[tuple[str, Scores, float]]) -> str:
+    head = (
+        "| rule | mentions | people | records | pairwise P | R | F1 | B-cubed P | R | F1 | "
+        "ingest s |\n|---|---|---|---|---|---|---|---|---|---|---|"
+    )
+    lines = [head]
+    for rule, s, seconds in rows:
+        lines.append(
+            f"| {rule} | {s.mentions:,} | {s.people:,} | {s.clusters:,} | "
+            f"{s.pairwise_precision:.4f} | {s.pairwise_recall:.4f} | {s.pairwise_f1:.4f} | "
+            f"{s.bcubed_precision:.4f} | {s.bcubed_recall:.4f} | {s.bcubed_f1:.4f} | "
+            f"{seconds:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--works", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rules", default=",".join(RULES))
+    args = parser.parse_args()
+    rules = [r for r in args.rules.split(",") if r]
+    unknown = sorted(set(rules) - set(RULES))
+    if unknown:
+        parser.error(f"unknown rules {unknown}; choose from {', '.join(RULES)}")
+    corpus = OUT / f"corpus-arxiv-{args.works}-seed{args.seed}.jsonl.gz"
+    if not corpus.exists():
+        write_corpus(corpus, args.works, args.seed, profile="arxiv")
+    results: list[tuple[str, Scores, float]] = []
+    for rule in rules:
+        s, seconds = run_rule(rule, corpus, args.works, args.seed)
+        results.append((rule, s, seconds))
+        print(f"{rule}: done in {seconds:.0f} s", file=sys.stderr)
+    print(table(iter(results)))
+
+
+if __name__ == "__main__":
+    main()
