@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import GraphBackend, Reader, Row, Tx
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -48,3 +54,50 @@ def graph_state(backend: GraphBackend) -> dict[str, Any]:
         {**e, "newman": round(e["newman"], 9)} for e in state["export_coauthors"]
     ]
     return state
+
+
+class CountingBackend(GraphBackend):
+    """A real backend whose stored-query runs are counted by name (to test caches); the
+    queries named in `slow` take that many seconds longer (so concurrent callers overlap)."""
+
+    def __init__(self, inner: GraphBackend, slow: dict[str, float] | None = None) -> None:
+        self.inner = inner
+        self.slow = slow or {}
+        self.dialect = inner.dialect
+        self.catalog = inner.catalog
+        self.calls: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    def _count(self, name: str) -> None:
+        with self._lock:
+            self.calls[name] += 1
+        time.sleep(self.slow.get(name, 0.0))
+
+    def read(self, name: str, **params: Any) -> list[Row]:
+        self._count(name)
+        return self.inner.read(name, **params)
+
+    def read_together(self, work: Callable[[Reader], T]) -> T:
+        outer = self
+
+        class Counted:
+            def __init__(self, reader: Reader) -> None:
+                self.reader = reader
+
+            def read(self, name: str, **params: Any) -> list[Row]:
+                outer._count(name)
+                return self.reader.read(name, **params)
+
+        return self.inner.read_together(lambda reader: work(Counted(reader)))
+
+    def write(self, work: Callable[[Tx], T]) -> T:
+        return self.inner.write(work)
+
+    def apply_schema(self) -> list[str]:
+        return self.inner.apply_schema()
+
+    def ping(self) -> None:
+        self.inner.ping()
+
+    def close(self) -> None:
+        """The inner backend belongs to the test fixture."""

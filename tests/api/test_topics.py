@@ -398,3 +398,32 @@ def test_neighborhood_cache_follows_graph_changes(backend: GraphBackend) -> None
         assert second["cooccurring"] == oracle.cooccurring("hep-th", 20)
         assert second["researchers"] == oracle.researchers("hep-th", 20)
         assert second["recent_works"] == oracle.recent("hep-th", 20)
+
+
+def test_neighborhoods_are_cached_and_computed_once_under_concurrency(
+    backend: GraphBackend,
+) -> None:
+    """Count the stored queries that run: a cached answer runs none of the neighborhood's, and
+    eight callers missing the same key at once compute it once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graphsvc.services import topics as service
+    from tests.helpers import CountingBackend
+
+    ingest(backend, [paper("2001.00001", ("hep-th", "hep-ph"), ("Ada Lovelace",))])
+    counted = CountingBackend(backend, slow={"topic_cooccurring": 0.3})
+    cache: dict[str, Any] = {}
+    first = service.neighborhood(counted, "hep-th", 20, cache)
+    assert counted.calls["topic_cooccurring"] == 1
+    assert service.neighborhood(counted, "hep-th", 20, cache) == first
+    assert counted.calls["topic_cooccurring"] == 1  # from the cache
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(
+            pool.map(lambda _: service.neighborhood(counted, "hep-ph", 5, cache), range(8))
+        )
+    assert counted.calls["topic_cooccurring"] == 2  # one computation for the eight
+    assert all(a == answers[0] for a in answers) and answers[0] is not None
+    ingest(backend, [paper("2001.00002", ("hep-th",), ("Emmy Noether",))])
+    again = service.neighborhood(counted, "hep-th", 20, cache)
+    assert counted.calls["topic_cooccurring"] == 3  # a write makes it stale
+    assert again["topic"]["works"] == 2
