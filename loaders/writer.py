@@ -18,7 +18,7 @@ from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
 from graphsvc.names import block_key, fold, slug
-from graphsvc.store import affiliations, layer, merges
+from graphsvc.store import affiliations, layer, merges, params
 from graphsvc.store.facts import LayerDelta, WorkFacts
 from graphsvc.store.layer import run_rows
 from graphsvc.store.researchers import name_count_changes, researcher_row, write_name_counts
@@ -417,7 +417,7 @@ def _work_row(p: _Paper) -> dict[str, Any]:
         "abstract": r.abstract,
         "published": r.published.isoformat() if r.published else None,
         "updated": r.updated.isoformat() if r.updated else None,
-        "year": r.year,
+        "year": params.year(r.year),
         "doi": r.doi,
         "journal_ref": r.journal_ref,
         "comment": r.comment,

@@ -9,6 +9,7 @@ from typing import Any
 
 from graphsvc.db import Tx
 from graphsvc.store.layer import run_rows
+from graphsvc.store.params import year
 
 
 def refresh(tx: Tx, researchers: Iterable[str]) -> None:
@@ -38,8 +39,8 @@ def rows(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             {
                 "researcher": researcher,
                 "institution": iid,
-                "first_year": min(known) if known else None,
-                "last_year": max(known) if known else None,
+                "first_year": year(min(known) if known else None),
+                "last_year": year(max(known) if known else None),
                 "works": len(ys),
             }
         )

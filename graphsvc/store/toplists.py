@@ -73,13 +73,18 @@ def refresh(
         if entered.get(topic) or left.get(topic):
             changed = entered.get(topic, set()) | left.get(topic, set())
             recent_rows.append(_recent(tx, topic, row, changed))
-    _write(tx, "toplist_set_top", top_rows)
-    _write(tx, "toplist_set_recent", recent_rows)
+    _write(tx, "toplist_set_top", "toplist_clear_top", top_rows)
+    _write(tx, "toplist_set_recent", "toplist_clear_recent", recent_rows)
 
 
-def _write(tx: Tx, name: str, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        tx.run(name, rows=rows)
+def _write(tx: Tx, store: str, clear: str, rows: list[dict[str, Any]]) -> None:
+    """Store the lists; empty ones are cleared instead (see graphsvc.store.params)."""
+    full = [r for r in rows if r["ids"]]
+    empty = [{"id": r["id"]} for r in rows if not r["ids"]]
+    if full:
+        tx.run(store, rows=full)
+    if empty:
+        tx.run(clear, rows=empty)
 
 
 def _top(tx: Tx, topic: str, row: dict[str, Any], changed: Iterable[str]) -> dict[str, Any]:
@@ -128,8 +133,7 @@ def recompute_all(tx: Tx) -> None:
         topic = row["id"]
         top = tx.run("toplist_scan_top", topic=topic, limit=SIZE)
         recent = tx.run("toplist_scan_recent", topic=topic, limit=SIZE)
-        tx.run(
-            "toplist_set_top",
-            rows=[_top_row(topic, [(r["researcher"], r["personal"]) for r in top])],
-        )
-        tx.run("toplist_set_recent", rows=[{"id": topic, "ids": [r["arxiv_id"] for r in recent]}])
+        top_row = _top_row(topic, [(r["researcher"], r["personal"]) for r in top])
+        _write(tx, "toplist_set_top", "toplist_clear_top", [top_row])
+        recent_row = {"id": topic, "ids": [r["arxiv_id"] for r in recent]}
+        _write(tx, "toplist_set_recent", "toplist_clear_recent", [recent_row])
