@@ -21,6 +21,7 @@ from bench.arxiv_data import (
     SAME_ARCHIVE_SHARE,
     SPLIT_LATE,
 )
+from bench.arxiv_rand import pick as pick_one
 from loaders.taxonomy import Taxonomy
 
 _COUNT_CUM = list(accumulate(CATEGORY_COUNT_WEIGHTS))
@@ -38,6 +39,7 @@ class Categories:
         self.codes = [t.id for t in Taxonomy.load().all_topics() if t.active]
         self.start = {code: self._start_year(code) for code in self.codes}
         self._primaries: dict[int, tuple[list[str], list[float]]] = {}
+        self._partners = {c: (list(p), list(accumulate(p.values()))) for c, p in AFFINITY.items()}
         self._siblings: dict[str, tuple[list[str], list[float]]] = {}
         for code in self.codes:
             archive = archive_of(code)
@@ -87,10 +89,10 @@ class Categories:
 
     def cross_list(self, rng: random.Random, primary: str, year: int) -> str | None:
         """A category to cross-list a paper with this primary in (None if none fits)."""
-        partners = AFFINITY.get(primary)
+        partners = self._partners.get(primary)
         if partners and rng.random() >= SAME_ARCHIVE_SHARE:
-            names, weights = list(partners), list(partners.values())
-            pick = rng.choices(names, weights)[0]
+            names, cum = partners
+            pick = names[min(bisect(cum, rng.random() * cum[-1]), len(names) - 1)]
         else:
             near, cum = self._siblings.get(primary) or ([], [])
             pick = near[min(bisect(cum, rng.random() * cum[-1]), len(near) - 1)] if near else ""
@@ -98,13 +100,13 @@ class Categories:
 
     def for_paper(self, rng: random.Random, home: tuple[str, ...], year: int) -> list[str]:
         """1 to 4 categories, primary first, drawn around a group's home categories."""
-        primary = home[0] if len(home) == 1 or rng.random() < 0.9 else rng.choice(home[1:])
+        primary = home[0] if len(home) == 1 or rng.random() < 0.9 else pick_one(rng, home[1:])
         wanted = 1 + min(bisect(_COUNT_CUM, rng.random() * _COUNT_CUM[-1]), 3)
         cats = [primary]
         for _ in range(2 * wanted):
             if len(cats) >= wanted:
                 break
-            pick = rng.choice(home) if len(home) > 1 and rng.random() < 0.5 else None
+            pick = pick_one(rng, home) if len(home) > 1 and rng.random() < 0.5 else None
             pick = pick or self.cross_list(rng, primary, year)
             if pick and pick not in cats and self.available(pick, year):
                 cats.append(pick)

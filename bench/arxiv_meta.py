@@ -20,6 +20,7 @@ from bench.arxiv_data import (
     VERBS,
     VERSION_WEIGHTS,
 )
+from bench.arxiv_rand import below, between, pick
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -60,12 +61,10 @@ def rfc_date(t: datetime) -> str:
 def version_dates(rng: random.Random, year: int, month: int) -> list[datetime]:
     """v1 in the paper's month, later versions days to months after (none past the end)."""
     days = calendar.monthrange(year, month)[1]
-    t = datetime(
-        year, month, rng.randint(1, days), rng.randrange(24), rng.randrange(60), rng.randrange(60)
-    )
+    t = datetime(year, month, between(rng, 1, days), below(rng, 24), below(rng, 60), below(rng, 60))
     dates = [t]
     for _ in range(bisect(_VERSION_CUM, rng.random() * _VERSION_CUM[-1])):
-        t += timedelta(days=rng.lognormvariate(3.0, 1.3), seconds=rng.randrange(86_400))
+        t += timedelta(days=rng.lognormvariate(3.0, 1.3), seconds=below(rng, 86_400))
         if t >= END:
             break
         dates.append(t)
@@ -105,21 +104,21 @@ class Text:
     @staticmethod
     def _fill(rng: random.Random, template: str, field: str) -> str:
         words = FIELD_WORDS[field]
-        a, n, m = rng.choice(ADJECTIVES), rng.choice(words), rng.choice(words)
+        a, n, m = pick(rng, ADJECTIVES), pick(rng, words), pick(rng, words)
         return template.format(
-            v=rng.choice(VERBS), a=a, A=a.capitalize(), n=n, N=n[:1].upper() + n[1:], m=m
+            v=pick(rng, VERBS), a=a, A=a.capitalize(), n=n, N=n[:1].upper() + n[1:], m=m
         )
 
     def _sentence(self, rng: random.Random, field: str) -> str:
-        return self._fill(rng, rng.choice(_SENTENCES), field)
+        return self._fill(rng, pick(rng, _SENTENCES), field)
 
     def title(self, rng: random.Random, field: str) -> str:
         """A paper title in the vocabulary of a field."""
-        return self._fill(rng, rng.choice(_TITLES), field)
+        return self._fill(rng, pick(rng, _TITLES), field)
 
     def abstract(self, rng: random.Random, field: str) -> str:
         """Four to ten sentences, with the snapshot's leading spaces and final newline."""
-        return "  " + " ".join(rng.choices(self.pools[field], k=rng.randint(4, 10))) + "\n"
+        return "  " + " ".join(rng.choices(self.pools[field], k=between(rng, 4, 10))) + "\n"
 
 
 def references(
@@ -128,11 +127,11 @@ def references(
     """(comments, journal-ref, doi): page counts on most papers, a journal on some."""
     comments = None
     if rng.random() < 0.7:
-        comments = f"{rng.randint(4, 60)} pages, {rng.randint(0, 15)} figures"
+        comments = f"{between(rng, 4, 60)} pages, {below(rng, 16)} figures"
     if rng.random() >= published:
         return comments, None, None
-    journal = rng.choice(JOURNALS[field])
-    volume, page = rng.randint(1, 120), rng.randint(1, 9999)
+    journal = pick(rng, JOURNALS[field])
+    volume, page = between(rng, 1, 120), between(rng, 1, 9999)
     journal_ref = f"{journal} {volume} ({min(year + 1, END.year)}) {page}"
     doi = f"{DOI_PREFIX[field]}/{journal.replace(' ', '').replace('.', '')}.{volume}.{page:06d}"
     return comments, journal_ref, doi if rng.random() < 0.8 else None
@@ -142,4 +141,4 @@ def license_for(rng: random.Random, year: int) -> str | None:
     """No license before 2004 (as in the snapshot), mostly arXiv's own afterwards."""
     if year < 2004:
         return None
-    return LICENSES[0] if rng.random() < 0.75 else rng.choice(LICENSES[1:])
+    return LICENSES[0] if rng.random() < 0.75 else pick(rng, LICENSES[1:])

@@ -42,7 +42,7 @@ def _w(spec: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
 
 
 def _zipf(
-    spec: str, total: float, exponent: float = 1.0
+    spec: str, total: float, exponent: float = 0.7
 ) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """Names in rank order with Zipf weights summing to `total` percent ("_" is a space)."""
     names = tuple(n.replace("_", " ") for n in spec.split())
@@ -148,7 +148,7 @@ FAMILY_HEADS: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
         "Kumar Singh Sharma Gupta Patel Das Reddy Shah Jain Rao Agarwal Mishra Verma Chatterjee "
         "Banerjee Mukherjee Bose Ghosh Iyer Nair Pillai Krishnan Menon Chakraborty Sen Dutta Roy "
         "Pandey Tiwari Yadav Joshi Kulkarni Desai Mehta Srivastava Saxena Sinha Bhattacharya",
-        55,
+        45,
     ),
     "ja": _w(
         "Sato:1.5 Suzuki:1.4 Takahashi:1.1 Tanaka:1.1 Watanabe:0.9 Ito:0.9 Yamamoto:0.9 "
@@ -269,7 +269,11 @@ GIVEN_HEADS: dict[str, tuple[str, ...]] = {
     "in": _names(
         "Rahul Amit Sanjay Priya Anil Arun Rajesh Sunil Vikram Deepak Ankit Neha Pooja Ravi "
         "Suresh Ashok Aditya Arjun Kavita Lakshmi Srinivas Venkatesh Ramesh Sachin Abhishek "
-        "Shreya Ananya Siddharth"
+        "Shreya Ananya Siddharth Manoj Pradeep Sandeep Vivek Gaurav Nikhil Rohit Saurabh "
+        "Varun Akash Anand Ajay Vijay Sudhir Prakash Mahesh Ganesh Harish Kiran Naveen Pankaj "
+        "Tarun Vinod Yogesh Anjali Divya Meera Nisha Preeti Swati Sneha Shweta Arvind Bharat "
+        "Chandra Dinesh Girish Hemant Jayant Kamal Lalit Mohan Narayan Omkar Partha Rakesh "
+        "Sumit Tushar Utpal Uday"
     ),
     "ja": _names(
         "Hiroshi Takashi Kenji Yuki Naoki Satoshi Yusuke Daisuke Akira Kazuki Masahiro Tomoko "
@@ -288,6 +292,7 @@ GIVEN_SYLLABLES = {
     ),
     "ko": GIVEN_HEADS["ko"],
 }
+GIVEN_ZIPF = 0.5  # given names are less concentrated than family names (top ~5% a region)
 SINGLE_GIVEN_SHARE = {"zh": 0.25, "ko": 0.05}  # the rest have two-syllable given names
 MIDDLE_SHARE = {"en": 0.45, "de": 0.25, "fr": 0.15, "it": 0.1, "es": 0.25, "ru": 0.55,
                 "cs": 0.1, "hu": 0.1, "gr": 0.1, "me": 0.1, "in": 0.3, "ja": 0.03, "zh": 0.05,
@@ -388,8 +393,10 @@ class NameBook:
         self.codes = array("q")
         self._parts: dict[int, tuple[str, str, str, str, int]] = {}  # bounded cache
         self._family_cum = {r: list(accumulate(FAMILY_HEADS[r][1])) for r in FAMILY_HEADS}
-        self._given_cum = {r: list(accumulate(1.0 / (i + 2) for i in range(len(g))))
-                           for r, g in GIVEN_HEADS.items()}  # fmt: skip
+        self._given_cum = {
+            r: list(accumulate((i + 2) ** -GIVEN_ZIPF for i in range(len(g))))
+            for r, g in GIVEN_HEADS.items()
+        }
         zh = GIVEN_SYLLABLES["zh"]
         self._syllable_cum = list(accumulate(1.0 / (i + 3) for i in range(len(zh))))
 
@@ -418,7 +425,8 @@ class NameBook:
         u = rng.random() * 100.0
         if u < cum[-1]:
             return bisect(cum, u)
-        return _TAIL + int(tail_size(r) * rng.random() ** 2)
+        size = tail_size(r)  # big synthetic tails favour their first (shorter) names
+        return _TAIL + int(size * rng.random() ** (2 if size > 1000 else 1))
 
     def _draw_head_given(self, rng: random.Random, r: str) -> int:
         cum = self._given_cum[r]
@@ -429,7 +437,11 @@ class NameBook:
             n = len(GIVEN_SYLLABLES[r])
             cum = self._syllable_cum
             a = min(bisect(cum, rng.random() * cum[-1]), n - 1)
-            b = min(bisect(cum, rng.random() * cum[-1]), n - 1) if r == "zh" else rng.randrange(n)
+            b = (
+                min(bisect(cum, rng.random() * cum[-1]), n - 1)
+                if r == "zh"
+                else int(rng.random() * n)
+            )
             return _TAIL + a * 64 + b
         return self._draw_head_given(rng, r)
 

@@ -15,7 +15,16 @@ from datetime import datetime, timedelta
 from bench.arxiv_categories import archive_of, with_aliases
 from bench.arxiv_data import field_of
 from bench.arxiv_meta import END, affiliation, references, rfc_date
-from bench.corpus_arxiv import Context, Paper, Truth, World, join_people, join_team, latex
+from bench.corpus_arxiv import (
+    Context,
+    Group,
+    Paper,
+    Truth,
+    World,
+    join_people,
+    join_team,
+    latex,
+)
 
 TEAM_REVISION = 0.3  # listed team papers revised (when `fraction` is smaller)
 ROSTER_CHANGES = 20  # members leaving, and joining, a revised team author list
@@ -71,14 +80,11 @@ def _roster(world: World, paper: Paper, truth: Truth, ctx: Context, rng: random.
         rng.sample(range(len(members)), max(len(members) // 2, len(members) - ROSTER_CHANGES))
     )
     kept = [p for i, p in enumerate(members) if i in keep]
-    present = set(kept)
-    joiners = [
-        p for t in ctx.teams for p in world.rosters[t].joiners_after(ctx.year) if p not in present
-    ]
-    joiners += [
-        p for p in world.members(ctx.teams, ctx.year + 1) if p not in present and p not in joiners
-    ]
-    new_members = sorted(kept + joiners[:ROSTER_CHANGES], key=lambda p: world.rendered[p][0])
+    present = set(members)
+    joiners = [p for t in ctx.teams for p in world.rosters[t].joiners_after(ctx.year)]
+    joiners += world.members(ctx.teams, ctx.year + 1)  # then anyone listed the next year
+    joiners = [p for p in dict.fromkeys(joiners) if p not in present][:ROSTER_CHANGES]
+    new_members = sorted(kept + joiners, key=lambda p: world.rendered[p][0])
     parsed = paper["authors_parsed"]
     tail = parsed[start + len(ctx.texts) :]
     paper["authors_parsed"] = (
@@ -98,21 +104,24 @@ def _authors(world: World, paper: Paper, truth: Truth, ctx: Context, rng: random
     parsed = list(paper["authors_parsed"])
     texts = list(ctx.texts)
     affils = list(ctx.affils) if ctx.affils else None
-    for _ in range(rng.randint(1, 3)):
+    touched: set[int] = set()
+    wanted = rng.randint(1, 3)
+    for _ in range(4 * wanted):
+        if len(touched) >= wanted:
+            break
         if len(people) > 1 and rng.random() < 0.4:
             i = rng.randrange(1, len(people))
-            for seq in (people, parsed, texts, affils):
-                if seq is not None:
-                    del seq[i]
+            if people[i] not in touched:
+                touched.add(people[i])
+                for seq in (people, parsed, texts, affils):
+                    if seq is not None:
+                        del seq[i]
             continue
-        candidates = [p for p in (*g.members, g.pi) if p not in people]
-        for gid in g.sisters:
-            sister = world.groups.get(gid)
-            if sister is not None and sister.pi not in people:
-                candidates.append(sister.pi)
+        candidates = [p for p in _co_authors(world, g) if p not in people and p not in touched]
         if not candidates:
             continue
         pid = rng.choice(candidates)
+        touched.add(pid)
         entry, text = world.names.render(pid, rng.random())
         i = rng.randint(1, len(people))
         people.insert(i, pid)
@@ -122,27 +131,37 @@ def _authors(world: World, paper: Paper, truth: Truth, ctx: Context, rng: random
             affils.insert(i, aff)
             entry = [*entry, aff]
         parsed.insert(i, entry)
+    if not touched:
+        return _metadata(paper, ctx, rng)
     paper["authors_parsed"], truth["people"] = parsed, people
     paper["authors"] = latex(join_people(texts, affils, ctx.use_and), ctx.latex)
     return "authors"
 
 
+def _co_authors(world: World, g: Group) -> list[int]:
+    """People who could join a paper of group g: its members and its sister groups' heads."""
+    sisters = (world.groups.get(gid) for gid in g.sisters)
+    return [*g.members, g.pi, *(h.pi for h in sisters if h is not None)]
+
+
 def _categories(world: World, paper: Paper, ctx: Context, rng: random.Random) -> str:
     """Add a cross-list, drop one, or make the first cross-list the primary."""
-    cats = list(dict.fromkeys(ctx.cats))
-    u = rng.random()
-    if len(cats) > 1 and u < 0.3:
-        cats[0], cats[1] = cats[1], cats[0]
-    elif len(cats) > 1 and u < 0.6:
-        cats.pop()
-    else:
-        extra = world.categories.cross_list(rng, cats[0], ctx.year)
-        if extra and extra not in cats:
-            cats = [*cats[:3], extra]
-    paper["categories"] = world.categories.listed(
-        with_aliases(cats, ctx.year, world.categories), ctx.year
-    )
-    return "categories"
+    for _ in range(6):
+        cats = list(dict.fromkeys(ctx.cats))
+        u = rng.random()
+        if len(cats) > 1 and u < 0.3:
+            cats[0], cats[1] = cats[1], cats[0]
+        elif len(cats) > 1 and u < 0.6:
+            cats.pop()
+        else:
+            extra = world.categories.cross_list(rng, cats[0], ctx.year)
+            if extra and extra not in cats:
+                cats = [*cats[:3], extra]
+        listed = world.categories.listed(with_aliases(cats, ctx.year, world.categories), ctx.year)
+        if listed != paper["categories"]:
+            paper["categories"] = listed
+            return "categories"
+    return _metadata(paper, ctx, rng)
 
 
 def _metadata(paper: Paper, ctx: Context, rng: random.Random) -> str:

@@ -304,7 +304,7 @@ def _write(
 
 
 class _open_out:
-    """A text file for writing, gzipped (level 6, no timestamp) when the name ends in .gz."""
+    """A text file for writing, gzipped (level 3: fast; no timestamp) when the name ends in .gz."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -315,7 +315,7 @@ class _open_out:
             return None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.path.suffix == ".gz":
-            raw = gzip.GzipFile(self.path, "wb", compresslevel=6, mtime=0)
+            raw = gzip.GzipFile(self.path, "wb", compresslevel=3, mtime=0)
             self.file = io.TextIOWrapper(raw, encoding="utf-8")
         else:
             self.file = self.path.open("w", encoding="utf-8")

@@ -54,6 +54,7 @@ from bench.arxiv_meta import (
     versions_field,
 )
 from bench.arxiv_names import REGIONS, TO_LATEX, NameBook, region_weights
+from bench.arxiv_rand import below, between, pick
 from bench.arxiv_teams import (
     BY_ID,
     HIGGS_MASS_AUTHORS,
@@ -80,6 +81,7 @@ LIFE_MEDIAN, LIFE_SIGMA = 9.0, 0.6  # years a group (its investigator's career) 
 PI_ON_PAPER = 0.9  # the investigator is on most of the group's papers
 SISTER_SHARE = 0.7  # co-authors from sister groups, the rest from the same field
 MOVER_SHARE = 0.2  # new members who come from another group of the field
+ONE_OFF = 0.2  # outside co-authors who appear once (a visitor, a student, another field)
 TEAM_RECRUIT = 0.25  # new members of hep-ex/astro groups who are collaboration members
 FOUNDER_FROM_ALUMNI = 0.55  # new groups founded by a former member (advisor link)
 DRIFT = 0.25  # founders moving to a neighbouring category
@@ -319,7 +321,7 @@ class World:
         parent, pi = -1, -1
         pool = self._alumni.get(primary)
         if pool and rng.random() < FOUNDER_FROM_ALUMNI:
-            pi, left, parent = pool.pop(rng.randrange(len(pool)))
+            pi, left, parent = pool.pop(below(rng, len(pool)))
             if year - left > ALUMNI_YEARS:
                 pi = -1
             elif rng.random() < DRIFT:
@@ -358,13 +360,11 @@ class World:
     def _institution(self, pid: int) -> int:
         local = self._inst_by_region.get(REGIONS[self.names.codes[pid] & 15])
         if local and self.rng.random() < 0.7:
-            return self.rng.choice(local)
-        return self.rng.randrange(len(INSTITUTIONS))
+            return pick(self.rng, local)
+        return below(self.rng, len(INSTITUTIONS))
 
     def _refresh(self, g: Group, year: int) -> None:
         """Members whose time is up leave (to the field's alumni); newcomers fill the group."""
-        if g.updated >= year:
-            return
         pool = self._alumni[g.cats[0]]
         members, leaves = [], []
         for pid, leave in zip(g.members, g.leaves, strict=True):
@@ -377,7 +377,7 @@ class World:
             members.append(self._recruit(g.cats[0], year))
             leaves.append(
                 year
-                + (self.rng.randint(3, 6) if self.rng.random() < 0.6 else self.rng.randint(1, 3))
+                + (between(self.rng, 3, 6) if self.rng.random() < 0.6 else between(self.rng, 1, 3))
             )
         if len(pool) > ALUMNI_MAX:
             del pool[: len(pool) - ALUMNI_MAX]
@@ -388,13 +388,13 @@ class World:
         u = rng.random()
         pool = self._alumni.get(cat)
         if u < MOVER_SHARE and pool:
-            pid, left, _ = pool.pop(rng.randrange(len(pool)))
+            pid, left, _ = pool.pop(below(rng, len(pool)))
             if year - left <= ALUMNI_YEARS:
                 return pid
         if u < MOVER_SHARE + TEAM_RECRUIT and cat in self.team_cats:
-            members = rng.choice(self.team_cats[cat]).active(year)
+            members = pick(rng, self.team_cats[cat]).active(year)
             if members:
-                return rng.choice(members)
+                return pick(rng, members)
         return self._new_person()
 
     # --- ordinary papers --------------------------------------------------------------------
@@ -413,9 +413,10 @@ class World:
     def _authors(self, g: Group, k: int, year: int) -> list[tuple[int, int]]:
         """(person, institution) for k authors around group g, in printed order."""
         rng = self.rng
-        self._refresh(g, year)
+        if g.updated < year:
+            self._refresh(g, year)
         if k == 1:
-            pid = g.pi if not g.members or rng.random() < 0.65 else rng.choice(g.members)
+            pid = g.pi if not g.members or rng.random() < 0.65 else pick(rng, g.members)
             return [(pid, g.inst)]
         with_pi = rng.random() < PI_ON_PAPER
         seen = {g.pi} if with_pi else set()
@@ -426,27 +427,31 @@ class World:
             if len(inner) + len(outer) + with_pi >= k:
                 break
             h = self._co_group(g, k)
-            self._refresh(h, year)
-            pid = h.pi if not h.members or rng.random() < 0.4 else rng.choice(h.members)
+            if rng.random() < ONE_OFF:
+                outer.append((self._new_person(), h.inst))
+                continue
+            if h.updated < year:
+                self._refresh(h, year)
+            pid = h.pi if not h.members or rng.random() < 0.4 else pick(rng, h.members)
             if pid not in seen:
                 seen.add(pid)
                 outer.append((pid, h.inst))
         people = inner + outer
         if with_pi:
             u = rng.random()
-            at = len(people) if u < 0.55 else 0 if u < 0.9 else rng.randrange(len(people) + 1)
+            at = len(people) if u < 0.55 else 0 if u < 0.9 else below(rng, len(people) + 1)
             people.insert(at, (g.pi, g.inst))
         return people
 
     def _co_group(self, g: Group, k: int) -> Group:
         rng = self.rng
         if k <= 15 and g.sisters and rng.random() < SISTER_SHARE:
-            h = self.groups.get(rng.choice(g.sisters))
+            h = self.groups.get(pick(rng, g.sisters))
             if h is not None:
                 return h
         peers = self._by_cat.get(g.cats[0])
         if peers and rng.random() < 0.85:
-            h = self.groups.get(rng.choice(peers))
+            h = self.groups.get(pick(rng, peers))
             if h is not None:
                 return h
         return self._active[
