@@ -391,7 +391,8 @@ class NameBook:
 
     def __init__(self) -> None:
         self.codes = array("q")
-        self._parts: dict[int, tuple[str, str, str, str, int]] = {}  # bounded cache
+        self._parts: dict[int, tuple[str, str, str, str, int]] = {}  # bounded caches
+        self._preferred: dict[int, tuple[list[str], str]] = {}
         self._family_cum = {r: list(accumulate(FAMILY_HEADS[r][1])) for r in FAMILY_HEADS}
         self._given_cum = {
             r: list(accumulate((i + 2) ** -GIVEN_ZIPF for i in range(len(g))))
@@ -494,6 +495,16 @@ class NameBook:
 
         `u` (uniform in [0, 1)) picks the deviations from the preferred form.
         """
+        if u >= _SWAPPED:  # the preferred form, most of the time: cached
+            cached = self._preferred.get(pid)
+            if cached is None:
+                if len(self._preferred) >= PARTS_CACHE:
+                    self._preferred.clear()
+                cached = self._preferred[pid] = self._render(pid, u)
+            return list(cached[0]), cached[1]
+        return self._render(pid, u)
+
+    def _render(self, pid: int, u: float) -> tuple[list[str], str]:
         r, family, given, middle, style = self.parts(pid)
         form = style & 3
         if u < _OTHER_FORM:

@@ -6,9 +6,12 @@ python -m bench.corpus_stats --works 100000 [--seed 7]
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from bench.corpus import generate_with_truth
@@ -39,6 +42,7 @@ def stats(pairs: Iterable[tuple[dict[str, Any], Truth]]) -> dict[str, Any]:
     team_papers: dict[str, Counter[str]] = defaultdict(Counter)
     works: Counter[str] = Counter()
     printed: dict[str, set[str]] = defaultdict(set)
+    full: dict[str, set[str]] = defaultdict(set)  # names printed without initials
     home: dict[str, Counter[str]] = defaultdict(Counter)
     n_cats: Counter[int] = Counter()
     n_versions: Counter[int] = Counter()
@@ -63,6 +67,8 @@ def stats(pairs: Iterable[tuple[dict[str, Any], Truth]]) -> dict[str, Any]:
                 continue
             works[pid] += 1
             printed[fold(f"{entry[1]} {entry[0]}")].add(pid)
+            if "." not in entry[1]:
+                full[fold(f"{entry[1]} {entry[0]}")].add(pid)
             home[pid][cats[0].split(".")[0]] += 1
     sizes.sort()
     prolific = [pid for pid, n in works.items() if n >= 5]
@@ -82,9 +88,11 @@ def stats(pairs: Iterable[tuple[dict[str, Any], Truth]]) -> dict[str, Any]:
         "people_with_1_work_share": round(sum(1 for n in works.values() if n == 1) / len(works), 3),
         "people_with_10plus_works": sum(1 for n in works.values() if n >= 10),
         "home_archive_share_of_5plus": round(stable, 3),
-        "most_shared_printed_names": sorted(
-            ((len(v), k) for k, v in printed.items()), reverse=True
-        )[:8],
+        "most_shared_printed_names": _most_shared(printed),
+        "most_shared_full_names": _most_shared(full),
+        "full_names_of_one_person_share": round(
+            sum(len(v) == 1 for v in full.values()) / max(1, len(full)), 3
+        ),
         "categories_per_paper": dict(sorted(n_cats.items())),
         "top_primaries": primaries.most_common(8),
         "versions": dict(sorted(n_versions.items())),
@@ -96,13 +104,33 @@ def stats(pairs: Iterable[tuple[dict[str, Any], Truth]]) -> dict[str, Any]:
     }
 
 
+def read_pairs(corpus: Path, truth: Path) -> Iterator[tuple[dict[str, Any], Truth]]:
+    """(paper, truth) pairs from files written by `bench.corpus --truth`."""
+    with gzip.open(corpus, "rt") as papers, gzip.open(truth, "rt") as truths:
+        for paper, line in zip(papers, truths, strict=True):
+            yield json.loads(paper), json.loads(line)
+
+
+def _most_shared(people_by_name: dict[str, set[str]]) -> list[tuple[int, str]]:
+    return sorted(((len(v), k) for k, v in people_by_name.items()), reverse=True)[:8]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--works", type=int, required=True)
+    parser.add_argument("--works", type=int, help="generate this many works")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, help="or read a written corpus (.jsonl.gz)")
+    parser.add_argument("--truth", type=Path, help="and its truth (.truth.jsonl.gz)")
     args = parser.parse_args()
+    if (args.works is None) == (args.corpus is None) or (args.corpus and not args.truth):
+        parser.error("give --works, or --corpus with --truth")
     t0 = time.perf_counter()
-    result = stats(generate_with_truth(args.works, args.seed))
+    pairs = (
+        read_pairs(args.corpus, args.truth)
+        if args.corpus
+        else generate_with_truth(args.works, args.seed)
+    )
+    result = stats(pairs)
     for key, value in result.items():
         print(f"{key}: {value}")
     print(f"seconds: {time.perf_counter() - t0:.1f}")
