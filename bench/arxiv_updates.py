@@ -15,16 +15,8 @@ from datetime import datetime, timedelta
 from bench.arxiv_categories import archive_of, with_aliases
 from bench.arxiv_data import field_of
 from bench.arxiv_meta import END, affiliation, references, rfc_date
-from bench.corpus_arxiv import (
-    Context,
-    Group,
-    Paper,
-    Truth,
-    World,
-    join_people,
-    join_team,
-    latex,
-)
+from bench.arxiv_records import Context, Group, Paper, Truth, join_people, join_team, latex
+from bench.corpus_arxiv import World
 
 TEAM_REVISION = 0.3  # listed team papers revised (when `fraction` is smaller)
 ROSTER_CHANGES = 20  # members leaving, and joining, a revised team author list

@@ -7,8 +7,8 @@ productivity, members (students, postdocs) who join and leave, sister groups (ad
 colleagues) and other groups of the same field as co-authors. Groups are born every year to
 follow arXiv's growth and end when their investigator retires; alumni found new groups (keeping
 their field, with drift) or move to other groups, carrying their person id with them. The big
-collaborations (bench/arxiv_teams.py) add team papers, proceedings "for the X Collaboration",
-and the 5,154-author ATLAS+CMS Higgs-mass paper. Sources of every figure: bench/README.md.
+collaborations (bench/arxiv_teams.py, arxiv_team_papers.py) add team papers, proceedings "for
+the X Collaboration" and the 5,154-author ATLAS+CMS Higgs-mass paper. Figures: bench/README.md.
 
 The population is as large as the corpus needs (a 3,000-paper corpus is a small arXiv, not a
 sample of the big one), so its productivity tail grows with `n_works`. Memory holds the living
@@ -23,11 +23,9 @@ import random
 from bisect import bisect
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
-from typing import Any
 
-from bench.arxiv_categories import Categories, archive_of, listed_code, with_aliases
+from bench.arxiv_categories import Categories, archive_of, listed_code
 from bench.arxiv_data import (
     EXTENDED_ALPHA,
     EXTENDED_MAX,
@@ -39,8 +37,6 @@ from bench.arxiv_data import (
     LAST_MONTH,
     SEASON,
     TEAM_SIZE_ANCHORS,
-    TEAM_SUBJECTS,
-    TEAM_TITLES,
     YEARLY_SUBMISSIONS,
     field_of,
 )
@@ -53,26 +49,20 @@ from bench.arxiv_meta import (
     version_dates,
     versions_field,
 )
-from bench.arxiv_names import REGIONS, TO_LATEX, NameBook, region_weights
+from bench.arxiv_names import REGIONS, NameBook, region_weights
 from bench.arxiv_rand import below, between, pick
-from bench.arxiv_teams import (
-    BY_ID,
-    HIGGS_MASS_AUTHORS,
-    JOINT_LIGO_VIRGO,
-    MEMBER_DROP,
-    MEMBERS_ONLY,
-    NAME_ONLY,
-    TEAMS,
-    Roster,
-    TeamSpec,
-    build_roster,
-    listing_mode,
-    spell,
-    team_entry,
+from bench.arxiv_records import (
+    AND_SHARE,
+    LATEX_SHARE,
+    Context,
+    Group,
+    Paper,
+    Truth,
+    join_people,
+    latex,
 )
-
-Paper = dict[str, Any]
-Truth = dict[str, Any]
+from bench.arxiv_team_papers import higgs_paper, talk_paper, team_paper
+from bench.arxiv_teams import BY_ID, TEAMS, Roster, build_roster
 
 # Productivity of a group's investigator: papers a year, Pareto above RATE_MIN (Lotka-like),
 # capped at RATE_MAX in a full-size corpus and less in smaller ones (RATE_MAX * sqrt(n / N)).
@@ -87,72 +77,9 @@ FOUNDER_FROM_ALUMNI = 0.55  # new groups founded by a former member (advisor lin
 DRIFT = 0.25  # founders moving to a neighbouring category
 ALUMNI_YEARS, ALUMNI_MAX = 6, 400
 AFFILIATION_SHARE = 0.12  # papers printing affiliations (9% of the 200-line sample)
-LATEX_SHARE = 0.8  # author strings with accents written in LaTeX (all 8 in the sample)
-AND_SHARE = 0.5  # "A, B and C" rather than "A, B, C"
 ALPHABETICAL = {"math": 0.75, "math-ph": 0.6, "hep-th": 0.7, "hep-ph": 0.3, "econ": 0.6,
                 "gr-qc": 0.3, "cs": 0.1}  # fmt: skip
 MIN_TEAM_CORPUS = 3_000  # from this size every team has at least two papers
-JOINT_SINGLE_ENTRY = 0.15  # "LIGO Scientific Collaboration and Virgo Collaboration" as one
-
-
-@dataclass(slots=True)
-class Group:
-    """A research group: investigator, members with their leaving years, home categories."""
-
-    gid: int
-    cats: tuple[str, ...]
-    inst: int
-    rate: float
-    pi: int
-    end: int
-    size: int
-    updated: int
-    members: list[int] = field(default_factory=list)
-    leaves: list[int] = field(default_factory=list)
-    sisters: list[int] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Context:
-    """How a paper was made, for bench/arxiv_updates.py to revise it consistently."""
-
-    kind: str  # "paper", "team" or "talk"
-    year: int
-    cats: list[str]
-    group: Group | None = None
-    texts: list[str] = field(default_factory=list)  # printed people, in order
-    affils: list[str] | None = None
-    use_and: bool = False
-    latex: bool = False
-    labels: list[str] = field(default_factory=list)  # team names before the members
-    end_label: str | None = None  # team name after the members
-    et_al: bool = False
-    teams: list[str] = field(default_factory=list)  # teams whose roster wrote the paper
-
-
-def join_people(texts: list[str], affils: list[str] | None, use_and: bool) -> str:
-    """ "A, B (X) and C (Y)": an affiliation after the last of a run of authors sharing it."""
-    parts = []
-    for i, text in enumerate(texts):
-        aff = affils[i] if affils else None
-        after = affils[i + 1] if affils and i + 1 < len(texts) else None
-        parts.append(f"{text} ({aff})" if aff and aff != after else text)
-    if use_and and len(parts) > 1:
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
-    return ", ".join(parts)
-
-
-def join_team(labels: list[str], texts: list[str], end_label: str | None, et_al: bool) -> str:
-    """ "ATLAS Collaboration: G. Aad, ...", "The BABAR Collaboration, B. Aubert, et al", ..."""
-    body = ", ".join(texts) + (", et al" if et_al else "")
-    head = ", ".join(labels)
-    text = f"{head}{', ' if et_al else ': '}{body}" if head and texts else head or body
-    return f"{text}, and {end_label}" if end_label else text
-
-
-def latex(text: str, on: bool) -> str:
-    """The authors string with accents as LaTeX escapes (as most submitters typed them)."""
-    return text.translate(TO_LATEX) if on and not text.isascii() else text
 
 
 class World:
@@ -252,10 +179,10 @@ class World:
     ) -> tuple[Paper, Truth, Context]:
         kind, team = special
         if kind == "higgs":
-            return self._higgs(year, month)
+            return higgs_paper(self, year, month)
         if kind == "talk":
-            return self._talk(BY_ID[team], year, month)
-        return self._team(BY_ID[team], year, month)
+            return talk_paper(self, BY_ID[team], year, month)
+        return team_paper(self, BY_ID[team], year, month)
 
     # --- population -------------------------------------------------------------------------
 
@@ -490,13 +417,13 @@ class World:
         )
         authors = latex(join_people(texts, affils, ctx.use_and), ctx.latex)
         field_ = field_of(archive)
-        paper = self._record(
+        paper = self.record(
             year, month, ctx.cats, authors, entries, self.text.title(rng, field_), field_
         )
         truth = {"id": paper["id"], "people": [p for p, _ in people], "teams": [], "collab": []}
         return paper, truth, ctx
 
-    def _record(
+    def record(
         self,
         year: int,
         month: int,
@@ -549,144 +476,6 @@ class World:
         if len(lists) == 1:
             return lists[0]
         return list(heapq.merge(*lists, key=lambda pid: self.rendered[pid][0]))
-
-    def _team_cats(self, spec: TeamSpec, year: int) -> list[str]:
-        cats = [spec.categories[0], *(c for c in spec.categories[1:] if self.rng.random() < 0.5)]
-        return with_aliases(cats, year, self.categories)
-
-    def _team_title(self, spec: TeamSpec, year: int) -> str:
-        energy = "7" if year < 2012 else "8" if year < 2015 else "13" if year < 2022 else "13.6"
-        subject = self.rng.choice(TEAM_SUBJECTS[spec.field])
-        template = self.rng.choice(TEAM_TITLES[spec.field])
-        return template.format(x=subject, e=energy, team=spec.name)
-
-    def _team(self, spec: TeamSpec, year: int, month: int) -> tuple[Paper, Truth, Context]:
-        """A team paper listed by name, by name and members, or by members only."""
-        rng = self.rng
-        teams = [spec.id]
-        if spec.id == "ligo" and year >= 2007 and rng.random() < JOINT_LIGO_VIRGO:
-            teams.append("virgo")
-        mode = listing_mode(spec, rng)
-        ctx = Context(
-            "team", year, self._team_cats(spec, year), teams=teams, latex=rng.random() < LATEX_SHARE
-        )
-        members: list[int] = []
-        if mode != NAME_ONLY:
-            members = [p for p in self.members(teams, year) if rng.random() >= MEMBER_DROP]
-        label_entries: list[list[str]] = []
-        if mode != MEMBERS_ONLY:
-            label_entries = self._labels(ctx, bool(members), rng)
-        if members and ctx.labels and rng.random() < spec.et_al:
-            members, ctx.et_al = members[:1], True
-        ctx.texts = [self.rendered[p][2] for p in members]
-        parsed = label_entries + [list(self.rendered[p][1]) for p in members]
-        people: list[int | None] = [None] * len(label_entries) + list(members)
-        if ctx.end_label:
-            parsed.append(team_entry(ctx.end_label, at_start=False))
-            people.append(None)
-        authors = latex(join_team(ctx.labels, ctx.texts, ctx.end_label, ctx.et_al), ctx.latex)
-        report = f"{spec.report}-{year}-{rng.randint(1, 350):03d}" if spec.report else None
-        submitter = self.rendered[rng.choice(self.rosters[spec.id].active(year))][2]
-        paper = self._record(
-            year,
-            month,
-            ctx.cats,
-            authors,
-            parsed,
-            self._team_title(spec, year),
-            "phys",
-            published=0.85,
-            report=report,
-            submitter=submitter,
-        )
-        named = teams if mode != MEMBERS_ONLY else []
-        return paper, {"id": paper["id"], "people": people, "teams": named, "collab": teams}, ctx
-
-    def _labels(self, ctx: Context, with_members: bool, rng: random.Random) -> list[list[str]]:
-        """Team names for a paper: spelled variously; joint LIGO-Virgo sometimes as one entry."""
-        if len(ctx.teams) == 2 and rng.random() < JOINT_SINGLE_ENTRY:
-            ctx.labels = ["LIGO Scientific Collaboration and Virgo Collaboration"]
-            return [[ctx.labels[0], "", ""]]
-        entries = []
-        for tid in ctx.teams:
-            text, at_start = spell(BY_ID[tid].name, rng)
-            if not at_start and with_members and len(ctx.teams) == 1:
-                ctx.end_label = text
-                continue
-            ctx.labels.append(text)
-            entries.append(team_entry(text))
-        return entries
-
-    def _talk(self, spec: TeamSpec, year: int, month: int) -> tuple[Paper, Truth, Context]:
-        """Conference proceedings by one to three members "for the X Collaboration"."""
-        rng = self.rng
-        active = self.rosters[spec.id].active(year)
-        people = rng.sample(
-            active, 1 if rng.random() < 0.75 else min(len(active), rng.randint(2, 3))
-        )
-        aff = f"{'on behalf of' if rng.random() < 0.5 else 'for'} the {spec.name} Collaboration"
-        entries, texts = [], []
-        for pid in people:
-            entry, text = self.names.render(pid, rng.random())
-            entries.append([*entry, aff])
-            texts.append(text)
-        ctx = Context(
-            "talk",
-            year,
-            self._team_cats(spec, year),
-            texts=texts,
-            affils=[aff] * len(people),
-            use_and=True,
-            latex=rng.random() < LATEX_SHARE,
-            teams=[spec.id],
-        )
-        title = f"Recent {spec.name} results on {rng.choice(TEAM_SUBJECTS[spec.field])}"
-        authors = latex(join_people(texts, ctx.affils, True), ctx.latex)
-        paper = self._record(year, month, ctx.cats, authors, entries, title, "phys", published=0.2)
-        paper["comments"] = f"Proceedings of the {year} conference, {rng.randint(4, 12)} pages"
-        truth = {"id": paper["id"], "people": list(people), "teams": [spec.id], "collab": [spec.id]}
-        return paper, truth, ctx
-
-    def _higgs(self, year: int, month: int) -> tuple[Paper, Truth, Context]:
-        """The ATLAS+CMS Higgs-mass paper: 5,154 authors (PRL 114, 191803, 2015)."""
-        rng = self.rng
-        members = self.members(["atlas", "cms"], year)
-        drop = set(rng.sample(range(len(members)), max(0, len(members) - HIGGS_MASS_AUTHORS)))
-        members = [p for i, p in enumerate(members) if i not in drop]
-        ctx = Context(
-            "team",
-            year,
-            ["hep-ex", "hep-ph"],
-            teams=["atlas", "cms"],
-            latex=True,
-            labels=["ATLAS Collaboration", "CMS Collaboration"],
-            texts=[self.rendered[p][2] for p in members],
-        )
-        parsed = [team_entry(label) for label in ctx.labels] + [
-            list(self.rendered[p][1]) for p in members
-        ]
-        title = (
-            "Combined Measurement of the Higgs Boson Mass in $pp$ Collisions at $\\sqrt{s}=7$ "
-            "and 8 TeV with the ATLAS and CMS Experiments"
-        )
-        authors = latex(join_team(ctx.labels, ctx.texts, None, False), True)
-        paper = self._record(
-            year,
-            month,
-            ctx.cats,
-            authors,
-            parsed,
-            title,
-            "phys",
-            published=1.0,
-            report="CERN-PH-EP-2015-075",
-            submitter=ctx.texts[0],
-        )
-        paper["journal-ref"] = "Phys. Rev. Lett. 114, 191803 (2015)"
-        paper["doi"] = "10.1103/PhysRevLett.114.191803"
-        people: list[int | None] = [None, None, *members]
-        return paper, {"id": paper["id"], "people": people, "teams": ["atlas", "cms"],
-                       "collab": ["atlas", "cms"]}, ctx  # fmt: skip
 
 
 def _months(n_works: int) -> list[tuple[int, int, int]]:
