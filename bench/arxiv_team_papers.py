@@ -34,11 +34,13 @@ JOINT_SINGLE_ENTRY = 0.15  # "LIGO Scientific Collaboration and Virgo Collaborat
 
 
 def team_cats(world: World, spec: TeamSpec, year: int) -> list[str]:
+    """The team's primary category and, half the time each, its usual cross-lists."""
     cats = [spec.categories[0], *(c for c in spec.categories[1:] if world.rng.random() < 0.5)]
     return with_aliases(cats, year, world.categories)
 
 
 def team_title(world: World, spec: TeamSpec, year: int) -> str:
+    """A measurement or search title at that year's LHC energy."""
     energy = "7" if year < 2012 else "8" if year < 2015 else "13" if year < 2022 else "13.6"
     subject = world.rng.choice(TEAM_SUBJECTS[spec.field])
     template = world.rng.choice(TEAM_TITLES[spec.field])
@@ -171,5 +173,5 @@ def higgs_paper(world: World, year: int, month: int) -> tuple[Paper, Truth, Cont
     paper["journal-ref"] = "Phys. Rev. Lett. 114, 191803 (2015)"
     paper["doi"] = "10.1103/PhysRevLett.114.191803"
     people: list[int | None] = [None, None, *members]
-    return paper, {"id": paper["id"], "people": people, "teams": ["atlas", "cms"],
-                   "collab": ["atlas", "cms"]}, ctx  # fmt: skip
+    truth = {"id": paper["id"], "people": people, "teams": ctx.teams, "collab": list(ctx.teams)}
+    return paper, truth, ctx
