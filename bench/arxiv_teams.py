@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
 from bench.arxiv_names import HEP_REGION_SHARES, NameBook
-from loaders.names import fold
+from graphsvc.names import fold
 
 NAME_ONLY, NAME_AND_MEMBERS, MEMBERS_ONLY = 0, 1, 2
 

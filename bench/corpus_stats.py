@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import generate_with_truth
-from loaders.names import fold
+from graphsvc.names import fold
 
 Truth = dict[str, Any]
 

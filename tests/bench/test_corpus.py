@@ -15,7 +15,7 @@ import pytest
 
 from bench.corpus import generate, generate_with_truth, updates, write_corpus
 from bench.corpus_stats import is_team_paper, listing
-from loaders.names import fold
+from graphsvc.names import fold
 from loaders.snapshot import build_record, read_snapshot
 from loaders.taxonomy import Taxonomy
 
