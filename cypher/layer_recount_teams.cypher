@@ -2,5 +2,5 @@
 // params: rows
 UNWIND $rows AS row
 MATCH (t:Team {id: row.id})
-WITH t, COUNT { MATCH (t)<-[:MEMBER_OF]-(:Researcher) } AS members
+WITH t, COUNT { MATCH (t)<-[:MEMBER_OF]-() } AS members
 SET t.members = members
