@@ -109,7 +109,11 @@ class Collaborator(BaseModel):
     )
     first_year: int | None = Field(description="Earliest year among the shared works.")
     last_year: int | None = Field(description="Latest year among the shared works.")
-    work_ids: list[str] = Field(description="Up to 5 shared works, newest first, then by id.")
+    work_ids: list[str] = Field(
+        description="Up to 5 shared works, newest first by the best date known: the year of v1 "
+        "(from the publication date, else from the arXiv id; no year last), then the "
+        "publication date (undated last within a year), then arXiv id descending."
+    )
     shared_topics: list[str] = Field(
         description="Up to 5 topics of the shared works, most frequent first, then by id."
     )

@@ -149,7 +149,7 @@ def collaborators(
             shared[row["collaborator"]].append(row)
     items = []
     for c in ranked:
-        works_of = sorted(shared[c["id"]], key=_newest_first)
+        works_of = _newest_first(shared[c["id"]])
         topic_freq = Counter(t for w in works_of for t in set(w["topics"]))
         items.append(
             {
@@ -168,6 +168,14 @@ def collaborators(
     return {"researcher_id": researcher_id, "weighting": weighting, "since": since, "items": items}
 
 
-def _newest_first(work: Data) -> tuple[bool, int, str]:
+def _newest_first(works: list[Data]) -> list[Data]:
+    """Newest first by the best date known: the year of v1 (from the publication date, else
+    from the arXiv id: the seed papers have no date; no year last), then the publication date
+    (undated last within a year), then arXiv id descending."""
+    ordered = sorted(works, key=lambda w: w["arxiv_id"], reverse=True)
+    return sorted(ordered, key=_year_and_date_descending)  # stable: keeps the id order on ties
+
+
+def _year_and_date_descending(work: Data) -> tuple[int, int]:
     published: dt.date | None = work["published"]
-    return (published is None, -published.toordinal() if published else 0, work["arxiv_id"])
+    return (-(work["year"] or 0), -published.toordinal() if published else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -39,15 +40,13 @@ HOSTILE = [
 
 
 def _newest_first(works: list[dict]) -> list[dict]:
-    """Published descending, undated last; ties by arXiv id ascending."""
-    return sorted(
-        works,
-        key=lambda w: (
-            w["published"] is None,
-            -w["published"].toordinal() if w["published"] else 0,
-            w["arxiv_id"],
-        ),
-    )
+    """By the best date known, newest first: the year (of v1: from the publication date, else
+    from the arXiv id; no year last), then the publication date (undated last within a year),
+    then arXiv id descending."""
+    ordered = sorted(works, key=lambda w: w["arxiv_id"], reverse=True)
+    ordered.sort(key=lambda w: -(w["published"] or _EPOCH).toordinal())
+    ordered.sort(key=lambda w: -(w["year"] or 0))
+    return ordered
 
 
 def oracle_collaborators(
@@ -233,6 +232,23 @@ def test_demo_collaborators_match_oracle(
     assert body["weighting"] == weighting and body["since"] == since
     if since is None:
         assert len(expected) >= 5  # Zhi-Qin John Xu has several co-authors in the demo
+
+
+def test_demo_collaborator_evidence_is_newest_first(demo_client: TestClient) -> None:
+    """The seed papers have no publication date, only the year of their arXiv id: the five
+    shared works shown are still the newest ones, in the API and on the researcher page."""
+    newest_five = ["2201.03549", "2107.03673", "2105.14573", "2105.11675", "1912.03011"]
+    body = get_ok(demo_client, "/v1/researchers/yaoyu-zhang/collaborators")
+    xu = next(c for c in body["items"] if c["id"] == "zhi-qin-john-xu")
+    assert xu["shared_works"] == 6 and xu["last_year"] == 2022
+    assert xu["work_ids"] == newest_five
+    page = demo_client.get("/researchers/yaoyu-zhang")
+    assert page.status_code == 200
+    shared = page.text.split('aria-label="Works shared with Zhi-Qin John Xu"', 1)[1]
+    shared = shared.split("</ul>", 1)[0]
+    shown = re.findall(r'href="(?:#work-|/works/)([^"]+)"', shared)
+    assert shown == newest_five
+    assert "and 1 more" in shared
 
 
 def test_demo_collaborators_limit_and_busy_researchers(
