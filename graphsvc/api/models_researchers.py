@@ -21,7 +21,8 @@ class ResearcherHit(BaseModel):
 
 
 class ResearcherSearch(BaseModel):
-    """Search hits: exact name or alias matches first, then prefix matches, then the rest."""
+    """Search hits: exact name or alias matches first, then whole-word matches, then word
+    prefixes, then the query inside a name, then its words apart; ties by works, name, id."""
 
     q: str = Field(description="The query as given.")
     folded: str = Field(description="The accent- and case-folded query that was matched.")

@@ -22,8 +22,13 @@ Data = dict[str, Any]
 
 
 def search(db: Reader, q: str, limit: int) -> Data:
-    """Researchers whose folded names and aliases contain every word of the folded query;
-    exact names first, then prefixes, then the whole query, then the words apart."""
+    """Researchers whose folded names and aliases contain every word of the folded query.
+
+    Ranked: (0) a name or alias is the query; (1) every word of the query is a whole word of a
+    name or alias (words are separated by spaces and hyphens); (2) the query starts a word of a
+    name or alias; (3) the query is inside a name or alias; (4) the query's words are apart.
+    Ties: more works first, then name, then id.
+    """
     folded = fold(q)
     words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
     items: list[Data] = []
@@ -34,6 +39,8 @@ def search(db: Reader, q: str, limit: int) -> Data:
             q_bar=SEPARATOR + folded,
             q_end=folded + SEPARATOR,
             q_mid=SEPARATOR + folded + SEPARATOR,
+            whole_words=[" " + w.replace("-", " ") + " " for w in words],
+            word_start=" " + folded.replace("-", " "),
             longest=words[0],
             words=words,
             limit=limit,

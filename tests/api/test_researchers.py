@@ -163,14 +163,19 @@ def oracle_search(f: Facts, q: str, limit: int = 20) -> list[dict]:
         if not all(w in r["search_text"] for w in words):
             continue
         names = [fold(r["name"]), *(fold(a) for a in r["aliases"])]
+        # the names as words: hyphens are spaces, and two spaces between names so that no
+        # match spans two names; " zhi qin john xu  zhi-qin xu " -> words zhi, qin, john, xu
+        spaced = " " + "  ".join(n.replace("-", " ") for n in names) + " "
         rank = (
-            0
+            0  # a name or alias is the query
             if folded in names
-            else 1
-            if any(n.startswith(folded) for n in names)
-            else 2
+            else 1  # every query word is a whole word of a name ("zhi-qin": the words "zhi qin")
+            if all(f" {w.replace('-', ' ')} " in spaced for w in words)
+            else 2  # the query starts a word of a name
+            if f" {folded.replace('-', ' ')}" in spaced
+            else 3  # the query is inside a name
             if folded in r["search_text"]
-            else 3
+            else 4  # the words of the query are apart
         )
         hits.append((rank, -works[r["id"]], r["name"], r["id"]))
     hits.sort()
@@ -312,11 +317,25 @@ def test_demo_search_finds_names_by_their_words(demo_client: TestClient, demo_fa
     assert get_ok(demo_client, "/v1/researchers?q=zhi-qin nobody")["items"] == []
 
 
-def test_demo_search_ranks_exact_then_prefix(demo_client: TestClient) -> None:
+def test_demo_search_ranks_whole_words_then_prefixes(demo_client: TestClient) -> None:
+    """The family name Xu (a whole word) before names with a word starting with "xu", before
+    names with "xu" inside a word; ties by works, then name."""
     items = get_ok(demo_client, "/v1/researchers?q=xu&limit=500")["items"]
-    names = [fold(h["name"]) for h in items]
-    kinds = [0 if n == "xu" else 1 if n.startswith("xu") else 2 for n in names]
-    assert kinds == sorted(kinds) and 1 in kinds and 2 in kinds
+    assert [h["name"] for h in items] == [
+        "Zhi-Qin John Xu",  # 9 works
+        "Chuang Xu",
+        "Jiehui Xu",
+        "Weiyu Xu",
+        "Yifan Xu",
+        "Bohan Xuan",
+        "Xue-Qian Li",
+        "Xueyuan Chen",
+        "Hanxu Zhou",
+    ]
+    assert items[0]["works_count"] > items[1]["works_count"]
+    # a hyphen separates words: "qin" is a whole word of "Zhi-Qin", not of "Weiqin"
+    items = get_ok(demo_client, "/v1/researchers?q=qin")["items"]
+    assert [h["name"] for h in items] == ["Zhi-Qin John Xu", "Weiqin Zou", "Yuqing Wang"]
 
 
 # --- errors and hostile input ---------------------------------------------------------------

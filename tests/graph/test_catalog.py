@@ -48,6 +48,7 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             "works",
             "aliases",
             "words",
+            "whole_words",
         }:
             values[name] = ["x"]
         elif name in {"limit", "max_hops", "depth"}:
