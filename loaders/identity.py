@@ -19,10 +19,14 @@ resumed after a crash decides as a clean run does.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from anyascii import anyascii
 
 from loaders.names import (
     ParsedName,
@@ -33,6 +37,8 @@ from loaders.names import (
     name_key,
     parse_name,
 )
+
+_SYLLABLE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # anyascii capitalizes each CJK syllable
 
 
 @dataclass
@@ -55,9 +61,24 @@ class Researcher:
             self.name = name
 
 
-def slug(text: str) -> str:
-    """A readable URL-safe id fragment: folded, lower-case, runs of other characters as '-'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "researcher"
+def slug(text: str, fallback: str = "researcher") -> str:
+    """A readable URL-safe id fragment: folded, lower-case, runs of other characters as '-'.
+
+    Letters that folding leaves outside ASCII (Chinese, Cyrillic, Arabic, ...) are
+    transliterated (`anyascii`: 清华大学 -> qing-hua-da-xue) and, since transliteration can
+    make two names alike (张伟, 章伟), a short hash of the folded name is appended: distinct
+    and the same on every run. Latin names keep the ids they always had. `fallback` stands in
+    for a name that leaves no letter or digit at all.
+    """
+    folded = fold(text)
+    base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if not any(ch.isalnum() and not ch.isascii() for ch in folded):
+        return base or fallback  # punctuation such as ’ stays a separator, as it always was
+    # NFC joins what folding took apart (Hangul syllables); "ZhangWei" -> "Zhang-Wei"
+    spelled = _SYLLABLE.sub("-", anyascii(unicodedata.normalize("NFC", folded)))
+    base = re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-") or fallback
+    digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{base}-{digest}"
 
 
 class Resolver:
