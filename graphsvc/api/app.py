@@ -54,8 +54,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
         summary="A researcher knowledge graph built from arXiv, served through stored Cypher.",
         lifespan=lifespan,
     )
-    problems.install(app)
-    routes_admin.install_merged_redirects(app)  # merged researcher ids answer 301
+    problems.install(app, html_not_found=web.unknown_page)  # every 404, merged-id 301s
     app.include_router(routes_health.router)
     app.include_router(routes_researchers.router)
     app.include_router(routes_graph.router)
