@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
 from loaders.names import fold
+from loaders.seed import CUT_OFF
 from tests.conftest import on_both, same_on_both
 from tests.helpers import graph_state
 from tests.oracle import Facts, coauthor_graph, facts
@@ -280,6 +281,20 @@ def test_demo_profile_and_works(demo_client: TestClient, demo_facts: Facts) -> N
     assert profile["affiliation_status"] == "affiliation not imported"
     assert profile["works_count"] >= 5
     assert get_ok(demo_client, f"/v1/researchers/{affiliated}")["affiliation_status"] == "imported"
+
+
+def test_demo_reference_researcher_works_have_abstracts(demo_client: TestClient) -> None:
+    """The seed papers carry the abstracts seen on the reference profile page; none of the
+    reference researcher's works shows "No abstract imported" any more."""
+    works = get_ok(demo_client, "/v1/researchers/zhi-qin-john-xu/works?limit=500")["items"]
+    assert len(works) == 9
+    assert all(w["abstract"] for w in works), [w["arxiv_id"] for w in works if not w["abstract"]]
+    cut = next(w for w in works if w["arxiv_id"] == "2105.14573")
+    assert cut["abstract"].endswith("can be anticipated in the near" + CUT_OFF)
+    page = demo_client.get("/researchers/zhi-qin-john-xu")
+    assert page.status_code == 200
+    assert "No abstract imported" not in page.text
+    assert "cut off where it was seen" in page.text
 
 
 def test_demo_works_paging(demo_client: TestClient, demo_facts: Facts) -> None:
