@@ -100,7 +100,10 @@ def run_rule(rule: str, corpus: Path, n_works: int, seed: int) -> tuple[Scores, 
     graph = OUT / f"identity-{rule}-{n_works}-seed{seed}"
     shutil.rmtree(graph, ignore_errors=True)
     code = _worktree(BASELINE) if rule == "today" else REPO
-    env = {"GRAPHSVC_IDENTITY_NAME_RARITY": "false"} if rule == "evidence" else {}
+    # Today's code needs a long query timeout on this corpus (its default 10 s interrupts it).
+    env = {"GRAPHSVC_QUERY_TIMEOUT_S": "600"}
+    if rule == "evidence":
+        env["GRAPHSVC_IDENTITY_NAME_RARITY"] = "false"
     seconds = _ingest(code, corpus, graph, env)
     predicted = _predicted(code, graph)
     truth = truth_mentions(n_works, seed, teams_are_people=rule == "today")

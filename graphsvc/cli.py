@@ -201,18 +201,30 @@ def serve(
     """Serve the API and the explorer with uvicorn."""
     import uvicorn
 
+    from graphsvc.api.app import create_app
+
     settings = _settings()
     if workers > 1 and settings.backend.value == "embedded":
         raise fail("the embedded engine allows one process: use --workers 1 (or Neo4j)")
+    # Opened here, not in the app's start-up, so that a database held by another process (or
+    # an unreachable Neo4j) is a one-line error rather than uvicorn's start-up traceback.
+    backend = _open(settings)
     typer.echo(f"graphsvc on {settings.backend.value}: http://{host}:{port}/")
-    uvicorn.run(
-        "graphsvc.api.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-    )
+    if workers > 1:  # Neo4j: each worker process opens its own driver
+        backend.close()
+        uvicorn.run(
+            "graphsvc.api.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+        )
+        return
+    try:
+        uvicorn.run(create_app(settings, backend=backend), host=host, port=port, log_level="info")
+    finally:
+        backend.close()
 
 
 @app.command()

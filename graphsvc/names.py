@@ -12,12 +12,14 @@ Keys and compatibility (what the writer relies on):
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
 from pylatexenc.latex2text import LatexNodes2Text
 
 # Names repeat a lot in a corpus: the pure functions below are memoized.
@@ -83,6 +85,7 @@ _KEY_PUNCT = re.compile(r"[-‐‑–.'’`|]")
 _SPACED_HYPHEN = re.compile(r"(?<=\.) -\s?(?=\w)")
 _COLLECTIVE = re.compile(r"\b(collaboration|consortium|collaborators)\b", re.IGNORECASE)
 _DOTTED_INITIALS = re.compile(r"(?:\w\.)+\w?\.?", re.UNICODE)
+_SYLLABLE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # anyascii capitalizes each CJK syllable
 
 
 @lru_cache(maxsize=_CACHE)
@@ -272,9 +275,24 @@ def completeness(name: str) -> tuple[int, int, int, str]:
     return (full, len(units), accents, text)
 
 
-def slug(text: str) -> str:
-    """A readable URL-safe id fragment: folded, lower-case, runs of other characters as '-'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "researcher"
+def slug(text: str, fallback: str = "researcher") -> str:
+    """A readable URL-safe id fragment: folded, lower-case, runs of other characters as '-'.
+
+    Letters that folding leaves outside ASCII (Chinese, Cyrillic, Arabic, ...) are
+    transliterated (`anyascii`: 清华大学 -> qing-hua-da-xue) and, since transliteration can
+    make two names alike (张伟, 章伟), a short hash of the folded name is appended: distinct
+    and the same on every run. Latin names keep the ids they always had. `fallback` stands in
+    for a name that leaves no letter or digit at all.
+    """
+    folded = fold(text)
+    base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if not any(ch.isalnum() and not ch.isascii() for ch in folded):
+        return base or fallback  # punctuation such as ’ stays a separator, as it always was
+    # NFC joins what folding took apart (Hangul syllables); "ZhangWei" -> "Zhang-Wei"
+    spelled = _SYLLABLE.sub("-", anyascii(unicodedata.normalize("NFC", folded)))
+    base = re.sub(r"[^a-z0-9]+", "-", spelled.lower()).strip("-") or fallback
+    digest = hashlib.sha256(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{base}-{digest}"
 
 
 @lru_cache(maxsize=_CACHE)

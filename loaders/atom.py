@@ -165,6 +165,26 @@ def _malformed(where: str, detail: str) -> FeedPage:
     return FeedPage(items=[SourceItem(0, skip=skip)], malformed=True)
 
 
+def _keep_entity_references(root: Any, where: str) -> None:
+    """Replace each unresolved entity reference (`&xxe;`) by its literal text.
+
+    Left in the tree, a reference splits an element's text, and the `arxiv` parser reads only
+    the part before it ("XXE title &xxe; end" became "XXE title").
+    """
+    for ref in list(root.iter(etree.Entity)):
+        literal = (ref.text or "") + (ref.tail or "")
+        parent = ref.getparent()
+        if parent is None:
+            continue
+        previous = ref.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + literal
+        else:
+            previous.tail = (previous.tail or "") + literal
+        parent.remove(ref)
+        logger.warning("%s: entity reference %s kept as text, not resolved", where, ref.text)
+
+
 def parse_feed(content: bytes, where: str) -> FeedPage:
     """Parse an arXiv API Atom response body; never raises on bad content.
 
@@ -172,11 +192,20 @@ def parse_feed(content: bytes, where: str) -> FeedPage:
     with one ``Skip("malformed-feed")`` item at position 0 and ``malformed=True``.
     """
     # Strict parse first: arxiv's own parser uses recover=True and would accept truncated input.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    # Entities other than the predefined ones are never resolved (no external file or URL is
+    # read); comments and processing instructions are dropped so that text stays one piece.
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         root = etree.fromstring(bytes(content), parser=parser)
     except etree.XMLSyntaxError as exc:
         return _malformed(where, f"not well-formed XML: {exc}")
+    _keep_entity_references(root, where)
     if root is None or root.tag != f"{_ATOM}feed":
         tag = getattr(root, "tag", None)
         return _malformed(where, f"not an Atom feed (root element {tag!r})")

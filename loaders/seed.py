@@ -15,6 +15,10 @@ from loaders.records import AuthorRecord, PaperRecord
 from loaders.source import Skip, SourceItem
 
 _PLAIN_CATEGORY = re.compile(r"[a-z][a-z-]*(\.[A-Za-z][A-Za-z-]*)?")
+CUT_OFF = " […] (abstract cut off where it was seen; the full text is on arXiv)"
+"""Appended to an abstract that ends mid-sentence where it was seen, so it is not taken as whole."""
+# A whole abstract ends a sentence: . ! ? possibly followed by closing quotes, brackets or `$`.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]}$]*$")
 
 
 def read_seed(path: Path | str) -> Iterator[SourceItem]:
@@ -24,7 +28,9 @@ def read_seed(path: Path | str) -> Iterator[SourceItem]:
     ``authors_ordered=False``; ``authors: null`` or only ``authors_partial`` yields
     Skip("authors-not-seen") since authors are never invented. ``primary_category`` counts only
     when it is a plain code (a note in parentheses means unconfirmed -> ``primary_known=False``).
-    No dates are known; version is 1; abstract is "".
+    ``abstract_seen`` (the abstract as the reference profile page shows it) becomes the abstract;
+    one that stops mid-sentence there ends with ``CUT_OFF``. No dates are known (the year comes
+    from the arXiv id; ``year_shown_on_profile`` is not used, see the demo README); version is 1.
     """
     path = Path(path)
     with path.open(encoding="utf-8") as fh:
@@ -63,6 +69,7 @@ def _build(entry: Any, where: str) -> tuple[PaperRecord | None, Skip | None]:
             title=" ".join(str(entry["title"]).split()),
             categories=tuple(dict.fromkeys(categories)),
             primary_known=primary_known,
+            abstract=_abstract(entry.get("abstract_seen")),
             comment=comment if isinstance(comment, str) and comment.strip() else None,
             authors=authors,
             authors_ordered=ordered,
@@ -72,6 +79,14 @@ def _build(entry: Any, where: str) -> tuple[PaperRecord | None, Skip | None]:
         field = str(err["loc"][0]) if err["loc"] else "record"
         return None, Skip(f"invalid:{field}", where, f"id={arxiv_id}: {err['msg']}"[:300])
     return record, None
+
+
+def _abstract(seen: Any) -> str:
+    """The abstract as seen, whitespace collapsed; marked with CUT_OFF if it stops mid-sentence."""
+    text = " ".join(seen.split()) if isinstance(seen, str) else ""
+    if text and not _SENTENCE_END.search(text):
+        text += CUT_OFF
+    return text
 
 
 def _clean(name: Any) -> str:

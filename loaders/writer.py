@@ -403,8 +403,8 @@ def _institution_names(affiliations: Iterable[str]) -> list[str]:
 
 
 def institution_id(name: str) -> str:
-    """Institutions are identified by their folded name."""
-    return slug(name)
+    """Institutions are identified by their folded name (transliterated, see `slug`)."""
+    return slug(name, fallback="institution")
 
 
 def _work_row(p: _Paper) -> dict[str, Any]:

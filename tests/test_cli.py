@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,56 @@ def test_schema_apply_twice(tmp_path: Path) -> None:
         result = graphsvc("schema", "apply", data=tmp_path)
         assert result.returncode == 0, result.stderr
         assert "schema applied on ladybug" in result.stdout
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from graphsvc.db.ladybug_backend import LadybugBackend
+backend = LadybugBackend(Path(sys.argv[1]))
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+@contextmanager
+def database_held_by_another_process(data: Path) -> Iterator[None]:
+    """A second Python process opens the embedded database and keeps it until the end."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(data / "graph.lbdb")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "holding", holder.stderr
+        yield
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+
+
+def test_serve_while_another_process_holds_the_database_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import free_port
+
+    with database_held_by_another_process(tmp_path):
+        result = graphsvc("serve", "--port", str(free_port()), data=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("error: the embedded database")
+    assert "in use by another process" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_ingest_while_another_process_holds_the_database_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    feed = FIXTURES / "arxiv-api" / "id_1605.08386_s0_m100.xml"
+    with database_held_by_another_process(tmp_path):
+        result = graphsvc("ingest", "atom", str(feed), "-q", data=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("error: the embedded database")
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr

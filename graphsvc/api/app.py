@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 
 import graphsvc
 from graphsvc import web
@@ -59,9 +61,10 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
         version=graphsvc.__version__,
         summary="A researcher knowledge graph built from arXiv, served through stored Cypher.",
         lifespan=lifespan,
+        docs_url=None,  # served below from the app's own copy of Swagger UI (no CDN)
+        redoc_url=None,
     )
-    problems.install(app)
-    routes_admin.install_merged_redirects(app)  # merged researcher ids answer 301
+    problems.install(app, html_not_found=web.unknown_page)  # every 404, merged-id 301s
     app.include_router(routes_health.router)
     app.include_router(routes_researchers.router)
     app.include_router(routes_graph.router)
@@ -84,4 +87,24 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
             allow_headers=["Authorization", "Content-Type"],
         )
     web.install(app)  # the explorer pages and /static
+    install_docs(app)
     return app
+
+
+SWAGGER_UI = "/static/vendor/swagger-ui"
+SWAGGER_UI_VERSION = "5.35.0"  # graphsvc/web/static/vendor/README.md
+
+
+def install_docs(app: FastAPI) -> None:
+    """The OpenAPI UI at /docs, with Swagger UI's files served by the app (works offline)."""
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} · API",
+            swagger_js_url=f"{SWAGGER_UI}-bundle-{SWAGGER_UI_VERSION}.js",
+            swagger_css_url=f"{SWAGGER_UI}-{SWAGGER_UI_VERSION}.css",
+            swagger_favicon_url="/favicon.ico",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge from validator.swagger.io
+        )

@@ -22,7 +22,8 @@ class ResearcherHit(BaseModel):
 
 
 class ResearcherSearch(BaseModel):
-    """Search hits: exact name or alias matches first, then prefix matches, then the rest."""
+    """Search hits: exact name or alias matches first, then whole-word matches, then word
+    prefixes, then the query inside a name, then its words apart; ties by works, name, id."""
 
     q: str = Field(description="The query as given.")
     folded: str = Field(description="The accent- and case-folded query that was matched.")
@@ -137,7 +138,11 @@ class Collaborator(BaseModel):
     )
     first_year: int | None = Field(description="Earliest year among the shared works.")
     last_year: int | None = Field(description="Latest year among the shared works.")
-    work_ids: list[str] = Field(description="Up to 5 shared works, newest first, then by id.")
+    work_ids: list[str] = Field(
+        description="Up to 5 shared works, newest first by the best date known: the year of v1 "
+        "(from the publication date, else from the arXiv id; no year last), then the "
+        "publication date (undated last within a year), then arXiv id descending."
+    )
     shared_topics: list[str] = Field(
         description="Up to 5 topics of the shared works, most frequent first, then by id."
     )

@@ -89,11 +89,21 @@ class Cluster(BaseModel):
 
 
 class TopicClusters(BaseModel):
-    """Louvain communities of the weighted topic co-occurrence graph."""
+    """Louvain communities of the weighted topic co-occurrence graph.
+
+    A graph with topics but no edges (no two kept topics share a work) has one cluster per
+    topic and modularity 0.0; a graph without topics has no clusters and modularity 0.0.
+    """
 
     min_works: int
-    clusters: list[Cluster]
-    modularity: float = Field(description="Modularity of the partition, rounded to 6 decimals.")
+    clusters: list[Cluster] = Field(
+        description="By size (descending), then smallest topic id. When no two kept topics "
+        "share a work, each topic is its own cluster."
+    )
+    modularity: float = Field(
+        description="Modularity of the partition, rounded to 6 decimals; 0.0 when the graph "
+        "has no edges (no topics, or no two sharing a work)."
+    )
     graph_version: int = Field(description="The graph version the answer was computed on.")
 
 

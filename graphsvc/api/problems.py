@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graphsvc.db import DatabaseUnavailable, GraphError
+from graphsvc.services import merge as merge_service
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
 RETRY_AFTER_S = 5
+API_PREFIX = "/v1/"
+RESEARCHERS = "/v1/researchers/"
 
 
 class Problem(BaseModel):
@@ -44,12 +50,25 @@ def problem(status: int, title: str, detail: str | None = None, **extra: Any) ->
     )
 
 
-def install(app: FastAPI) -> None:
-    """Register the handlers that turn every failure into problem+json."""
+def install(app: FastAPI, html_not_found: Callable[[Request], Response] | None = None) -> None:
+    """Register the handlers that turn every failure into problem+json.
+
+    All 404s (a `NotFound` from a route, an unknown path) go through one handler: a merged
+    researcher id answers 301 to the kept one; an unknown page outside the API answers
+    `html_not_found(request)` to a browser (`Accept: text/html`); anything else problem+json.
+    """
+
+    async def _not_found(request: Request, detail: str) -> Response:
+        target = await _merged_redirect(request)
+        if target is not None:
+            return RedirectResponse(target, status_code=301)
+        if html_not_found is not None and _wants_html(request):
+            return html_not_found(request)
+        return problem(404, "Not Found", detail)
 
     @app.exception_handler(NotFound)
-    async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-        return problem(404, "Not Found", exc.what)
+    async def _unknown_id(request: Request, exc: NotFound) -> Response:
+        return await _not_found(request, exc.what)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -60,7 +79,9 @@ def install(app: FastAPI) -> None:
         return problem(422, "Unprocessable Content", "invalid request parameters", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:  # an unknown path (or static file)
+            return await _not_found(request, str(exc.detail))
         response = problem(exc.status_code, _title(exc.status_code), str(exc.detail))
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
@@ -80,6 +101,37 @@ def install(app: FastAPI) -> None:
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)
         return problem(500, "Internal Server Error", "unexpected error; it has been logged")
+
+
+def _wants_html(request: Request) -> bool:
+    """A browser asking for a page: HTML accepted, and a path outside the JSON API."""
+    accept = request.headers.get("accept", "").lower()
+    return "text/html" in accept and not request.url.path.startswith(API_PREFIX)
+
+
+async def _merged_redirect(request: Request) -> str | None:
+    """Where a read of a merged researcher id (`/v1/researchers/{id}...`) should go, if it is
+    one. Runs only for a 404, so only for an id that no longer exists."""
+    researcher_id = request.path_params.get("researcher_id")
+    path: str = request.scope.get("path", "")
+    if request.method not in ("GET", "HEAD") or not isinstance(researcher_id, str):
+        return None
+    if not path.startswith(RESEARCHERS + researcher_id):
+        return None
+    try:
+        backend = request.app.state.graphsvc.backend
+        into = await run_in_threadpool(merge_service.merged_into, backend, researcher_id)
+    except Exception:  # a failed lookup must not turn a 404 into a 500
+        log.warning("merged-id lookup failed for %r", researcher_id, exc_info=True)
+        return None
+    if into is None or into == researcher_id:
+        return None
+    rest = path[len(RESEARCHERS + researcher_id) :]
+    location = request.scope.get("root_path", "") + RESEARCHERS + quote(into, safe="")
+    location += quote(rest, safe="/")
+    if request.url.query:
+        location += "?" + request.url.query
+    return location
 
 
 def _title(status: int) -> str:

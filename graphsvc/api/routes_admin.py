@@ -1,20 +1,18 @@
-"""Routes that change the graph (behind an admin bearer token), and merged-id redirects.
+"""Routes that change the graph (behind an admin bearer token).
 
 `router` is only included when admin tokens are configured (see `graphsvc.api.app`); its
-dependency `require_admin` also refuses every request when none is.
+dependency `require_admin` also refuses every request when none is. A merged id's 301 is
+answered by the app's one 404 handler (`graphsvc.api.problems`).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Annotated, Any
-from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, FastAPI, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -22,14 +20,12 @@ from starlette.exceptions import HTTPException
 from graphsvc.api.auth import require_admin
 from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_admin import IngestArxiv, IngestJob, MergeRequest, MergeResult
-from graphsvc.api.problems import PROBLEM, PROBLEM_RESPONSES, NotFound, Problem, problem
+from graphsvc.api.problems import PROBLEM, PROBLEM_RESPONSES, NotFound, Problem
 from graphsvc.db import GraphBackend
 from graphsvc.jobs import JobManager, JobsBusy, UploadTooLarge
 from graphsvc.services import merge as merge_service
 
-log = logging.getLogger(__name__)
 INGEST_PATH = "/v1/ingest"
-RESEARCHERS = "/v1/researchers/"
 UPLOAD_KINDS = ("atom", "snapshot")
 
 
@@ -195,40 +191,3 @@ def split_researchers(
     """Recreates the merged record with its name and aliases and gives it back the works it
     brought; this record's names and both records' affiliations are recomputed."""
     return _run_merge(jobs, merge_service.split, backend, researcher_id, body.other)
-
-
-def install_merged_redirects(app: FastAPI) -> None:
-    """Answer 301 for a merged researcher id on every read endpoint under /v1/researchers/{id}.
-
-    Hooked on NotFound (replacing its plain handler): the lookup only runs for an unknown id.
-    """
-
-    @app.exception_handler(NotFound)
-    async def _not_found(request: Request, exc: NotFound) -> Response:
-        target = await _redirect_target(request)
-        if target is not None:
-            return RedirectResponse(target, status_code=301)
-        return problem(404, "Not Found", exc.what)
-
-
-async def _redirect_target(request: Request) -> str | None:
-    researcher_id = request.path_params.get("researcher_id")
-    path: str = request.scope.get("path", "")
-    if request.method not in ("GET", "HEAD") or not isinstance(researcher_id, str):
-        return None
-    if not path.startswith(RESEARCHERS + researcher_id):
-        return None
-    try:
-        backend = request.app.state.graphsvc.backend
-        into = await run_in_threadpool(merge_service.merged_into, backend, researcher_id)
-    except Exception:  # a failed lookup must not turn a 404 into a 500
-        log.warning("merged-id lookup failed for %r", researcher_id, exc_info=True)
-        return None
-    if into is None or into == researcher_id:
-        return None
-    rest = path[len(RESEARCHERS + researcher_id) :]
-    location = request.scope.get("root_path", "") + RESEARCHERS + quote(into, safe="")
-    location += quote(rest, safe="/")
-    if request.url.query:
-        location += "?" + request.url.query
-    return location

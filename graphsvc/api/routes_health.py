@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from graphsvc.api.deps import State
 from graphsvc.api.problems import PROBLEM_RESPONSES
@@ -14,12 +14,13 @@ router = APIRouter(tags=["health"])
 
 class Health(BaseModel):
     status: str
-    backend: str | None = None
+    backend: str = Field(description='The configured backend: "ladybug" or "neo4j".')
 
 
 @router.get("/healthz", response_model=Health, summary="The process is up")
-def healthz() -> Health:
-    return Health(status="ok")
+def healthz(state: State) -> Health:
+    """Names the configured backend (as `/readyz` does) without asking the database."""
+    return Health(status="ok", backend=state.backend.dialect)
 
 
 @router.get(

@@ -39,8 +39,17 @@ def search_researchers(
     ],
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> ResearcherSearch:
-    """Exact name or alias matches first, then prefix matches, then the others; ties by
-    number of works (descending), name and id."""
+    """Every word of the query must appear in the researcher's names or aliases (accent- and
+    case-insensitive). Ranked in five tiers:
+
+    1. exact: a name or alias is the query;
+    2. whole words: every word of the query is a word of a name or alias (words are separated
+       by spaces and hyphens: `xu` finds "Zhi-Qin John Xu", `qin` finds "Zhi-Qin");
+    3. word prefix: the query starts a word of a name or alias (`xu` finds "Bohan Xuan");
+    4. inside: the query is inside a name or alias (`xu` finds "Hanxu Zhou");
+    5. apart: the query's words appear apart (`zhi-qin xu` finds "Zhi-Qin John Xu").
+
+    Ties by number of works (descending), then name, then id."""
     return ResearcherSearch.model_validate(service.search(backend, q, limit))
 
 

@@ -24,7 +24,7 @@ def get_team(
     backend: Backend,
     team_id: Annotated[
         str,
-        Path(min_length=1, max_length=300, examples=["atlas-collaboration"]),
+        Path(min_length=1, max_length=300, examples=["babar-collaboration"]),
     ],
     limit: Annotated[int, Query(ge=1, le=500, description="Items per list.")] = 20,
 ) -> Team:

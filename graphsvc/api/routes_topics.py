@@ -107,12 +107,15 @@ def get_work(
         Path(
             min_length=1,
             max_length=200,
-            description='The arXiv id without version ("2105.14573", "hep-th/9901001").',
+            description='The arXiv id ("2105.14573", "hep-th/9901001"); a version '
+            '("2105.14573v2"), the "arXiv:" prefix (any case) and an old-style subject class '
+            '("math.GT/0309136" for "math/0309136") are accepted.',
             examples=["0704.0001"],
         ),
     ],
 ) -> Work:
-    """Metadata, categories (primary first) and authors in order with their institutions."""
+    """Metadata, categories (primary first) and authors in order with their institutions.
+    The answer's `arxiv_id` is the stored id, without version or prefix."""
     data = works_service.work(backend, arxiv_id)
     if data is None:
         raise NotFound(f"no work with arXiv id {arxiv_id!r}")

@@ -46,7 +46,8 @@ class LadybugBackend(GraphBackend):
             if "lock" in str(err).lower():
                 raise DatabaseUnavailable(
                     f"the embedded database {path} is in use by another process "
-                    "(a running `graphsvc serve`?); stop it or ingest through its API"
+                    "(a running `graphsvc serve` or `graphsvc ingest`?); wait for it or stop "
+                    "it (while a server runs, ingest through its API)"
                 ) from err
             raise GraphError(f"cannot open the embedded database {path}: {err}") from err
         self._timeout_ms = int(timeout_s * 1000)

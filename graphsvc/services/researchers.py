@@ -23,8 +23,13 @@ Data = dict[str, Any]
 
 
 def search(db: Reader, q: str, limit: int) -> Data:
-    """Researchers whose folded names and aliases contain every word of the folded query;
-    exact names first, then prefixes, then the whole query, then the words apart."""
+    """Researchers whose folded names and aliases contain every word of the folded query.
+
+    Ranked: (0) a name or alias is the query; (1) every word of the query is a whole word of a
+    name or alias (words are separated by spaces and hyphens); (2) the query starts a word of a
+    name or alias; (3) the query is inside a name or alias; (4) the query's words are apart.
+    Ties: more works first, then name, then id.
+    """
     folded = fold(q)
     words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
     items: list[Data] = []
@@ -35,6 +40,8 @@ def search(db: Reader, q: str, limit: int) -> Data:
             q_bar=SEPARATOR + folded,
             q_end=folded + SEPARATOR,
             q_mid=SEPARATOR + folded + SEPARATOR,
+            whole_words=[" " + w.replace("-", " ") + " " for w in words],
+            word_start=" " + folded.replace("-", " "),
             longest=words[0],
             words=words,
             limit=limit,
@@ -191,7 +198,7 @@ def collaborators(
             shared[row["collaborator"]].append(row)
     items = []
     for c in ranked:
-        works_of = sorted(shared[c["id"]], key=_newest_first)
+        works_of = _newest_first(shared[c["id"]])
         years = [w["year"] for w in works_of if w["year"] is not None]
         topic_freq = Counter(t for w in works_of for t in set(w["topics"]))
         items.append(
@@ -218,6 +225,14 @@ def collaborators(
     }
 
 
-def _newest_first(work: Data) -> tuple[bool, int, str]:
+def _newest_first(works: list[Data]) -> list[Data]:
+    """Newest first by the best date known: the year of v1 (from the publication date, else
+    from the arXiv id: the seed papers have no date; no year last), then the publication date
+    (undated last within a year), then arXiv id descending."""
+    ordered = sorted(works, key=lambda w: w["arxiv_id"], reverse=True)
+    return sorted(ordered, key=_year_and_date_descending)  # stable: keeps the id order on ties
+
+
+def _year_and_date_descending(work: Data) -> tuple[int, int]:
     published: dt.date | None = work["published"]
-    return (published is None, -published.toordinal() if published else 0, work["arxiv_id"])
+    return (-(work["year"] or 0), -published.toordinal() if published else 0)

@@ -144,12 +144,19 @@ def cooccurrence_graph(db: Reader, min_works: int) -> nx.Graph:
 
 
 def cluster(g: nx.Graph) -> Data:
-    """Louvain communities (seed 42) ordered by size, then smallest topic id; and modularity."""
-    if g.number_of_nodes() == 0:
-        return {"clusters": [], "modularity": 0.0}
-    communities = nx.community.louvain_communities(g, weight="weight", seed=LOUVAIN_SEED)
+    """Louvain communities (seed 42) ordered by size, then smallest topic id; and modularity.
+
+    A graph without edges (no topics, or no two of them sharing a work) has no community
+    structure: each topic is its own cluster and the modularity is 0.0 (networkx's modularity
+    divides by the total edge weight).
+    """
+    if g.number_of_edges() == 0:
+        communities: list[set[str]] = [{t} for t in g.nodes]
+        modularity = 0.0
+    else:
+        communities = nx.community.louvain_communities(g, weight="weight", seed=LOUVAIN_SEED)
+        modularity = nx.community.modularity(g, communities, weight="weight")
     ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
-    modularity = nx.community.modularity(g, communities, weight="weight")
     clusters = []
     for i, members in enumerate(ordered):
         topics = sorted(

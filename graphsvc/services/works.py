@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphsvc.db import Reader, reads_together
 
 Data = dict[str, Any]
+_PREFIX = re.compile(r"^arxiv:", re.IGNORECASE)
+_ARXIV_ID = re.compile(
+    r"^(?P<id>\d{4}\.\d{4,5}"  # new style: 2105.14573
+    r"|(?P<archive>[a-z][a-z-]*)(?P<subject>\.[A-Za-z]{2})?/(?P<number>\d{7}))"  # math.GT/0309136
+    r"(?:v\d+)?$"  # a version
+)
+
+
+def id_forms(asked: str) -> list[str]:
+    """The stored ids `asked` may stand for, most literal first: as given, then without the
+    `arXiv:` prefix (any case) and version ("arXiv:2105.14573v2" -> "2105.14573"), then an old
+    style id without its subject class ("math.GT/0309136" -> "math/0309136")."""
+    forms = [asked]
+    match = _ARXIV_ID.match(_PREFIX.sub("", asked.strip()))
+    if match is not None:
+        forms.append(match["id"])
+        if match["subject"]:
+            forms.append(f"{match['archive']}/{match['number']}")
+    return list(dict.fromkeys(forms))
 
 
 @reads_together
-def work(db: Reader, arxiv_id: str) -> Data | None:
-    """The work with categories (primary first) and authors in order, or None if unknown."""
-    rows = db.read("work_get", id=arxiv_id)
-    if not rows:
+def work(db: Reader, asked: str) -> Data | None:
+    """The work with categories (primary first) and authors in order, or None if unknown.
+
+    `asked` may carry a version, the `arXiv:` prefix or an old-style subject class (see
+    `id_forms`); the stored id has none of them.
+    """
+    for arxiv_id in id_forms(asked):
+        rows = db.read("work_get", id=arxiv_id)
+        if rows:
+            break
+    else:
         return None
     row = rows[0]
     categories = sorted(

@@ -9,9 +9,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from graphsvc.web.routes import STATIC_DIR, router
+from graphsvc.web.routes import STATIC_DIR, router, unknown_page
 
-__all__ = ["STATIC_DIR", "install", "router"]
+__all__ = ["STATIC_DIR", "install", "router", "unknown_page"]
 
 
 def install(app: FastAPI) -> None:

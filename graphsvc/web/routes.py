@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from graphsvc.api.deps import Backend, State
@@ -49,6 +49,17 @@ def not_found(request: Request, kind: str, key: str) -> HTMLResponse:
     shown = key if len(key) <= 80 else key[:80] + "…"
     what = f"No {kind} “{shown}”."
     return page(request, "not_found.html", status_code=404, title="Not found", what=what)
+
+
+def unknown_page(request: Request) -> HTMLResponse:
+    """The not-found page for a path no route serves (the app's 404 handler calls it)."""
+    return not_found(request, "page at", request.url.path)
+
+
+@router.get("/favicon.ico", response_class=FileResponse)
+def favicon() -> FileResponse:
+    """The site icon (SVG), where browsers look for it by default."""
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
 
 @router.get("/")

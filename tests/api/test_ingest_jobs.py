@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from graphsvc import jobs as jobs_module
 from graphsvc.db import GraphBackend
-from graphsvc.services import jobs as jobs_module
 from loaders.arxiv_api import Backoff, Harvester
 from loaders.atom import read_atom_files
 from loaders.snapshot import read_snapshot

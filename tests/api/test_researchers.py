@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
 from graphsvc.names import fold
+from loaders.seed import CUT_OFF
 from tests.conftest import on_both, same_on_both
 from tests.helpers import graph_state
 from tests.oracle import Facts, coauthor_graph, facts
@@ -39,15 +41,13 @@ HOSTILE = [
 
 
 def _newest_first(works: list[dict]) -> list[dict]:
-    """Published descending, undated last; ties by arXiv id ascending."""
-    return sorted(
-        works,
-        key=lambda w: (
-            w["published"] is None,
-            -w["published"].toordinal() if w["published"] else 0,
-            w["arxiv_id"],
-        ),
-    )
+    """By the best date known, newest first: the year (of v1: from the publication date, else
+    from the arXiv id; no year last), then the publication date (undated last within a year),
+    then arXiv id descending."""
+    ordered = sorted(works, key=lambda w: w["arxiv_id"], reverse=True)
+    ordered.sort(key=lambda w: -(w["published"] or _EPOCH).toordinal())
+    ordered.sort(key=lambda w: -(w["year"] or 0))
+    return ordered
 
 
 def oracle_teams(f: Facts, rid: str) -> list[dict]:
@@ -205,14 +205,19 @@ def oracle_search(f: Facts, q: str, limit: int = 20) -> list[dict]:
         if not all(w in r["search_text"] for w in words):
             continue
         names = [fold(r["name"]), *(fold(a) for a in r["aliases"])]
+        # the names as words: hyphens are spaces, and two spaces between names so that no
+        # match spans two names; " zhi qin john xu  zhi-qin xu " -> words zhi, qin, john, xu
+        spaced = " " + "  ".join(n.replace("-", " ") for n in names) + " "
         rank = (
-            0
+            0  # a name or alias is the query
             if folded in names
-            else 1
-            if any(n.startswith(folded) for n in names)
-            else 2
+            else 1  # every query word is a whole word of a name ("zhi-qin": the words "zhi qin")
+            if all(f" {w.replace('-', ' ')} " in spaced for w in words)
+            else 2  # the query starts a word of a name
+            if f" {folded.replace('-', ' ')}" in spaced
+            else 3  # the query is inside a name
             if folded in r["search_text"]
-            else 3
+            else 4  # the words of the query are apart
         )
         hits.append((rank, -works[r["id"]], r["name"], r["id"]))
     hits.sort()
@@ -276,6 +281,23 @@ def test_demo_collaborators_match_oracle(
         assert len(expected) >= 5  # Zhi-Qin John Xu has several co-authors in the demo
 
 
+def test_demo_collaborator_evidence_is_newest_first(demo_client: TestClient) -> None:
+    """The seed papers have no publication date, only the year of their arXiv id: the five
+    shared works shown are still the newest ones, in the API and on the researcher page."""
+    newest_five = ["2201.03549", "2107.03673", "2105.14573", "2105.11675", "1912.03011"]
+    body = get_ok(demo_client, "/v1/researchers/yaoyu-zhang/collaborators")
+    xu = next(c for c in body["items"] if c["id"] == "zhi-qin-john-xu")
+    assert xu["shared_works"] == 6 and xu["last_year"] == 2022
+    assert xu["work_ids"] == newest_five
+    page = demo_client.get("/researchers/yaoyu-zhang")
+    assert page.status_code == 200
+    shared = page.text.split('aria-label="Works shared with Zhi-Qin John Xu"', 1)[1]
+    shared = shared.split("</ul>", 1)[0]
+    shown = re.findall(r'href="(?:#work-|/works/)([^"]+)"', shared)
+    assert shown == newest_five
+    assert "and 1 more" in shared
+
+
 def test_demo_collaborators_limit_and_busy_researchers(
     demo_client: TestClient, demo_facts: Facts
 ) -> None:
@@ -300,6 +322,20 @@ def test_demo_profile_and_works(demo_client: TestClient, demo_facts: Facts) -> N
     assert profile["affiliation_status"] == "affiliation not imported"
     assert profile["works_count"] >= 5
     assert get_ok(demo_client, f"/v1/researchers/{affiliated}")["affiliation_status"] == "imported"
+
+
+def test_demo_reference_researcher_works_have_abstracts(demo_client: TestClient) -> None:
+    """The seed papers carry the abstracts seen on the reference profile page; none of the
+    reference researcher's works shows "No abstract imported" any more."""
+    works = get_ok(demo_client, "/v1/researchers/zhi-qin-john-xu/works?limit=500")["items"]
+    assert len(works) == 9
+    assert all(w["abstract"] for w in works), [w["arxiv_id"] for w in works if not w["abstract"]]
+    cut = next(w for w in works if w["arxiv_id"] == "2105.14573")
+    assert cut["abstract"].endswith("can be anticipated in the near" + CUT_OFF)
+    page = demo_client.get("/researchers/zhi-qin-john-xu")
+    assert page.status_code == 200
+    assert "No abstract imported" not in page.text
+    assert "cut off where it was seen" in page.text
 
 
 def test_demo_works_paging(demo_client: TestClient, demo_facts: Facts) -> None:
@@ -337,11 +373,25 @@ def test_demo_search_finds_names_by_their_words(demo_client: TestClient, demo_fa
     assert get_ok(demo_client, "/v1/researchers?q=zhi-qin nobody")["items"] == []
 
 
-def test_demo_search_ranks_exact_then_prefix(demo_client: TestClient) -> None:
+def test_demo_search_ranks_whole_words_then_prefixes(demo_client: TestClient) -> None:
+    """The family name Xu (a whole word) before names with a word starting with "xu", before
+    names with "xu" inside a word; ties by works, then name."""
     items = get_ok(demo_client, "/v1/researchers?q=xu&limit=500")["items"]
-    names = [fold(h["name"]) for h in items]
-    kinds = [0 if n == "xu" else 1 if n.startswith("xu") else 2 for n in names]
-    assert kinds == sorted(kinds) and 1 in kinds and 2 in kinds
+    assert [h["name"] for h in items] == [
+        "Zhi-Qin John Xu",  # 9 works
+        "Chuang Xu",
+        "Jiehui Xu",
+        "Weiyu Xu",
+        "Yifan Xu",
+        "Bohan Xuan",
+        "Xue-Qian Li",
+        "Xueyuan Chen",
+        "Hanxu Zhou",
+    ]
+    assert items[0]["works_count"] > items[1]["works_count"]
+    # a hyphen separates words: "qin" is a whole word of "Zhi-Qin", not of "Weiqin"
+    items = get_ok(demo_client, "/v1/researchers?q=qin")["items"]
+    assert [h["name"] for h in items] == ["Zhi-Qin John Xu", "Weiqin Zou", "Yuqing Wang"]
 
 
 # --- errors and hostile input ---------------------------------------------------------------

@@ -146,7 +146,12 @@ class Oracle:
                 }
                 for i, c in enumerate(parts)
             ],
-            "modularity": round(nx.community.modularity(g, parts, weight="weight"), 6),
+            # no edges (no two kept topics share a work): modularity is defined as 0.0
+            "modularity": (
+                round(nx.community.modularity(g, parts, weight="weight"), 6)
+                if g.number_of_edges()
+                else 0.0
+            ),
         }
 
 
@@ -200,7 +205,7 @@ def test_topic_demo(demo_client: TestClient, demo_oracle: Oracle) -> None:
     assert get_ok(demo_client, "/v1/topics/cs.LG") == demo_oracle.topic("cs.LG")
 
 
-@pytest.mark.parametrize("min_works", [1, 2, 5, 100_000])
+@pytest.mark.parametrize("min_works", [1, 2, 5, 30, 45, 100_000])
 def test_clusters_demo(demo_client: TestClient, demo_oracle: Oracle, min_works: int) -> None:
     check_clusters(demo_client, demo_oracle, min_works)
 
@@ -222,6 +227,17 @@ def check_clusters(client: TestClient, o: Oracle, min_works: int) -> None:
     assert sorted(clustered) == sorted(expected.nodes)
     # the second answer comes from the cache and is the same
     assert get_ok(client, f"/v1/topics/clusters?min_works={min_works}") == body
+
+
+@pytest.mark.parametrize("min_works", [30, 45])
+def test_clusters_of_an_edgeless_topic_graph(demo_client: TestClient, min_works: int) -> None:
+    """Topics kept but no two sharing a work: each topic its own cluster, modularity 0.0."""
+    backend = demo_client.app.state.graphsvc.backend  # type: ignore[attr-defined]
+    g = service.cooccurrence_graph(backend, min_works)
+    assert g.number_of_nodes() >= 1 and g.number_of_edges() == 0  # what the case is about
+    body = get_ok(demo_client, f"/v1/topics/clusters?min_works={min_works}")
+    assert body["modularity"] == 0.0
+    assert [[t["id"] for t in c["topics"]] for c in body["clusters"]] == [[t] for t in sorted(g)]
 
 
 def test_demo_has_nontrivial_clusters(demo_client: TestClient) -> None:
@@ -380,6 +396,23 @@ def test_cluster_cache_follows_graph_changes(backend: GraphBackend) -> None:
             "group_name": "Physics",
             "works": 3,
         }
+
+
+def test_clusters_and_topic_page_on_one_paper(backend: GraphBackend) -> None:
+    """One paper with one topic: a graph with a node and no edge answers, API and page."""
+    with api_client(backend) as client:
+        ingest(backend, [paper("2001.00001", ("hep-th",), ("Ada Lovelace",))])
+        body = get_ok(client, "/v1/topics/clusters")
+        assert body["clusters"] == [
+            {
+                "id": 0,
+                "topics": [{"id": "hep-th", "name": "High Energy Physics - Theory", "works": 1}],
+            }
+        ]
+        assert body["modularity"] == 0.0
+        page = client.get("/topics/hep-th", headers={"Accept": "text/html"})
+        assert page.status_code == 200, page.text[:500]
+        assert "High Energy Physics - Theory" in page.text
 
 
 def test_neighborhood_cache_follows_graph_changes(backend: GraphBackend) -> None:

@@ -101,6 +101,39 @@ def test_identical_json_across_backends(request: pytest.FixtureRequest) -> None:
     same_on_both(request, "demo", urls)
 
 
+@pytest.mark.parametrize(
+    ("asked", "stored"),
+    [
+        ("2105.14573v2", "2105.14573"),
+        ("2105.14573v1", "2105.14573"),
+        ("arXiv:2105.14573", "2105.14573"),
+        ("ARXIV:2105.14573v3", "2105.14573"),
+        ("arxiv:cs/0503050", "cs/0503050"),
+        ("cs/0503050v1", "cs/0503050"),
+        ("cs.SE/0503050", "cs/0503050"),  # the old form with the subject class
+        ("arXiv:cs.SE/0503050v2", "cs/0503050"),
+    ],
+)
+def test_other_forms_of_an_arxiv_id_resolve(
+    demo_works: TestClient, demo_backend: GraphBackend, asked: str, stored: str
+) -> None:
+    """A version, the arXiv: prefix (any case) or a subject class: the same work, API and page."""
+    response = demo_works.get(f"/v1/works/{asked}")
+    assert response.status_code == 200, response.text
+    assert response.json() == oracle_work(facts(demo_backend), stored)
+    page = demo_works.get(f"/works/{asked}")
+    assert page.status_code == 200, page.text[:300]
+    assert response.json()["title"] in page.text
+
+
+@pytest.mark.parametrize(
+    "asked", ["2105.14573v", "2105.14573v2x", "arXiv:", "arXiv:9999.99999v2", "xarXiv:2105.14573"]
+)
+def test_unknown_forms_still_404(demo_works: TestClient, asked: str) -> None:
+    is_problem(demo_works.get(f"/v1/works/{asked}"), 404)
+    assert demo_works.get(f"/works/{asked}").status_code == 404
+
+
 def test_unknown_work_is_404(demo_works: TestClient) -> None:
     is_problem(demo_works.get("/v1/works/9999.99999"), 404)
     is_problem(demo_works.get("/v1/works/hep-th/0000000"), 404)
@@ -147,3 +180,31 @@ def test_old_style_id_and_institutions(backend: GraphBackend) -> None:
         assert [a["name"] for a in body["authors"]] == ["Zoe Zed", "Adam Alpha"]
         assert [i["name"] for i in body["authors"][0]["institutions"]] == ["CERN", "MIT"]
         is_problem(client.get("/v1/works/hep-th/9901002"), 404)
+        for asked in ("hep-th/9901001v2", "arXiv:hep-th/9901001", "arxiv:hep-th/9901001v1"):
+            assert client.get(f"/v1/works/{asked}").json() == body, asked
+        is_problem(client.get("/v1/works/hep-th/9901002v2"), 404)
+
+
+def test_old_form_with_subject_class(backend: GraphBackend) -> None:
+    """math.GT/0309136 is how the paper stored as math/0309136 was cited."""
+    record = PaperRecord(
+        arxiv_id="math/0309136",
+        version=1,
+        title="A knot paper",
+        published=date(2003, 9, 8),
+        categories=("math.GT",),
+        authors=(AuthorRecord(name="Kay Knot"),),
+    )
+    GraphWriter(backend).ingest([SourceItem(1, record=record)])
+    with api_client(backend) as client:
+        for asked in (
+            "math/0309136",
+            "math.GT/0309136",
+            "math.GT/0309136v1",
+            "arXiv:math.GT/0309136",
+        ):
+            response = client.get(f"/v1/works/{asked}")
+            assert response.status_code == 200, (asked, response.text)
+            assert response.json()["arxiv_id"] == "math/0309136"
+            assert client.get(f"/works/{asked}").status_code == 200
+        is_problem(client.get("/v1/works/math.GT/0309137"), 404)

@@ -66,6 +66,7 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             "words",
             "keys",
             "teams",
+            "whole_words",
         }:
             values[name] = ["x"]
         elif name in {"limit", "max_hops", "depth"}:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -199,6 +200,30 @@ def test_affiliations_aggregate_years_and_counts(backend: GraphBackend) -> None:
         "last_year": 2022,
         "works": 2,
     }
+
+
+def test_non_latin_names_get_distinct_readable_ids(backend: GraphBackend) -> None:
+    """Names without Latin letters no longer all become `researcher` (people) or one
+    institution: ids are transliterated, distinct, URL-safe and the same on a second run."""
+    affs = {
+        "张伟": ("清华大学",),
+        "Иван Петров": ("Московский университет",),
+        "محمد علي": ("جامعة القاهرة",),
+    }
+    items = [paper("2101.00001", list(affs), affs=affs), paper("2101.00002", ["王芳"])]
+    GraphWriter(backend).ingest(items)
+    researchers = {r["name"]: r["id"] for r in backend.read("export_researchers")}
+    institutions = {i["name"]: i["id"] for i in backend.read("export_institutions")}
+    assert sorted(researchers) == sorted([*affs, "王芳"])
+    assert sorted(institutions) == sorted(n for names in affs.values() for n in names)
+    ids = [*researchers.values(), *institutions.values()]
+    assert len(set(ids)) == len(ids), ids
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in ids), ids
+    assert researchers["张伟"].startswith("zhang-wei-")
+    assert institutions["清华大学"].startswith("qing-hua-da-xue-")
+    before = graph_state(backend)
+    GraphWriter(backend).ingest(items)
+    assert graph_state(backend) == before
 
 
 def expected_affiliations(backend: GraphBackend) -> list[dict[str, Any]]:

@@ -143,6 +143,38 @@ def test_whitespace_and_nfc() -> None:
     assert record.categories == ("math.CO", "math.ST")
 
 
+def test_entity_references_keep_the_text_and_are_never_resolved(tmp_path: Path) -> None:
+    """An entity reference used to cut the text short ("XXE title &xxe; end" became "XXE
+    title"); it is kept literally, and an external entity is never read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    doctype = (
+        "<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE feed [\n"
+        f'  <!ENTITY xxe SYSTEM "file://{secret}">\n'
+        '  <!ENTITY inner "internal text">\n]>\n'
+    )
+    content = single_entry_feed(
+        **{
+            r"<\?xml[^>]*\?>\n": doctype,
+            r"<title>Heat-bath[^<]*</title>": "<title>XXE title &xxe; end</title>",
+            r"<summary>Graphs on": "<summary>Before &inner; after. Graphs on",
+        }
+    )
+    (item,) = parse_feed(content, "xxe.xml").items
+    assert item.record is not None, item.skip
+    assert item.record.title == "XXE title &xxe; end"
+    assert item.record.abstract.startswith("Before &inner; after. Graphs on lattice points")
+    assert "TOP-SECRET" not in item.record.model_dump_json()
+
+
+def test_comments_inside_text_do_not_cut_it() -> None:
+    content = single_entry_feed(
+        **{r"<title>Heat-bath[^<]*</title>": "<title>Heat-bath <!-- x --> random walks</title>"}
+    )
+    (record,) = parse_feed(content, "t").records
+    assert record.title == "Heat-bath random walks"
+
+
 def test_huge_title_is_skipped() -> None:
     content = single_entry_feed(
         **{r"<title>Heat-bath[^<]*</title>": f"<title>{'x' * 1_000_000}</title>"}

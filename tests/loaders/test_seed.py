@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from loaders.records import PaperRecord
-from loaders.seed import read_seed
+from loaders.seed import CUT_OFF, read_seed
 from loaders.source import SourceItem
 
 SEED = Path(__file__).parents[2] / "loaders" / "data" / "demo" / "papers-seen.json"
@@ -44,7 +44,8 @@ def test_full_record(items: list[SourceItem]) -> None:
     assert r.authors_ordered and r.primary_known
     assert r.primary_category == "cs.LG" and r.categories == ("cs.LG",)
     assert r.comment == "ICML 2026 spotlight"
-    assert (r.version, r.abstract, r.published, r.updated) == (1, "", None, None)
+    assert (r.version, r.published, r.updated) == (1, None, None)
+    assert r.abstract.startswith("Transformer-based models have achieved remarkable success")
 
 
 def test_primary_first_and_weinan_e(items: list[SourceItem]) -> None:
@@ -71,6 +72,52 @@ def test_unconfirmed_primary(items: list[SourceItem]) -> None:
 
 def test_no_comment_is_none(items: list[SourceItem]) -> None:
     assert by_id(items)["2105.14573"].comment is None
+
+
+def test_abstracts_as_seen_and_the_cut_off_one_marked(items: list[SourceItem]) -> None:
+    """Each record carries the abstract seen on the reference profile page; the one cut off
+    there (2105.14573 ends "... can be anticipated in the near") says so."""
+    seen = {e["arxiv_id"]: e["abstract_seen"] for e in json.loads(SEED.read_text("utf-8"))}
+    records = by_id(items)
+    assert len(records) == 9
+    for arxiv_id, record in records.items():
+        text = " ".join(seen[arxiv_id].split())
+        if arxiv_id == "2105.14573":
+            assert text.endswith("can be anticipated in the near")
+            assert record.abstract == text + CUT_OFF
+        else:
+            assert record.abstract == text, arxiv_id
+    assert "$10^5$" in seen["2201.02025"]  # skipped (authors not seen), abstract or not
+
+
+def test_abstract_variants(tmp_path: Path) -> None:
+    base: dict[str, Any] = {"title": "T", "arxiv_id": "2101.00001", "authors": ["A. B"]}
+    abstracts: list[Any] = [
+        None,
+        42,
+        "   ",
+        "Ends  with\n a stop.",
+        "Ends with a question?",
+        "Ends with a formula $x^2$.",
+        "Quoted ending (see above).",
+        "Ends in the middle of a",
+        "Ends on a formula $x^2$",
+    ]
+    entries = [{**base, "abstract_seen": a} if a is not None else base for a in abstracts]
+    path = tmp_path / "seen.json"
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    got = [i.record.abstract if i.record else None for i in read_seed(path)]
+    assert got == [
+        "",
+        "",
+        "",
+        "Ends with a stop.",
+        "Ends with a question?",
+        "Ends with a formula $x^2$.",
+        "Quoted ending (see above).",
+        "Ends in the middle of a" + CUT_OFF,
+        "Ends on a formula $x^2$" + CUT_OFF,
+    ]
 
 
 def test_bad_entries(tmp_path: Path) -> None:

@@ -254,6 +254,27 @@ def test_unknown_ids_render_a_404_page(page: Any) -> None:
         assert page.locator("#site-search").is_visible()
 
 
+def test_unknown_path_renders_the_not_found_page_and_nothing_404s(page: Any) -> None:
+    """A browser on an unknown path sees the explorer's page, not JSON; a page asks for
+    nothing that is missing (the favicon included)."""
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    response = page.goto("/nope")
+    assert response is not None and response.status == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert page.locator("h1").inner_text() == "Not found"
+    assert "/nope" in page.locator("main").inner_text()
+    assert page.locator("#site-search").is_visible()
+    missing.clear()
+    page.goto("/")
+    icon = page.evaluate(
+        "fetch(document.querySelector('link[rel=icon]').href).then(r => [r.status, "
+        "r.headers.get('content-type')])"
+    )
+    assert icon == [200, "image/svg+xml"]
+    assert missing == []
+
+
 def test_keyboard_and_narrow_window(page: Any, demo: Facts) -> None:
     rid = reference_id(demo)
     page.set_viewport_size({"width": 375, "height": 800})
