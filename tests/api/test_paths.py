@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from graphsvc.db import GraphBackend
 from tests.conftest import on_both, same_on_both
 from tests.helpers import graph_state
-from tests.oracle import Facts, coauthor_graph, facts
+from tests.oracles.facts import Facts, coauthor_graph, facts
 
 PROBLEM = "application/problem+json"
 _CACHE: dict[tuple[str, str], tuple[Facts, nx.Graph]] = {}

@@ -16,7 +16,8 @@ from graphsvc.names import fold
 from loaders.seed import CUT_OFF
 from tests.conftest import on_both, same_on_both
 from tests.helpers import graph_state
-from tests.oracle import Facts, coauthor_graph, facts
+from tests.oracles import researchers as oracles
+from tests.oracles.facts import Facts, facts
 
 PROBLEM = "application/problem+json"
 _EPOCH = dt.date(1, 1, 1)
@@ -38,198 +39,6 @@ HOSTILE = [
 
 
 # --- the oracle -----------------------------------------------------------------------------
-
-
-def _newest_first(works: list[dict]) -> list[dict]:
-    """By the best date known, newest first: the year (of v1: from the publication date, else
-    from the arXiv id; no year last), then the publication date (undated last within a year),
-    then arXiv id descending."""
-    ordered = sorted(works, key=lambda w: w["arxiv_id"], reverse=True)
-    ordered.sort(key=lambda w: -(w["published"] or _EPOCH).toordinal())
-    ordered.sort(key=lambda w: -(w["year"] or 0))
-    return ordered
-
-
-def oracle_teams(f: Facts, rid: str) -> list[dict]:
-    """The researcher's teams: their works naming each, the team's members and works."""
-    g = f.graph
-    items = []
-    for _, team, kind in g.out_edges(("Researcher", rid), keys=True):
-        if kind != "MEMBER_OF":
-            continue
-        works = {x["work"] for x in f.work_teams if x["team"] == team[1]}
-        mine = {a["work"] for a in f.authorships if a["researcher"] == rid} & works
-        members = {a["researcher"] for a in f.authorships if a["work"] in works}
-        items.append(
-            {
-                "id": team[1],
-                "name": f.teams[team[1]]["name"],
-                "shared_works": len(mine),
-                "size": len(members),
-                "works": len(works),
-            }
-        )
-    return sorted(items, key=lambda t: (-t["shared_works"], t["id"]))
-
-
-def oracle_collaborators(
-    f: Facts,
-    rid: str,
-    weighting: str = "count",
-    since: int | None = None,
-    limit: int = 20,
-    scope: str = "personal",
-) -> list[dict]:
-    g = coauthor_graph(f, all_works=scope == "all")
-    topics_of: dict[str, set[str]] = {}
-    for h in f.work_topics:
-        topics_of.setdefault(h["work"], set()).add(h["topic"])
-    items = []
-    for c in g.neighbors(rid):
-        works = [f.works[w] for w in g[rid][c]["works"]]
-        if since is not None:
-            works = [w for w in works if w["year"] is not None and w["year"] >= since]
-        if not works:
-            continue
-        if weighting == "newman":
-            score = sum(1 / (w["authors_count"] - 1) for w in works)
-        else:
-            score = float(len(works))
-        years = [w["year"] for w in works if w["year"] is not None]
-        freq = Counter(t for w in works for t in topics_of.get(w["arxiv_id"], ()))
-        items.append(
-            {
-                "id": c,
-                "name": f.researchers[c]["name"],
-                "shared_works": len(works),
-                "score": round(score, 6),
-                "first_year": min(years) if years else None,
-                "last_year": max(years) if years else None,
-                "work_ids": [w["arxiv_id"] for w in _newest_first(works)][:5],
-                "shared_topics": [
-                    t for t, _ in sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))
-                ][:5],
-            }
-        )
-    items.sort(key=lambda i: (-i["score"], i["name"], i["id"]))
-    return items[:limit]
-
-
-def oracle_profile(f: Facts, rid: str) -> dict[str, Any]:
-    work_ids = {a["work"] for a in f.authorships if a["researcher"] == rid}
-    years = [f.works[w]["year"] for w in work_ids if f.works[w]["year"] is not None]
-    topic_works = Counter(h["topic"] for h in f.work_topics if h["work"] in work_ids)
-    g = coauthor_graph(f)
-    close = sum(1 for c in g.neighbors(rid) if len(g[rid][c]["works"]) >= CLOSE_MIN_WORKS)
-    coauthors = sum(1 for _ in g.neighbors(rid))
-    institutions = sorted(
-        (
-            {
-                "id": x["institution"],
-                "name": f.institutions[x["institution"]]["name"],
-                "first_year": x["first_year"],
-                "last_year": x["last_year"],
-                "works": x["works"],
-            }
-            for x in f.affiliations
-            if x["researcher"] == rid
-        ),
-        key=lambda i: (-i["works"], i["id"]),
-    )
-    top = sorted(topic_works.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
-    r = f.researchers[rid]
-    return {
-        "id": rid,
-        "name": r["name"],
-        "aliases": r["aliases"],
-        "institutions": institutions,
-        "affiliation_status": "imported" if institutions else "affiliation not imported",
-        "works_count": len(work_ids),
-        "team_works_count": len(work_ids & f.team_works),
-        "topics_count": len(topic_works),
-        "coauthors_count": coauthors,
-        "close_collaborators_count": close,
-        "close_collaborator_min_works": CLOSE_MIN_WORKS,
-        "teams": oracle_teams(f, rid),
-        "top_topics": [{"id": t, "name": f.topics[t]["name"], "works": n} for t, n in top],
-        "first_year": min(years) if years else None,
-        "last_year": max(years) if years else None,
-    }
-
-
-def oracle_works(f: Facts, rid: str) -> list[dict]:
-    works = [f.works[w] for w in {a["work"] for a in f.authorships if a["researcher"] == rid}]
-    works.sort(key=lambda w: w["arxiv_id"], reverse=True)
-    works.sort(key=lambda w: (w["published"] is None, -(w["published"] or _EPOCH).toordinal()))
-    out = []
-    for w in works:
-        topics = [h for h in f.work_topics if h["work"] == w["arxiv_id"]]
-        out.append(
-            {
-                "arxiv_id": w["arxiv_id"],
-                "year": w["year"],
-                "published": w["published"].isoformat() if w["published"] else None,
-                "title": w["title"],
-                "abstract": w["abstract"] or "",
-                "categories": [
-                    h["topic"]
-                    for h in sorted(topics, key=lambda h: (not h["is_primary"], h["topic"]))
-                ],
-                "venue": w["journal_ref"] or "arXiv",
-                "authors": [
-                    {"id": a, "name": f.researchers[a]["name"]}
-                    for a in f.authors_of(w["arxiv_id"])[:100]
-                ],
-                "authors_count": len(f.authors_of(w["arxiv_id"])),
-                "teams": sorted(
-                    (
-                        {"id": x["team"], "name": f.teams[x["team"]]["name"]}
-                        for x in f.work_teams
-                        if x["work"] == w["arxiv_id"]
-                    ),
-                    key=lambda t: t["id"],
-                ),
-            }
-        )
-    return out
-
-
-def oracle_search(f: Facts, q: str, limit: int = 20) -> list[dict]:
-    folded = fold(q)
-    words = folded.split()
-    if not words:
-        return []
-    works = Counter(a["researcher"] for a in f.authorships)
-    hits = []
-    for r in f.researchers.values():
-        if not all(w in r["search_text"] for w in words):
-            continue
-        names = [fold(r["name"]), *(fold(a) for a in r["aliases"])]
-        # the names as words: hyphens are spaces, and two spaces between names so that no
-        # match spans two names; " zhi qin john xu  zhi-qin xu " -> words zhi, qin, john, xu
-        spaced = " " + "  ".join(n.replace("-", " ") for n in names) + " "
-        rank = (
-            0  # a name or alias is the query
-            if folded in names
-            else 1  # every query word is a whole word of a name ("zhi-qin": the words "zhi qin")
-            if all(f" {w.replace('-', ' ')} " in spaced for w in words)
-            else 2  # the query starts a word of a name
-            if f" {folded.replace('-', ' ')}" in spaced
-            else 3  # the query is inside a name
-            if folded in r["search_text"]
-            else 4  # the words of the query are apart
-        )
-        hits.append((rank, -works[r["id"]], r["name"], r["id"]))
-    hits.sort()
-    return [
-        {
-            "id": i,
-            "name": f.researchers[i]["name"],
-            "aliases": f.researchers[i]["aliases"],
-            "works_count": -w,
-        }
-        for _, w, _, i in hits[:limit]
-    ]
 
 
 def picks(f: Facts) -> list[str]:
@@ -274,7 +83,7 @@ def test_demo_collaborators_match_oracle(
     if since is not None:
         url += f"&since={since}"
     body = get_ok(demo_client, url)
-    expected = oracle_collaborators(demo_facts, rid, weighting, since, limit=500)
+    expected = oracles.collaborators(demo_facts, rid, weighting, since, limit=500)
     assert body["items"] == expected
     assert body["weighting"] == weighting and body["since"] == since
     if since is None:
@@ -307,16 +116,16 @@ def test_demo_collaborators_limit_and_busy_researchers(
             body = get_ok(
                 demo_client, f"/v1/researchers/{rid}/collaborators?weighting={weighting}&limit=3"
             )
-            assert body["items"] == oracle_collaborators(demo_facts, rid, weighting, limit=3)
+            assert body["items"] == oracles.collaborators(demo_facts, rid, weighting, limit=3)
 
 
 def test_demo_profile_and_works(demo_client: TestClient, demo_facts: Facts) -> None:
     rid = zhi_qin(demo_client)
     affiliated = demo_facts.affiliations[0]["researcher"]
     for r in (rid, affiliated):
-        assert get_ok(demo_client, f"/v1/researchers/{r}") == oracle_profile(demo_facts, r)
+        assert get_ok(demo_client, f"/v1/researchers/{r}") == oracles.profile(demo_facts, r)
         body = get_ok(demo_client, f"/v1/researchers/{r}/works?limit=500")
-        assert body["items"] == oracle_works(demo_facts, r)
+        assert body["items"] == oracles.works(demo_facts, r)
         assert body["total"] == len(body["items"])
     profile = get_ok(demo_client, f"/v1/researchers/{rid}")
     assert profile["affiliation_status"] == "affiliation not imported"
@@ -340,7 +149,7 @@ def test_demo_reference_researcher_works_have_abstracts(demo_client: TestClient)
 
 def test_demo_works_paging(demo_client: TestClient, demo_facts: Facts) -> None:
     rid = zhi_qin(demo_client)
-    expected = oracle_works(demo_facts, rid)
+    expected = oracles.works(demo_facts, rid)
     pages = [
         get_ok(demo_client, f"/v1/researchers/{rid}/works?limit=3&offset={off}")
         for off in range(0, len(expected) + 3, 3)
@@ -355,11 +164,11 @@ def test_demo_search_accents_and_case(demo_client: TestClient, demo_facts: Facts
     for q in ("Peter", "peter e. frenkel", "PÉTER", "péter e. FRENKEL", "frenkel"):
         body = get_ok(demo_client, f"/v1/researchers?q={q}&limit=500")
         assert accented["id"] in [h["id"] for h in body["items"]], q
-        assert body["items"] == oracle_search(demo_facts, q, limit=500)
+        assert body["items"] == oracles.search(demo_facts, q, limit=500)
     exact = get_ok(demo_client, "/v1/researchers?q=Peter E. Frenkel")["items"]
     assert exact[0]["id"] == accented["id"]
     for q in ("Zhi-Qin John Xu", "xu", "a. a.", "ö", "lee"):
-        assert get_ok(demo_client, f"/v1/researchers?q={q}")["items"] == oracle_search(
+        assert get_ok(demo_client, f"/v1/researchers?q={q}")["items"] == oracles.search(
             demo_facts, q
         )
 
@@ -369,7 +178,7 @@ def test_demo_search_finds_names_by_their_words(demo_client: TestClient, demo_fa
     for q in ("zhi-qin xu", "Xu Zhi-Qin", "xu john"):
         body = get_ok(demo_client, f"/v1/researchers?q={q}&limit=500")
         assert "zhi-qin-john-xu" in [h["id"] for h in body["items"]], q
-        assert body["items"] == oracle_search(demo_facts, q, limit=500)
+        assert body["items"] == oracles.search(demo_facts, q, limit=500)
     assert get_ok(demo_client, "/v1/researchers?q=zhi-qin nobody")["items"] == []
 
 
@@ -450,7 +259,7 @@ def test_hostile_input_never_500_and_graph_unchanged(
         response = demo_client.get("/v1/researchers", params=params)
         assert response.status_code in (200, 422), (text, response.text)
         if response.status_code == 200:
-            assert response.json()["items"] == oracle_search(demo_facts, text, limit=5)
+            assert response.json()["items"] == oracles.search(demo_facts, text, limit=5)
         for suffix in ("", "/works", "/collaborators"):
             response = demo_client.get(f"/v1/researchers/{_quote(text)}{suffix}")
             assert response.status_code in (404, 422), (text, suffix, response.text)
@@ -503,21 +312,21 @@ def test_corpus_collaborators_match_oracle(corpus_client: TestClient, corpus_fac
                 url = f"/v1/researchers/{rid}/collaborators?weighting={weighting}&limit=500"
                 if since is not None:
                     url += f"&since={since}"
-                expected = oracle_collaborators(corpus_facts, rid, weighting, since, limit=500)
+                expected = oracles.collaborators(corpus_facts, rid, weighting, since, limit=500)
                 assert get_ok(corpus_client, url)["items"] == expected, (rid, weighting, since)
             top = get_ok(
                 corpus_client, f"/v1/researchers/{rid}/collaborators?weighting={weighting}"
             )
-            assert top["items"] == oracle_collaborators(corpus_facts, rid, weighting)
+            assert top["items"] == oracles.collaborators(corpus_facts, rid, weighting)
 
 
 def test_corpus_profiles_and_works(corpus_client: TestClient, corpus_facts: Facts) -> None:
     chosen = picks(corpus_facts)
     assert get_ok(corpus_client, f"/v1/researchers/{chosen[0]}")["works_count"] >= 20
     for rid in chosen:
-        assert get_ok(corpus_client, f"/v1/researchers/{rid}") == oracle_profile(corpus_facts, rid)
+        assert get_ok(corpus_client, f"/v1/researchers/{rid}") == oracles.profile(corpus_facts, rid)
         body = get_ok(corpus_client, f"/v1/researchers/{rid}/works?limit=500")
-        assert body["items"] == oracle_works(corpus_facts, rid)
+        assert body["items"] == oracles.works(corpus_facts, rid)
         assert body["total"] == len(body["items"])
 
 
@@ -530,11 +339,11 @@ def test_corpus_search_aliases(corpus_client: TestClient, corpus_facts: Facts) -
     alias = next(a for a in aliased["aliases"] if fold(a) != fold(aliased["name"]))
     body = get_ok(corpus_client, f"/v1/researchers?q={alias.upper()}&limit=500")
     assert aliased["id"] in [h["id"] for h in body["items"]]
-    assert body["items"] == oracle_search(corpus_facts, alias, limit=500)
+    assert body["items"] == oracles.search(corpus_facts, alias, limit=500)
     for q in ("garcia", "García", "zoe", "a. k.", "min-jun", "ingrid"):
         for limit in (5, 500):
             body = get_ok(corpus_client, f"/v1/researchers?q={q}&limit={limit}")
-            assert body["items"] == oracle_search(corpus_facts, q, limit=limit), q
+            assert body["items"] == oracles.search(corpus_facts, q, limit=limit), q
 
 
 # --- both backends, same answers ------------------------------------------------------------

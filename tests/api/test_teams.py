@@ -4,7 +4,6 @@ more than 100 authors) on both backends, against the networkx oracle of each end
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,16 +11,13 @@ from fastapi.testclient import TestClient
 from graphsvc.db import GraphBackend
 from loaders.teams import is_team_name
 from tests.api.test_graph import check as check_slice
-from tests.api.test_researchers import (
-    get_ok,
-    oracle_collaborators,
-    oracle_profile,
-    oracle_teams,
-)
-from tests.api.test_topics import Oracle as TopicOracle
+from tests.api.test_researchers import get_ok
 from tests.api.test_topics import check_neighborhood
 from tests.conftest import on_both, same_on_both
-from tests.oracle import Facts, facts
+from tests.oracles import researchers as oracles
+from tests.oracles.facts import Facts, facts
+from tests.oracles.teams import team as oracle_team
+from tests.oracles.topics import TopicOracle
 
 
 @pytest.fixture
@@ -63,7 +59,7 @@ def test_team_names_never_become_researchers(teams_facts: Facts) -> None:
 def test_profiles_list_each_team_once(teams_client: TestClient, teams_facts: Facts) -> None:
     for rid in (member(teams_facts), loner(teams_facts)):
         body = get_ok(teams_client, f"/v1/researchers/{rid}")
-        assert body == oracle_profile(teams_facts, rid)
+        assert body == oracles.profile(teams_facts, rid)
     body = get_ok(teams_client, f"/v1/researchers/{member(teams_facts)}")
     assert body["teams"] and body["team_works_count"] > 0
     assert body["coauthors_count"] < 100  # a roster of 180 is not 180 co-authors
@@ -80,10 +76,10 @@ def test_collaborators_personal_and_exact(
     if since is not None:
         url += f"&since={since}"
     body = get_ok(teams_client, url)
-    assert body["items"] == oracle_collaborators(
+    assert body["items"] == oracles.collaborators(
         teams_facts, rid, weighting, since, limit=500, scope=scope
     )
-    assert body["teams"] == oracle_teams(teams_facts, rid)
+    assert body["teams"] == oracles.teams(teams_facts, rid)
     assert body["scope"] == scope
     if scope == "all" and since is None:
         assert len(body["items"]) > 100  # every roster member, counted exactly
@@ -108,37 +104,6 @@ def test_neighborhoods_rank_people_by_personal_works(
     for topic in ("hep-ex", "gr-qc", "cs.LG"):
         check_neighborhood(teams_client, o, topic, limit=20)
         check_neighborhood(teams_client, o, topic, limit=500)
-
-
-def oracle_team(f: Facts, team: str, limit: int) -> dict[str, Any]:
-    works = {x["work"] for x in f.work_teams if x["team"] == team}
-    counts = Counter(a["researcher"] for a in f.authorships if a["work"] in works)
-    members = sorted(counts, key=lambda r: (-counts[r], f.researchers[r]["name"], r))
-    recent = sorted(works, reverse=True)
-    recent.sort(
-        key=lambda w: -f.works[w]["published"].toordinal() if f.works[w]["published"] else 0
-    )
-    recent.sort(key=lambda w: f.works[w]["published"] is None)
-    people = Counter(a["work"] for a in f.authorships)
-    return {
-        "id": team,
-        "name": f.teams[team]["name"],
-        "aliases": f.teams[team]["aliases"],
-        "works": len(works),
-        "members": len(counts),
-        "top_members": [
-            {"id": r, "name": f.researchers[r]["name"], "works": counts[r]} for r in members[:limit]
-        ],
-        "recent_works": [
-            {
-                "arxiv_id": w,
-                "title": f.works[w]["title"],
-                "year": f.works[w]["year"],
-                "authors_count": people[w],
-            }
-            for w in recent[:limit]
-        ],
-    }
 
 
 def test_team_pages(teams_client: TestClient, teams_facts: Facts) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from typing import Any
 
@@ -16,7 +15,8 @@ from loaders.records import AuthorRecord, PaperRecord
 from loaders.source import SourceItem
 from loaders.writer import GraphWriter
 from tests.conftest import api_client, on_both, same_on_both
-from tests.oracle import Facts, facts
+from tests.oracles.facts import facts
+from tests.oracles.topics import TopicOracle
 
 PROBLEM = "application/problem+json"
 HOSTILE = [
@@ -38,130 +38,13 @@ HOSTILE = [
 # --- the oracle -----------------------------------------------------------------------------
 
 
-class Oracle:
-    """Topic facts computed from the raw dump, independently of the stored queries."""
-
-    def __init__(self, f: Facts) -> None:
-        self.f = f
-        self.works_of: dict[str, set[str]] = defaultdict(set)
-        self.topics_of: dict[str, set[str]] = defaultdict(set)
-        for h in f.work_topics:
-            self.works_of[h["topic"]].add(h["work"])
-            self.topics_of[h["work"]].add(h["topic"])
-        self.total = len(self.topics_of)
-
-    def by_size(self) -> list[str]:
-        return sorted(self.works_of, key=lambda t: (-len(self.works_of[t]), t))
-
-    def largest(self, limit: int) -> list[dict]:
-        return [
-            {
-                "id": t,
-                "name": self.f.topics[t]["name"],
-                "archive": self.f.topics[t]["archive"],
-                "group_name": self.f.topics[t]["group_name"],
-                "works": len(self.works_of[t]),
-            }
-            for t in self.by_size()[:limit]
-        ]
-
-    def topic(self, t: str) -> dict:
-        keys = ("id", "name", "archive", "archive_name", "group_id", "group_name")
-        return {**{k: self.f.topics[t][k] for k in keys}, "works": len(self.works_of[t])}
-
-    def cooccurring(self, t: str, limit: int) -> list[dict]:
-        together: dict[str, int] = defaultdict(int)
-        for w in self.works_of[t]:
-            for u in self.topics_of[w] - {t}:
-                together[u] += 1
-        ranked = sorted(together, key=lambda u: (-together[u], u))[:limit]
-        n_t = len(self.works_of[t])
-        return [
-            {
-                "id": u,
-                "name": self.f.topics[u]["name"],
-                "works_together": together[u],
-                "lift": round(together[u] * self.total / (n_t * len(self.works_of[u])), 6),
-            }
-            for u in ranked
-        ]
-
-    def researchers(self, t: str, limit: int) -> list[dict]:
-        """By personal works in the topic (team works do not rank anyone)."""
-        count: dict[str, set[str]] = defaultdict(set)
-        for a in self.f.authorships:
-            if a["work"] in self.works_of[t] and self.f.personal(a["work"]):
-                count[a["researcher"]].add(a["work"])
-        items = [
-            {"id": r, "name": self.f.researchers[r]["name"], "works": len(ws)}
-            for r, ws in count.items()
-        ]
-        return sorted(items, key=lambda r: (-r["works"], r["name"], r["id"]))[:limit]
-
-    def recent(self, t: str, limit: int) -> list[dict]:
-        works = sorted((self.f.works[w] for w in self.works_of[t]), key=lambda w: w["arxiv_id"])
-        works.reverse()  # arXiv id descending as the last tie-break (sorts below are stable)
-        works.sort(key=lambda w: -w["published"].toordinal() if w["published"] else 0)
-        works.sort(key=lambda w: w["published"] is None)
-        return [
-            {"arxiv_id": w["arxiv_id"], "title": w["title"], "year": w["year"]}
-            for w in works[:limit]
-        ]
-
-    def cooccurrence_graph(self, min_works: int) -> nx.Graph:
-        """Built from the dump, nodes and edges added in id order like the service does."""
-        kept = sorted(t for t, ws in self.works_of.items() if len(ws) >= min_works)
-        weights: dict[tuple[str, str], int] = defaultdict(int)
-        keep = set(kept)
-        for ts in self.topics_of.values():
-            inside = sorted(ts & keep)
-            for i, a in enumerate(inside):
-                for b in inside[i + 1 :]:
-                    weights[(a, b)] += 1
-        g = nx.Graph()
-        for t in kept:
-            g.add_node(t)
-        for (a, b), w in sorted(weights.items()):
-            g.add_edge(a, b, weight=w)
-        return g
-
-    def clusters(self, min_works: int) -> dict[str, Any]:
-        g = self.cooccurrence_graph(min_works)
-        if not g.number_of_nodes():
-            return {"clusters": [], "modularity": 0.0}
-        parts = nx.community.louvain_communities(g, weight="weight", seed=42)
-        parts = sorted(parts, key=lambda c: (-len(c), min(c)))
-        return {
-            "clusters": [
-                {
-                    "id": i,
-                    "topics": [
-                        {
-                            "id": t,
-                            "name": self.f.topics[t]["name"],
-                            "works": len(self.works_of[t]),
-                        }
-                        for t in sorted(c, key=lambda t: (-len(self.works_of[t]), t))
-                    ],
-                }
-                for i, c in enumerate(parts)
-            ],
-            # no edges (no two kept topics share a work): modularity is defined as 0.0
-            "modularity": (
-                round(nx.community.modularity(g, parts, weight="weight"), 6)
-                if g.number_of_edges()
-                else 0.0
-            ),
-        }
-
-
 def get_ok(client: TestClient, url: str) -> Any:
     response = client.get(url)
     assert response.status_code == 200, response.text
     return response.json()
 
 
-def check_neighborhood(client: TestClient, o: Oracle, topic: str, limit: int = 20) -> None:
+def check_neighborhood(client: TestClient, o: TopicOracle, topic: str, limit: int = 20) -> None:
     body = get_ok(client, f"/v1/topics/{topic}/neighborhood?limit={limit}")
     assert body["topic"] == o.topic(topic)
     assert body["total_works"] == o.total
@@ -178,39 +61,41 @@ def edge_list(g: nx.Graph) -> list[tuple[str, str, int]]:
 
 
 @pytest.fixture
-def demo_oracle(demo_backend: GraphBackend) -> Oracle:
-    return Oracle(facts(demo_backend))
+def demo_oracle(demo_backend: GraphBackend) -> TopicOracle:
+    return TopicOracle(facts(demo_backend))
 
 
-def test_largest_topics_demo(demo_client: TestClient, demo_oracle: Oracle) -> None:
+def test_largest_topics_demo(demo_client: TestClient, demo_oracle: TopicOracle) -> None:
     assert get_ok(demo_client, "/v1/topics") == demo_oracle.largest(50)
     assert get_ok(demo_client, "/v1/topics?limit=3") == demo_oracle.largest(3)
     assert get_ok(demo_client, "/v1/topics?limit=500") == demo_oracle.largest(500)
 
 
 @pytest.mark.parametrize("topic", ["hep-ph", "cs.LG", "cs.SE", "astro-ph"])
-def test_neighborhood_demo(demo_client: TestClient, demo_oracle: Oracle, topic: str) -> None:
+def test_neighborhood_demo(demo_client: TestClient, demo_oracle: TopicOracle, topic: str) -> None:
     assert demo_oracle.works_of[topic]
     check_neighborhood(demo_client, demo_oracle, topic)
     check_neighborhood(demo_client, demo_oracle, topic, limit=3)
     check_neighborhood(demo_client, demo_oracle, topic, limit=500)
 
 
-def test_neighborhood_of_every_demo_topic(demo_client: TestClient, demo_oracle: Oracle) -> None:
+def test_neighborhood_of_every_demo_topic(
+    demo_client: TestClient, demo_oracle: TopicOracle
+) -> None:
     for topic in demo_oracle.works_of:
         check_neighborhood(demo_client, demo_oracle, topic, limit=5)
 
 
-def test_topic_demo(demo_client: TestClient, demo_oracle: Oracle) -> None:
+def test_topic_demo(demo_client: TestClient, demo_oracle: TopicOracle) -> None:
     assert get_ok(demo_client, "/v1/topics/cs.LG") == demo_oracle.topic("cs.LG")
 
 
 @pytest.mark.parametrize("min_works", [1, 2, 5, 30, 45, 100_000])
-def test_clusters_demo(demo_client: TestClient, demo_oracle: Oracle, min_works: int) -> None:
+def test_clusters_demo(demo_client: TestClient, demo_oracle: TopicOracle, min_works: int) -> None:
     check_clusters(demo_client, demo_oracle, min_works)
 
 
-def check_clusters(client: TestClient, o: Oracle, min_works: int) -> None:
+def check_clusters(client: TestClient, o: TopicOracle, min_works: int) -> None:
     app_state = client.app.state.graphsvc  # type: ignore[attr-defined]
     backend = app_state.backend
     # the input of the clustering: nodes and weighted edges, against the oracle's
@@ -310,15 +195,15 @@ def test_hostile_ids_never_500(demo_client: TestClient, hostile: str) -> None:
 
 
 @pytest.fixture
-def corpus_oracle(corpus_backend: GraphBackend) -> Oracle:
-    return Oracle(facts(corpus_backend))
+def corpus_oracle(corpus_backend: GraphBackend) -> TopicOracle:
+    return TopicOracle(facts(corpus_backend))
 
 
-def test_largest_topics_corpus(corpus_client: TestClient, corpus_oracle: Oracle) -> None:
+def test_largest_topics_corpus(corpus_client: TestClient, corpus_oracle: TopicOracle) -> None:
     assert get_ok(corpus_client, "/v1/topics?limit=500") == corpus_oracle.largest(500)
 
 
-def test_neighborhood_corpus(corpus_client: TestClient, corpus_oracle: Oracle) -> None:
+def test_neighborhood_corpus(corpus_client: TestClient, corpus_oracle: TopicOracle) -> None:
     ranked = corpus_oracle.by_size()
     for topic in (ranked[0], ranked[len(ranked) // 2], ranked[-1]):
         check_neighborhood(corpus_client, corpus_oracle, topic)
@@ -326,14 +211,16 @@ def test_neighborhood_corpus(corpus_client: TestClient, corpus_oracle: Oracle) -
 
 
 @pytest.mark.parametrize("min_works", [1, 50])
-def test_clusters_corpus(corpus_client: TestClient, corpus_oracle: Oracle, min_works: int) -> None:
+def test_clusters_corpus(
+    corpus_client: TestClient, corpus_oracle: TopicOracle, min_works: int
+) -> None:
     check_clusters(corpus_client, corpus_oracle, min_works)
 
 
 def test_identical_json_across_backends_corpus(request: pytest.FixtureRequest) -> None:
     urls = ["/v1/topics?limit=500", "/v1/topics/clusters", "/v1/topics/clusters?min_works=40"]
     graph = on_both(request, "corpus-3000")[1]
-    ranked = Oracle(facts(graph)).by_size()
+    ranked = TopicOracle(facts(graph)).by_size()
     for topic in (ranked[0], ranked[len(ranked) // 2]):
         urls.append(f"/v1/topics/{topic}/neighborhood?limit=500")
     same_on_both(request, "corpus-3000", urls)
@@ -386,7 +273,7 @@ def test_cluster_cache_follows_graph_changes(backend: GraphBackend) -> None:
         assert second != first
         clustered = {t["id"] for c in second["clusters"] for t in c["topics"]}
         assert clustered == {"hep-ph", "hep-th", "cs.LG", "stat.ML", "math.AG"}
-        assert Oracle(facts(backend)).clusters(1) == {
+        assert TopicOracle(facts(backend)).clusters(1) == {
             k: second[k] for k in ("clusters", "modularity")
         }
         assert get_ok(client, "/v1/topics?limit=1")[0] == {
@@ -426,7 +313,7 @@ def test_neighborhood_cache_follows_graph_changes(backend: GraphBackend) -> None
         assert get_ok(client, url) == first
         ingest(backend, [paper("2001.00002", ("hep-th", "math.AG"), ("Emmy Noether",))])
         second = get_ok(client, url)
-        oracle = Oracle(facts(backend))
+        oracle = TopicOracle(facts(backend))
         assert second["topic"]["works"] == 2 and second["total_works"] == 2
         assert second["cooccurring"] == oracle.cooccurring("hep-th", 20)
         assert second["researchers"] == oracle.researchers("hep-th", 20)

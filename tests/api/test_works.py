@@ -16,7 +16,7 @@ from loaders.source import SourceItem
 from loaders.writer import GraphWriter
 from tests.api.test_topics import HOSTILE, is_problem
 from tests.conftest import api_client, on_both, same_on_both
-from tests.oracle import Facts, facts
+from tests.oracles.facts import Facts, facts
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from graphsvc.db import GraphBackend
 from graphsvc.services import merge as merge_service
 from graphsvc.store import layer
 from loaders.writer import GraphWriter
-from tests import corpora, oracle
+from tests import corpora
 from tests.helpers import graph_state
+from tests.oracles import layer as oracle
 
 
 def assert_layer_exact(backend: GraphBackend, team_min_authors: int) -> None:

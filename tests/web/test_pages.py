@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 
 from graphsvc.names import fold
-from tests.oracle import Facts, coauthor_graph, facts
+from tests.oracles.facts import Facts, coauthor_graph, facts
 from tests.web.conftest import WebApp, screenshot
 
 REFERENCE = "Zhi-Qin John Xu"

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
 from graphsvc.names import fold
-from tests.oracle import coauthor_graph, facts
+from tests.oracles.facts import coauthor_graph, facts
 
 
 def check_top_researchers(backend: GraphBackend) -> None:
