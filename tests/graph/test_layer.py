@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -11,8 +12,13 @@ from graphsvc.services import merge as merge_service
 from graphsvc.store import layer
 from loaders.writer import GraphWriter
 from tests import corpora
+from tests.conftest import api_client
 from tests.helpers import graph_state
 from tests.oracles import layer as oracle
+from tests.oracles import researchers
+from tests.oracles.facts import facts
+from tests.oracles.slices import expected_slice
+from tests.oracles.topics import TopicOracle
 
 
 def assert_layer_exact(backend: GraphBackend, team_min_authors: int) -> None:
@@ -75,6 +81,36 @@ def test_interleaved_ingest_versions_merges_and_splits_keep_the_layer_exact(
     assert_layer_exact(backend, corpora.TEAM_MIN_AUTHORS)
     flags = backend.read("export_works_team_flags")
     assert any(w["team_work"] for w in flags) and not all(w["team_work"] for w in flags)
+    assert_answers_match_the_oracle(backend)
+
+
+def assert_answers_match_the_oracle(backend: GraphBackend) -> None:
+    """Every read the layer serves, for the busiest, a team member and a median researcher and
+    for every topic, equals the networkx oracle of the same graph."""
+    f = facts(backend, corpora.TEAM_MIN_AUTHORS)
+    works = Counter(a["researcher"] for a in f.authorships)
+    team = Counter(a["researcher"] for a in f.authorships if a["work"] in f.team_works)
+    ranked = sorted(works, key=lambda r: (-works[r], r))
+    chosen = {ranked[0], ranked[len(ranked) // 2], min(team, key=lambda r: (-team[r], r))}
+    topics = TopicOracle(f)
+    with api_client(backend) as client:
+        for rid in sorted(chosen):
+            assert client.get(f"/v1/researchers/{rid}").json() == researchers.profile(f, rid)
+            for weighting in ("count", "newman"):
+                url = f"/v1/researchers/{rid}/collaborators?limit=500&weighting={weighting}"
+                assert client.get(url).json()["items"] == researchers.collaborators(
+                    f, rid, weighting, limit=500
+                )
+            body = client.get(f"/v1/researchers/{rid}/graph?limit=500").json()
+            want = expected_slice(f, rid, 1, 500)
+            assert [(n["data"]["id"], n["data"]["type"]) for n in body["elements"]["nodes"]] == (
+                want["nodes"]
+            )
+        for topic in topics.works_of:
+            hood = client.get(f"/v1/topics/{topic}/neighborhood?limit=5").json()
+            assert hood["cooccurring"] == topics.cooccurring(topic, 5)
+            assert hood["researchers"] == topics.researchers(topic, 5)
+            assert hood["recent_works"] == topics.recent(topic, 5)
 
 
 def test_both_backends_decide_the_same(neo4j_backend: GraphBackend, tmp_path: Any) -> None:

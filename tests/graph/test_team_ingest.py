@@ -8,6 +8,7 @@ import tracemalloc
 
 from graphsvc.db import GraphBackend
 from loaders.writer import GraphWriter
+from tests.conftest import api_client
 from tests.corpora import _rare_names, record
 from tests.graph.test_layer import assert_layer_exact
 
@@ -34,6 +35,12 @@ def test_ten_thousand_authors_ingest_in_linear_memory(backend: GraphBackend) -> 
     assert backend.read("export_coauthors") == []  # a team work pairs nobody
     assert backend.read("export_works_team_flags")[0]["team_work"] is True
     assert_layer_exact(backend, TEAM)
+    author = backend.read("export_researchers")[0]["id"]
+    with api_client(backend) as client:  # the explorer and the API stay up
+        for url in ("/", "/topics/hep-ex", f"/researchers/{author}", "/readyz", "/v1/topics"):
+            assert client.get(url).status_code == 200, url
+        body = client.get(f"/v1/researchers/{author}/graph").json()
+        assert len(body["elements"]["nodes"]) < 10  # not 10,000 co-authors
 
 
 def test_a_paper_signed_by_a_team_alone(backend: GraphBackend) -> None:
