@@ -88,14 +88,24 @@ def _leading_comments(lines: list[str]) -> list[str]:
 
 
 class Catalog:
-    """All stored queries for one dialect, by name."""
+    """All stored queries for one dialect, by name. `extra` folders (laid out like `cypher/`,
+    without a schema) add queries of their own, such as the tests' exports; a name may not be
+    defined twice."""
 
-    def __init__(self, dialect: str, root: Path | None = None) -> None:
+    def __init__(
+        self, dialect: str, root: Path | None = None, extra: tuple[Path, ...] = ()
+    ) -> None:
         if dialect not in DIALECTS:
             raise CatalogError(f"unknown dialect {dialect!r}")
         self.dialect = dialect
         self.root = root or cypher_dir()
         self._queries = load_dialect(self.root, dialect)
+        for folder in extra:
+            added = load_dialect(folder, dialect)
+            twice = sorted(set(added) & set(self._queries))
+            if twice:
+                raise CatalogError(f"{folder} redefines {', '.join(twice)}")
+            self._queries.update(added)
 
     def __getitem__(self, name: str) -> Query:
         try:

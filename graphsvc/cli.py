@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from graphsvc.db import GraphBackend, GraphError, open_backend
-from graphsvc.settings import Settings, SettingsError, load_settings
+from graphsvc.settings import Engine, Settings, SettingsError, load_settings
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
 from loaders.writer import SourceInterrupted
@@ -204,12 +204,12 @@ def serve(
     from graphsvc.api.app import create_app
 
     settings = _settings()
-    if workers > 1 and settings.backend.value == "embedded":
+    if workers > 1 and settings.engine is Engine.LADYBUG:
         raise fail("the embedded engine allows one process: use --workers 1 (or Neo4j)")
     # Opened here, not in the app's start-up, so that a database held by another process (or
     # an unreachable Neo4j) is a one-line error rather than uvicorn's start-up traceback.
     backend = _open(settings)
-    typer.echo(f"graphsvc on {settings.backend.value}: http://{host}:{port}/")
+    typer.echo(f"graphsvc on {settings.engine.value}: http://{host}:{port}/")
     if workers > 1:  # Neo4j: each worker process opens its own driver
         backend.close()
         uvicorn.run(

@@ -12,10 +12,10 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 MIN_TOKEN_CHARS = 16
 
 
-class Backend(StrEnum):
-    """The graph database behind the service."""
+class Engine(StrEnum):
+    """The graph database behind the service: the embedded Ladybug engine or Neo4j."""
 
-    EMBEDDED = "embedded"
+    LADYBUG = "ladybug"
     NEO4J = "neo4j"
 
 
@@ -28,7 +28,8 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    graphsvc_backend: Backend = Backend.EMBEDDED
+    # "ladybug" (the embedded default; "embedded" is accepted too) or "neo4j".
+    graphsvc_backend: Engine = Engine.LADYBUG
     graphsvc_data_dir: Path = Path("data")
     neo4j_uri: str = "bolt://127.0.0.1:7687"
     neo4j_user: str = "neo4j"
@@ -76,8 +77,13 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         return _split(value)
 
+    @field_validator("graphsvc_backend", mode="before")
+    @classmethod
+    def _embedded_is_ladybug(cls, value: object) -> object:
+        return Engine.LADYBUG if isinstance(value, str) and value == "embedded" else value
+
     @property
-    def backend(self) -> Backend:
+    def engine(self) -> Engine:
         return self.graphsvc_backend
 
     @property

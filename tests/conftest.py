@@ -23,6 +23,7 @@ from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from graphsvc.settings import load_settings
+from tests.helpers import TEST_QUERIES
 
 REPO = Path(__file__).resolve().parent.parent
 NEO4J_PASSWORD = "graphsvc-test"
@@ -105,6 +106,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
 @pytest.fixture(scope="session")
 def neo4j_backend(neo4j_server: Neo4jServer) -> Iterator[Neo4jBackend]:
     backend = Neo4jBackend(
+        extra_queries=TEST_QUERIES,
         uri=neo4j_server.uri,
         user="neo4j",
         password=NEO4J_PASSWORD,
@@ -125,7 +127,7 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphBac
         neo4j.write(lambda tx: tx.run("admin_delete_all"))
         yield neo4j
         return
-    embedded = LadybugBackend(tmp_path / "graph.lbdb", timeout_s=60.0)
+    embedded = LadybugBackend(tmp_path / "graph.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES)
     embedded.apply_schema()
     yield embedded
     embedded.close()
@@ -171,7 +173,9 @@ def prepared(
     graphs: dict[str, LadybugBackend] = request.getfixturevalue("_ladybug_graphs")
     if key not in graphs:
         factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
-        graph = LadybugBackend(factory.mktemp("ladybug") / "graph.lbdb", timeout_s=60.0)
+        graph = LadybugBackend(
+            factory.mktemp("ladybug") / "graph.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES
+        )
         graph.apply_schema()
         load(graph)
         graphs[key] = graph

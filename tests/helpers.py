@@ -15,6 +15,7 @@ T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+TEST_QUERIES = (REPO / "tests" / "cypher",)  # exports and test-only queries, not the product's
 DEMO = REPO / "loaders" / "data" / "demo"
 LAYER_EXPORTS = (
     "export_coauthors",

@@ -16,7 +16,7 @@ from tests.helpers import DEMO, FIXTURES
 
 
 def graphsvc(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "GRAPHSVC_BACKEND": "embedded", "GRAPHSVC_DATA_DIR": str(data)}
+    environment = {**os.environ, "GRAPHSVC_BACKEND": "ladybug", "GRAPHSVC_DATA_DIR": str(data)}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-m", "graphsvc", *args],

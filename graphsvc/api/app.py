@@ -17,9 +17,11 @@ from graphsvc.api import (
     routes_admin,
     routes_graph,
     routes_health,
+    routes_paths,
     routes_researchers,
     routes_teams,
     routes_topics,
+    routes_works,
 )
 from graphsvc.api.deps import AppState
 from graphsvc.api.limits import BodyLimit
@@ -68,9 +70,10 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_health.router)
     app.include_router(routes_researchers.router)
     app.include_router(routes_graph.router)
+    app.include_router(routes_paths.router)
     app.include_router(routes_topics.router)
     app.include_router(routes_teams.router)
-    app.include_router(routes_topics.works_router)
+    app.include_router(routes_works.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 NodeType = Literal["Researcher", "Work", "Topic", "Institution", "Team"]
 EdgeType = Literal["AUTHORED", "HAS_TOPIC", "AFFILIATED_WITH", "MEMBER_OF"]
@@ -52,33 +52,3 @@ class GraphSlice(BaseModel):
     elements: Elements
     truncated: bool = Field(description="Whether nodes were left out to respect `limit`.")
     center: str = Field(description="The node id of the researcher asked for.")
-
-
-class PathResearcher(BaseModel):
-    id: str
-    name: str
-
-
-class PathWork(BaseModel):
-    arxiv_id: str
-    title: str | None
-    year: int | None
-
-
-class PathLink(BaseModel):
-    """One hop: two consecutive researchers and a work they share."""
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    from_: str = Field(alias="from")
-    to: str
-    work: PathWork
-
-
-class CoauthorPath(BaseModel):
-    """A shortest co-authorship path; `hops` is null and the lists empty when none was found."""
-
-    found: bool
-    hops: int | None
-    researchers: list[PathResearcher]
-    links: list[PathLink]

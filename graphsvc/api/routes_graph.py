@@ -1,4 +1,4 @@
-"""Routes: a researcher's graph slice (JSON for Cytoscape.js or GraphML) and co-author paths."""
+"""Routes: a researcher's graph slice (JSON for Cytoscape.js or GraphML)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from graphsvc.api.deps import Backend
-from graphsvc.api.models_graph import CoauthorPath, GraphSlice
+from graphsvc.api.models_graph import GraphSlice
 from graphsvc.api.params import ResearcherId
 from graphsvc.api.problems import LOOKUP_ERRORS, NotFound
 from graphsvc.services import graph as graph_service
-from graphsvc.services import paths as path_service
 
 router = APIRouter(prefix="/v1", tags=["graph"])
 
@@ -45,27 +44,3 @@ def get_graph(
     if fmt == "graphml":
         return Response(graph_service.to_graphml(data), media_type=graph_service.GRAPHML)
     return GraphSlice.model_validate(data)
-
-
-@router.get(
-    "/paths",
-    response_model=CoauthorPath,
-    summary="The shortest co-authorship path between two researchers",
-    responses=LOOKUP_ERRORS,
-)
-def get_path(
-    backend: Backend,
-    start: Annotated[
-        str, Query(alias="from", min_length=1, max_length=500, examples=["zhi-qin-john-xu"])
-    ],
-    end: Annotated[str, Query(alias="to", min_length=1, max_length=500, examples=["tao-luo"])],
-    max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
-) -> CoauthorPath:
-    """Hops go through shared works. Of several shortest paths, the one with the
-    lexicographically smallest sequence of researcher ids; each hop shows the newest shared
-    work (then the smallest arXiv id). No path within `max_hops`: `found` false."""
-    try:
-        data = path_service.shortest_path(backend, start, end, max_hops)
-    except path_service.UnknownResearcher as err:
-        raise NotFound(f"no researcher with id {err.researcher_id!r}") from err
-    return CoauthorPath.model_validate(data)

@@ -1,4 +1,4 @@
-"""Routes: topics (largest, neighborhood, clusters) and works."""
+"""Routes: topics (largest, neighborhood, clusters)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from graphsvc.api.deps import Backend, State
-from graphsvc.api.models_topics import Topic, TopicClusters, TopicNeighborhood, TopicSize, Work
+from graphsvc.api.models_topics import Topic, TopicClusters, TopicNeighborhood, TopicSize
 from graphsvc.api.problems import LOOKUP_ERRORS, READ_ERRORS, NotFound
 from graphsvc.services import topics as service
-from graphsvc.services import works as works_service
 
 router = APIRouter(prefix="/v1", tags=["topics"])
-works_router = APIRouter(prefix="/v1", tags=["works"])
 
 TopicId = Annotated[
     str,
@@ -92,31 +90,3 @@ def topic_neighborhood(
     if data is None:
         raise _unknown(topic_id)
     return TopicNeighborhood.model_validate(data)
-
-
-@works_router.get(
-    "/works/{arxiv_id:path}",
-    response_model=Work,
-    summary="A work with its categories and authors",
-    responses=LOOKUP_ERRORS,
-)
-def get_work(
-    backend: Backend,
-    arxiv_id: Annotated[
-        str,
-        Path(
-            min_length=1,
-            max_length=200,
-            description='The arXiv id ("2105.14573", "hep-th/9901001"); a version '
-            '("2105.14573v2"), the "arXiv:" prefix (any case) and an old-style subject class '
-            '("math.GT/0309136" for "math/0309136") are accepted.',
-            examples=["0704.0001"],
-        ),
-    ],
-) -> Work:
-    """Metadata, categories (primary first) and authors in order with their institutions.
-    The answer's `arxiv_id` is the stored id, without version or prefix."""
-    data = works_service.work(backend, arxiv_id)
-    if data is None:
-        raise NotFound(f"no work with arXiv id {arxiv_id!r}")
-    return Work.model_validate(data)

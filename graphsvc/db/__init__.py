@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graphsvc.db.base import (
     DatabaseUnavailable,
     GraphBackend,
@@ -11,7 +13,7 @@ from graphsvc.db.base import (
     Tx,
     reads_together,
 )
-from graphsvc.settings import Backend, Settings
+from graphsvc.settings import Engine, Settings
 
 __all__ = [
     "DatabaseUnavailable",
@@ -25,9 +27,12 @@ __all__ = [
 ]
 
 
-def open_backend(settings: Settings, *, read_only: bool = False) -> GraphBackend:
-    """Open the backend the settings select (one per process), with its query catalog."""
-    if settings.backend is Backend.NEO4J:
+def open_backend(
+    settings: Settings, *, read_only: bool = False, extra_queries: tuple[Path, ...] = ()
+) -> GraphBackend:
+    """Open the backend the settings select (one per process), with its query catalog (and
+    the queries of `extra_queries` folders: the tests' and benchmarks' exports)."""
+    if settings.engine is Engine.NEO4J:
         from graphsvc.db.neo4j_backend import Neo4jBackend
 
         return Neo4jBackend(
@@ -36,6 +41,7 @@ def open_backend(settings: Settings, *, read_only: bool = False) -> GraphBackend
             password=settings.neo4j_password.get_secret_value(),
             database=settings.neo4j_database,
             timeout_s=settings.graphsvc_query_timeout_s,
+            extra_queries=extra_queries,
         )
     from graphsvc.db.ladybug_backend import LadybugBackend
 
@@ -44,4 +50,5 @@ def open_backend(settings: Settings, *, read_only: bool = False) -> GraphBackend
         read_only=read_only,
         timeout_s=settings.graphsvc_query_timeout_s,
         buffer_pool_bytes=settings.graphsvc_embedded_buffer_pool_mb * 1024**2,
+        extra_queries=extra_queries,
     )

@@ -31,8 +31,9 @@ class LadybugBackend(GraphBackend):
         read_only: bool = False,
         timeout_s: float = 10.0,
         buffer_pool_bytes: int = 1024**3,
+        extra_queries: tuple[Path, ...] = (),
     ) -> None:
-        self.catalog = Catalog(self.dialect)
+        self.catalog = Catalog(self.dialect, extra=extra_queries)
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import neo4j
@@ -23,9 +24,16 @@ class Neo4jBackend(GraphBackend):
     dialect = "neo4j"
 
     def __init__(
-        self, *, uri: str, user: str, password: str, database: str, timeout_s: float = 10.0
+        self,
+        *,
+        uri: str,
+        user: str,
+        password: str,
+        database: str,
+        timeout_s: float = 10.0,
+        extra_queries: tuple[Path, ...] = (),
     ) -> None:
-        self.catalog = Catalog(self.dialect)
+        self.catalog = Catalog(self.dialect, extra=extra_queries)
         self.uri = uri
         self.database = database
         self.timeout_s = timeout_s

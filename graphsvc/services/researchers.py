@@ -58,6 +58,11 @@ def search(db: Reader, q: str, limit: int) -> Data:
     return {"q": q, "folded": folded, "items": items}
 
 
+def most_connected(db: Reader, limit: int) -> list[Data]:
+    """Researchers with the most personal co-authors, then works, name and id (layer)."""
+    return db.read("researchers_most_connected", limit=limit)
+
+
 @reads_together
 def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None:
     """The researcher's profile, or None if unknown."""

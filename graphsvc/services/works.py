@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from graphsvc.db import Reader, reads_together
+from graphsvc.names import fold
 
 Data = dict[str, Any]
 _PREFIX = re.compile(r"^arxiv:", re.IGNORECASE)
@@ -77,3 +78,10 @@ def work(db: Reader, asked: str) -> Data | None:
             for a in authors
         ],
     }
+
+
+def title_search(db: Reader, q: str, limit: int) -> list[Data]:
+    """Works whose folded title contains the folded query: newest first (undated last), then
+    arXiv id descending."""
+    folded = fold(q)
+    return db.read("works_title_search", q=folded, limit=limit) if folded else []

@@ -76,7 +76,7 @@ def _write_sums(tx: Tx, d: LayerDelta, fresh: frozenset[str] = frozenset()) -> N
     run_rows(tx, "layer_add_works_count", _counts(d.works_count, "id"))
     _split_rows(
         tx,
-        "works_in",
+        ("layer_create_works_in", "layer_add_works_in"),
         [
             {"researcher": r, "topic": t, "works": n, "personal": d.personal_in[(r, t)]}
             for (r, t), n in sorted(d.works_in.items())
@@ -86,7 +86,7 @@ def _write_sums(tx: Tx, d: LayerDelta, fresh: frozenset[str] = frozenset()) -> N
     )
     _split_rows(
         tx,
-        "member_of",
+        ("layer_create_member_of", "layer_add_member_of"),
         [
             {"researcher": r, "team": t, "works": n}
             for (r, t), n in sorted(d.member_of.items())
@@ -96,7 +96,7 @@ def _write_sums(tx: Tx, d: LayerDelta, fresh: frozenset[str] = frozenset()) -> N
     )
     _split_rows(
         tx,
-        "coauthor",
+        ("layer_create_coauthor", "layer_add_coauthor"),
         [
             {"a": a, "b": b, "works": d.coauthor[(a, b)], "newman": d.newman[(a, b)]}
             for (a, b) in sorted(set(d.coauthor) | set(d.newman))
@@ -121,11 +121,16 @@ def _write_sums(tx: Tx, d: LayerDelta, fresh: frozenset[str] = frozenset()) -> N
 
 
 def _split_rows(
-    tx: Tx, kind: str, rows: list[dict[str, Any]], new: Callable[[dict[str, Any]], bool]
+    tx: Tx,
+    queries: tuple[str, str],
+    rows: list[dict[str, Any]],
+    new: Callable[[dict[str, Any]], bool],
 ) -> None:
-    """Create the relationships of researchers new in this transaction; add to the others."""
-    run_rows(tx, f"layer_create_{kind}", [r for r in rows if new(r)])
-    run_rows(tx, f"layer_add_{kind}", [r for r in rows if not new(r)])
+    """Create the relationships of researchers new in this transaction (first query); add to
+    the others (second query)."""
+    create, add = queries
+    run_rows(tx, create, [r for r in rows if new(r)])
+    run_rows(tx, add, [r for r in rows if not new(r)])
 
 
 def _counts(counter: dict[str, int], key: str) -> list[dict[str, Any]]:
@@ -260,8 +265,13 @@ def rebuild(backend: GraphBackend, *, team_min_authors: int, batch: int = 2_000)
     next `ensure_current` starts over.
     """
     backend.write(lambda tx: tx.run("layer_delete_stat", id=LAYER_VERSION_STAT))
-    for name in ("coauthor", "works_in", "member_of", "cooccurs"):
-        while _clear_some(backend, f"layer_clear_some_{name}"):
+    for name in (
+        "layer_clear_some_coauthor",
+        "layer_clear_some_works_in",
+        "layer_clear_some_member_of",
+        "layer_clear_some_cooccurs",
+    ):
+        while _clear_some(backend, name):
             pass
     researchers = [r["id"] for r in backend.read("layer_all_researcher_ids")]
     for chunk in _chunks(researchers, 50_000):

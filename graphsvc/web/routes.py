@@ -66,7 +66,7 @@ def favicon() -> FileResponse:
 def home(request: Request, backend: Backend) -> HTMLResponse:
     """The largest topics and the most connected researchers."""
     topics = topic_service.largest(backend, HOME_ITEMS)
-    researchers = backend.read("web_top_researchers", limit=HOME_ITEMS)
+    researchers = researcher_service.most_connected(backend, HOME_ITEMS)
     return page(request, "home.html", title="Explorer", topics=topics, researchers=researchers)
 
 
@@ -79,7 +79,7 @@ def search(request: Request, backend: Backend, q: str = "") -> HTMLResponse:
     works: list[dict[str, Any]] = []
     if folded:
         researchers = researcher_service.search(backend, q, SEARCH_ITEMS)["items"]
-        works = backend.read("web_search_works", q=folded, limit=SEARCH_ITEMS)
+        works = work_service.title_search(backend, q, SEARCH_ITEMS)
     return page(
         request,
         "search.html",

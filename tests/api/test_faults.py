@@ -8,12 +8,14 @@ from fastapi.testclient import TestClient
 
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from tests.conftest import NEO4J_PASSWORD, Neo4jServer, api_client
+from tests.helpers import TEST_QUERIES
 
 
 def test_neo4j_down_gives_503_and_service_resumes(
     neo4j_server: Neo4jServer, neo4j_backend: Neo4jBackend
 ) -> None:
     backend = Neo4jBackend(
+        extra_queries=TEST_QUERIES,
         uri=neo4j_server.uri,
         user="neo4j",
         password=NEO4J_PASSWORD,

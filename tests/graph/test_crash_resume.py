@@ -25,7 +25,7 @@ from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders.snapshot import read_snapshot
 from loaders.writer import GraphWriter
 from tests.conftest import BACKENDS, NEO4J_PASSWORD
-from tests.helpers import graph_state
+from tests.helpers import TEST_QUERIES, graph_state
 
 KILLS = 5
 INGEST = [sys.executable, "-m", "graphsvc", "ingest", "snapshot"]
@@ -48,9 +48,13 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str,
         yield {"env": env, "open": lambda: neo4j, "close": lambda b: None}
         neo4j.write(lambda tx: tx.run("admin_delete_all"))
         return
-    env["GRAPHSVC_BACKEND"] = "embedded"
+    env["GRAPHSVC_BACKEND"] = "ladybug"
     path = tmp_path / "data" / "graph.lbdb"
-    yield {"env": env, "open": lambda: LadybugBackend(path), "close": lambda b: b.close()}
+    yield {
+        "env": env,
+        "open": lambda: LadybugBackend(path, extra_queries=TEST_QUERIES),
+        "close": lambda b: b.close(),
+    }
 
 
 def run_cli(corpus: Path, env: dict[str, str], kill_after: float | None) -> int:
@@ -106,7 +110,7 @@ def test_sigkill_at_random_points_then_resume(
     resumed = graph_state(resumed_backend)
     target["close"](resumed_backend)
 
-    clean_backend = LadybugBackend(tmp_path / "clean.lbdb")
+    clean_backend = LadybugBackend(tmp_path / "clean.lbdb", extra_queries=TEST_QUERIES)
     clean_backend.apply_schema()
     GraphWriter(clean_backend, batch_size=50).ingest(read_snapshot(corpus))
     clean = graph_state(clean_backend)

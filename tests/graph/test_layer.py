@@ -13,7 +13,7 @@ from graphsvc.store import layer
 from loaders.writer import GraphWriter
 from tests import corpora
 from tests.conftest import api_client
-from tests.helpers import graph_state
+from tests.helpers import TEST_QUERIES, graph_state
 from tests.oracles import layer as oracle
 from tests.oracles import researchers
 from tests.oracles.facts import facts
@@ -117,7 +117,7 @@ def test_both_backends_decide_the_same(neo4j_backend: GraphBackend, tmp_path: An
     from graphsvc.db.ladybug_backend import LadybugBackend
 
     neo4j_backend.write(lambda tx: tx.run("admin_delete_all"))
-    embedded = LadybugBackend(tmp_path / "g.lbdb")
+    embedded = LadybugBackend(tmp_path / "g.lbdb", extra_queries=TEST_QUERIES)
     embedded.apply_schema()
     try:
         steps = corpora.interleaved(4)

@@ -17,7 +17,7 @@ from loaders.seed import read_seed
 from loaders.snapshot import read_snapshot
 from loaders.source import SourceItem
 from loaders.writer import GraphWriter
-from tests.helpers import DEMO, FIXTURES, graph_state
+from tests.helpers import DEMO, FIXTURES, TEST_QUERIES, graph_state
 
 SNAPSHOT = DEMO / "arxiv-metadata-sample-200.jsonl"
 
@@ -73,7 +73,7 @@ def test_backends_write_the_same_graph(neo4j_backend: GraphBackend, tmp_path: An
     from graphsvc.db.ladybug_backend import LadybugBackend
 
     neo4j_backend.write(lambda tx: tx.run("admin_delete_all"))
-    embedded = LadybugBackend(tmp_path / "g.lbdb")
+    embedded = LadybugBackend(tmp_path / "g.lbdb", extra_queries=TEST_QUERIES)
     embedded.apply_schema()
     try:
         for b in (neo4j_backend, embedded):

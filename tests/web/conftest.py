@@ -22,6 +22,7 @@ from graphsvc.api.app import create_app
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.settings import Settings, load_settings
 from tests.conftest import REPO, free_port, load_demo
+from tests.helpers import TEST_QUERIES
 
 CHROMIUM = os.environ.get("GRAPHSVC_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -47,7 +48,9 @@ class WebApp:
 @pytest.fixture(scope="session")
 def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
     """uvicorn serving the app on a free local port, on an embedded graph holding the demo."""
-    backend = LadybugBackend(tmp_path_factory.mktemp("web") / "graph.lbdb", timeout_s=60.0)
+    backend = LadybugBackend(
+        tmp_path_factory.mktemp("web") / "graph.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES
+    )
     backend.apply_schema()
     load_demo(backend)
     settings = load_settings()

@@ -1,4 +1,5 @@
-"""The explorer's own stored queries against the oracle, on both backends (no browser)."""
+"""The explorer's own look-ups (most connected researchers, title search) against the oracle, on
+both backends (no browser)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
 from graphsvc.names import fold
+from graphsvc.services import researchers
+from graphsvc.services import works as works_service
 from tests.oracles.facts import coauthor_graph, facts
 
 
@@ -20,7 +23,7 @@ def check_top_researchers(backend: GraphBackend) -> None:
         (r for r in f.researchers if g.degree(r) > 0),
         key=lambda r: (-g.degree(r), -works[r], f.researchers[r]["name"], r),
     )[:25]
-    rows = backend.read("web_top_researchers", limit=25)
+    rows = researchers.most_connected(backend, 25)
     assert [r["id"] for r in rows] == expected
     assert [(r["coauthors"], r["works"]) for r in rows] == [
         (g.degree(r), works[r]) for r in expected
@@ -35,7 +38,7 @@ def check_work_search(backend: GraphBackend) -> None:
         hits.sort(reverse=True)  # then arXiv id descending
         hits.sort(key=lambda w: str(f.works[w]["published"] or ""), reverse=True)
         hits.sort(key=lambda w: f.works[w]["published"] is None)  # newest first, undated last
-        rows = backend.read("web_search_works", q=q, limit=30)
+        rows = works_service.title_search(backend, q, 30)
         assert [r["arxiv_id"] for r in rows] == hits[:30], q
 
 
@@ -45,6 +48,11 @@ def test_top_researchers_demo(demo_backend: GraphBackend) -> None:
 
 def test_top_researchers_corpus(corpus_backend: GraphBackend) -> None:
     check_top_researchers(corpus_backend)
+
+
+def test_top_researchers_teams(teams_backend: GraphBackend) -> None:
+    """Rosters of 100-180 make nobody most connected: personal co-authors count."""
+    check_top_researchers(teams_backend)
 
 
 def test_work_search_demo(demo_backend: GraphBackend) -> None:

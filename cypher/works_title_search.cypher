@@ -1,4 +1,4 @@
-// Works whose folded title contains the folded query $q (explorer search): newest first
+// Works whose folded title contains the folded query $q: newest first
 // (undated last), then arXiv id descending.
 // params: q, limit
 MATCH (w:Work)
