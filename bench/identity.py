@@ -38,7 +38,8 @@ import json, sys
 import ladybug
 db = ladybug.Database(sys.argv[1], read_only=True)
 conn = ladybug.Connection(db)
-result = conn.execute("MATCH (r:Researcher)-[a:AUTHORED]->(w:Work) RETURN w.arxiv_id, a.position, r.id")
+query = "MATCH (r:Researcher)-[a:AUTHORED]->(w:Work) RETURN w.arxiv_id, a.position, r.id"
+result = conn.execute(query)
 with open(sys.argv[2], "w") as out:
     while result.has_next():
         out.write(json.dumps(result.get_next()) + "\\n")
