@@ -10,6 +10,7 @@ import pytest
 
 from graphsvc.catalog import DIALECTS, Catalog, CatalogError, load_dialect
 from graphsvc.db import GraphBackend, GraphError
+from tests.helpers import REPO, TEST_QUERIES
 
 INT_FIELDS = {
     "position",
@@ -82,13 +83,42 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_catalog_loads_and_every_query_declares_its_params(dialect: str) -> None:
-    catalog = Catalog(dialect)
+    """Each query's declared parameters are exactly the $names of its text (derived here
+    independently of the loader), and a call must pass exactly those."""
+    catalog = Catalog(dialect, extra=TEST_QUERIES)
     assert len(catalog.names()) > 20
     for name in catalog.names():
         query = catalog[name]
-        assert query.text.strip()
-        with pytest.raises(CatalogError):
+        body = re.sub(r"'(?:[^'\\]|\\.)*'", "''", query.text)  # no $ inside string literals
+        assert set(re.findall(r"\$([A-Za-z_]\w*)", body)) == query.params, name
+        query.check_params({p: None for p in query.params})  # exactly the declared: accepted
+        for missing in query.params:
+            with pytest.raises(CatalogError, match="missing"):
+                query.check_params({p: None for p in query.params - {missing}})
+        with pytest.raises(CatalogError, match="unexpected"):
             query.check_params({**{p: None for p in query.params}, "unexpected": 1})
+
+
+def _python_sources(*folders: str) -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in folders
+        for p in (REPO / folder).rglob("*.py")
+        if "out" not in p.relative_to(REPO).parts
+    )
+
+
+def test_every_stored_query_is_used() -> None:
+    """The product's queries are each named in the product's code; the tests' queries in the
+    tests or benchmarks (no dead query, no test query shipped with the product)."""
+    product = _python_sources("graphsvc", "loaders")
+    for path in (REPO / "cypher").rglob("*.cypher"):
+        if path.parent.name != "schema":
+            assert f'"{path.stem}"' in product, f"{path} is used by no product code"
+    harness = _python_sources("tests", "bench")
+    for path in TEST_QUERIES[0].rglob("*.cypher"):
+        assert f'"{path.stem}"' in harness, f"{path} is used by no test or benchmark"
+        assert f'"{path.stem}"' not in product, f"{path} is used by the product: move it"
 
 
 def test_undeclared_parameter_is_rejected(tmp_path: Path) -> None:
