@@ -133,3 +133,18 @@ def test_rebuild_equals_the_maintained_layer(backend: GraphBackend) -> None:
     maintained = graph_state(backend)
     layer.rebuild(backend, team_min_authors=corpora.TEAM_MIN_AUTHORS)
     assert graph_state(backend) == maintained
+
+
+def test_a_new_team_threshold_rebuilds_the_layer_at_the_next_ingest(
+    backend: GraphBackend,
+) -> None:
+    steps = corpora.interleaved(6, n_papers=60)
+    for step in steps:
+        if step.kind == "ingest":
+            GraphWriter(backend, batch_size=7, team_min_authors=100).ingest(step.items)
+    assert_layer_exact(backend, 100)
+    before = {w["arxiv_id"] for w in backend.read("export_works_team_flags") if w["team_work"]}
+    GraphWriter(backend, team_min_authors=corpora.TEAM_MIN_AUTHORS).ingest([])
+    after = {w["arxiv_id"] for w in backend.read("export_works_team_flags") if w["team_work"]}
+    assert before < after  # large unnamed works are team works under the lower threshold
+    assert_layer_exact(backend, corpora.TEAM_MIN_AUTHORS)
