@@ -4,6 +4,7 @@
 // params: id, since, all_works, newman, limit
 MATCH (r:Researcher {id: $id})-[:AUTHORED]->(w:Work)
 WHERE coalesce(w.year, 0) >= $since AND ($all_works OR NOT coalesce(w.team_work, false))
+WITH DISTINCT r, w
 MATCH (w)<-[:AUTHORED]-(c:Researcher)
 WHERE c <> r
 WITH c, count(w) AS shared_works,

@@ -5,6 +5,7 @@
 MATCH (c:Researcher)-[:AUTHORED]->(w:Work)
 WHERE c.id IN $ids AND coalesce(w.year, 0) >= $since
       AND ($all_works OR NOT coalesce(w.team_work, false))
+WITH DISTINCT c, w
 MATCH (w)<-[:AUTHORED]-(r:Researcher {id: $id})
 OPTIONAL MATCH (w)-[:HAS_TOPIC]->(t:Topic)
 WITH c, w, collect(t.id) AS topics

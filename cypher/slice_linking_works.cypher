@@ -3,6 +3,7 @@
 // params: ids, exclude
 MATCH (c:Researcher)-[:AUTHORED]->(w:Work)
 WHERE c.id IN $ids AND NOT coalesce(w.team_work, false)
+WITH DISTINCT c, w
 MATCH (w)<-[:AUTHORED]-(d:Researcher)
 WHERE d <> c AND NOT d.id IN $exclude
 RETURN DISTINCT w.arxiv_id AS work, w.title AS title, w.year AS year, w.published AS published,
