@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ import pytest
 import uvicorn
 
 from graphsvc.api.app import create_app
+from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.settings import Settings, load_settings
-from tests.conftest import REPO, free_port, load_demo
+from tests.conftest import REPO, free_port, load_demo, load_teams
 from tests.helpers import TEST_QUERIES
 
 CHROMIUM = os.environ.get("GRAPHSVC_TEST_CHROMIUM", "/usr/bin/chromium")
@@ -45,14 +47,11 @@ class WebApp:
     settings: Settings
 
 
-@pytest.fixture(scope="session")
-def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
-    """uvicorn serving the app on a free local port, on an embedded graph holding the demo."""
-    backend = LadybugBackend(
-        tmp_path_factory.mktemp("web") / "graph.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES
-    )
+@contextmanager
+def serving(backend: LadybugBackend, load: Callable[[GraphBackend], None]) -> Iterator[WebApp]:
+    """uvicorn serving the app on a free local port, on `backend` after `load` filled it."""
     backend.apply_schema()
-    load_demo(backend)
+    load(backend)
     settings = load_settings()
     port = free_port()
     config = uvicorn.Config(
@@ -74,6 +73,26 @@ def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
         backend.close()
 
 
+def _embedded(tmp_path_factory: pytest.TempPathFactory, name: str) -> LadybugBackend:
+    return LadybugBackend(
+        tmp_path_factory.mktemp(name) / "graph.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES
+    )
+
+
+@pytest.fixture(scope="session")
+def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
+    """The app on an embedded graph holding the demo."""
+    with serving(_embedded(tmp_path_factory, "web"), load_demo) as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def teams_web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebApp]:
+    """The app on an embedded graph holding the team corpus (ATLAS, CMS, LIGO rosters)."""
+    with serving(_embedded(tmp_path_factory, "web-teams"), load_teams) as app:
+        yield app
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's chromium under Playwright; fails with a hint if either is missing."""
@@ -89,23 +108,33 @@ def browser() -> Iterator[Any]:
         handle.close()
 
 
-@pytest.fixture
-def page(browser: Any, web_app: WebApp) -> Iterator[Any]:
-    """A fresh browser page; fails the test if the page asks for anything off the app."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=web_app.url)
+@contextmanager
+def open_tab(browser: Any, app: WebApp, width: int = 1280, height: int = 900) -> Iterator[Any]:
+    """A page in a new browser context; fails if the page asks for anything off the app or
+    throws a JavaScript error."""
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=app.url)
     tab = context.new_page()
     tab.set_default_timeout(20_000)
     foreign: list[str] = []
     errors: list[str] = []
     tab.on(
         "request",
-        lambda req: None if req.url.startswith(web_app.url) else foreign.append(req.url),
+        lambda req: None if req.url.startswith(app.url) else foreign.append(req.url),
     )
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield tab
-    context.close()
+    try:
+        yield tab
+    finally:
+        context.close()
     assert not foreign, f"requests off the app (the explorer must work offline): {foreign}"
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Any, web_app: WebApp) -> Iterator[Any]:
+    """A fresh browser page on the demo app."""
+    with open_tab(browser, web_app) as tab:
+        yield tab
 
 
 def screenshot(tab: Any, name: str, *, full_page: bool = True) -> Path:

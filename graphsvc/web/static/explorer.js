@@ -4,6 +4,12 @@
  * (/v1/researchers/{id}/graph, already in Cytoscape's shape) or, with data-kind="topic", a
  * topic neighborhood (/v1/topics/{id}/neighborhood, drawn as a star). Tests read the drawing
  * from window.graphsvcCy; #graph gets data-state="ready" once laid out.
+ *
+ * The drawing is deterministic: fcose runs with a seeded Math.random (and layout-base's own
+ * counter reset), so the same graph lands on the same positions on every load, in every window.
+ * Afterwards overlapping node-and-label boxes are pushed apart (no label covers another), and
+ * the view fits the researcher and their first ring, never below READABLE_ZOOM: on a narrow
+ * screen the rest of the graph is a pan (drag, arrow keys) or a zoom-out away.
  */
 (function () {
   "use strict";
@@ -14,6 +20,23 @@
     Topic: { color: "#18794e", shape: "diamond", page: "/topics/" },
     Institution: { color: "#7a3fa0", shape: "hexagon", page: null },
     Team: { color: "#a3195b", shape: "star", page: "/teams/" },
+  };
+
+  var NODE_SIZE = 18; // model units; on screen at least NODE_SIZE * READABLE_ZOOM px
+  var FONT_SIZE = 11;
+  var READABLE_ZOOM = 1; // the default view never shows nodes or labels smaller than this
+  var MAX_DEFAULT_ZOOM = 1.5; // nor blows a small graph up
+  var PADDING = 24; // px around the drawing when it is fitted
+  var LABEL_GAP = 4; // model units kept between two node-and-label boxes
+  var LAYOUT_SEED = 0x5eed;
+
+  /* Links the drawing adds (dashed) where the slice holds none: the slice keeps only edges whose
+   * two ends are kept, so the works linking the researcher to a co-author or a topic may be left
+   * out by the node cap (or be team works, never drawn one by one). */
+  var DERIVED = {
+    CO_AUTHOR: "co-author; their shared works are not drawn",
+    TOPIC_OF: "topic of their works; those works are not drawn",
+    IN_NETWORK: "in their network; the linking nodes are not drawn",
   };
 
   function ready(fn) {
@@ -41,17 +64,19 @@
         style: {
           "background-color": "#888",
           label: "data(short)",
-          "font-size": 9,
+          "font-size": FONT_SIZE,
           color: "#1a1a1a",
           "text-valign": "bottom",
           "text-margin-y": 3,
           "text-wrap": "ellipsis",
-          "text-max-width": 110,
+          "text-max-width": 150,
           "text-background-color": "#ffffff",
-          "text-background-opacity": 0.7,
+          "text-background-opacity": 0.8,
           "text-background-padding": 1,
-          width: 16,
-          height: 16,
+          // zoomed out to an overview, lesser labels give way to the shapes
+          "min-zoomed-font-size": 7,
+          width: NODE_SIZE,
+          height: NODE_SIZE,
           "border-width": 1,
           "border-color": "#ffffff",
         },
@@ -65,8 +90,31 @@
           opacity: 0.8,
         },
       },
-      { selector: 'node[type = "Topic"]', style: { "text-max-width": 170 } },
-      { selector: "node.center", style: { width: 30, height: 30, "font-size": 12, "font-weight": "bold", "border-width": 3, "border-color": "#111", "text-max-width": 240 } },
+      {
+        selector: "edge[?derived]",
+        style: {
+          "curve-style": "straight",
+          "line-style": "dashed",
+          "line-dash-pattern": [6, 4],
+          "line-color": "#7b8794",
+          opacity: 1,
+        },
+      },
+      { selector: 'node[type = "Topic"]', style: { "text-wrap": "wrap", "text-max-width": 140 } },
+      {
+        selector: "node.center",
+        style: {
+          width: 32,
+          height: 32,
+          "font-size": 14,
+          "font-weight": "bold",
+          "border-width": 3,
+          "border-color": "#111",
+          "text-max-width": 220,
+          "min-zoomed-font-size": 0,
+          "z-index": 10,
+        },
+      },
       { selector: "node.hover, node:selected", style: { "border-width": 3, "border-color": "#ffbf47" } },
       { selector: "edge.hover", style: { "line-color": "#555", opacity: 1 } },
     ];
@@ -79,17 +127,84 @@
     return s;
   }
 
-  /* Short labels: names and topic names are kept, work titles are left to the tooltip. */
+  /* Short labels: names and topic names are kept, work titles are left to the tooltip. Every
+   * node starts at the origin (the seeded layout spreads them), whatever the window's size. */
   function decorate(elements) {
     elements.nodes.forEach(function (n) {
       var d = n.data;
-      // topic names repeat across archives ("Machine Learning" is cs.LG and stat.ML)
-      d.short = d.type === "Work" ? "" : d.type === "Topic" ? d.label + " (" + plainId(d.id) + ")" : d.label;
+      // topic names repeat across archives ("Machine Learning" is cs.LG and stat.ML): the
+      // archive goes on a line of its own, never cut off
+      d.short = d.type === "Work" ? "" : d.type === "Topic" ? d.label + "\n(" + plainId(d.id) + ")" : d.label;
+      n.position = { x: 0, y: 0 };
     });
     elements.edges.forEach(function (e) {
       if (e.data.width === undefined) e.data.width = 1;
     });
     return elements;
+  }
+
+  /* Dashed links from the centre (see DERIVED), added to `elements`; returns how many. A co-author
+   * (depth 1) with no drawn work shared with the centre gets a CO_AUTHOR link; a topic with no
+   * drawn work of the centre gets a TOPIC_OF link; any node still cut off from the centre gets
+   * an IN_NETWORK link. So every node is connected to the centre. */
+  function deriveLinks(elements, center) {
+    var types = {};
+    var adjacent = {};
+    elements.nodes.forEach(function (n) {
+      types[n.data.id] = n.data;
+      adjacent[n.data.id] = [];
+    });
+    if (!center || !types[center]) return 0;
+    elements.edges.forEach(function (e) {
+      var d = e.data;
+      if (adjacent[d.source] && adjacent[d.target]) {
+        adjacent[d.source].push(d.target);
+        adjacent[d.target].push(d.source);
+      }
+    });
+    var own = {}; // the centre's works that are drawn
+    adjacent[center].forEach(function (id) {
+      if (types[id].type === "Work") own[id] = true;
+    });
+    var added = 0;
+    function link(type, target) {
+      elements.edges.push({
+        data: { id: "derived:" + type + ":" + target, source: center, target: target, type: type, derived: true, width: 1.5 },
+      });
+      adjacent[center].push(target);
+      adjacent[target].push(center);
+      added += 1;
+    }
+    function viaOwnWork(id) {
+      return adjacent[id].some(function (other) { return own[other]; });
+    }
+    elements.nodes.forEach(function (n) {
+      var d = n.data;
+      if (d.id === center || types[center].type !== "Researcher") return;
+      var depth = (d.properties || {}).depth;
+      if (d.type === "Researcher" && depth === 1 && !viaOwnWork(d.id)) link("CO_AUTHOR", d.id);
+      else if (d.type === "Topic" && !viaOwnWork(d.id)) link("TOPIC_OF", d.id);
+    });
+    var reached = {};
+    function reach(start) {
+      var stack = [start];
+      reached[start] = true;
+      while (stack.length) {
+        adjacent[stack.pop()].forEach(function (next) {
+          if (!reached[next]) {
+            reached[next] = true;
+            stack.push(next);
+          }
+        });
+      }
+    }
+    reach(center);
+    elements.nodes.forEach(function (n) {
+      if (reached[n.data.id]) return;
+      link("IN_NETWORK", n.data.id);
+      reach(n.data.id);
+    });
+    return added;
   }
 
   function describe(data) {
@@ -100,6 +215,7 @@
     }
     if (p.year) parts.push(String(p.year));
     if (p.works !== undefined && p.works !== null) parts.push(p.works + " work" + (p.works === 1 ? "" : "s"));
+    if (data.type === "Team" && p.size) parts.push(p.size + " member" + (p.size === 1 ? "" : "s"));
     if (p.works_together !== undefined) parts.push(p.works_together + " works together");
     if (p.lift !== undefined) parts.push("lift " + Number(p.lift).toFixed(2));
     return { title: data.label, detail: parts.join(" · "), link: pageOf(data) };
@@ -109,14 +225,166 @@
     var fcose = typeof window.cytoscapeFcose === "function";
     return {
       name: fcose ? "fcose" : "cose",
+      quality: count > 150 ? "default" : "proof",
       animate: false,
-      randomize: true,
-      fit: true,
-      padding: 24,
-      nodeDimensionsIncludeLabels: false,
-      idealEdgeLength: count > 150 ? 45 : 70,
-      nodeRepulsion: 6000,
+      randomize: true, // from the seeded Math.random: the same start on every load
+      fit: false, // the view is set afterwards (Explorer.home)
+      nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: count > 150 ? 50 : 70,
+      nodeRepulsion: 9000,
+      nodeSeparation: 90,
+      gravity: 0.3,
     };
+  }
+
+  /* A small seeded PRNG (mulberry32). */
+  function prng(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /* Runs fn with Math.random seeded, and layout-base's own sequence (RandomSeed, a counter that
+   * otherwise runs on from one layout to the next) restarted. fcose without animation runs
+   * synchronously, so nothing else draws from the seeded Math.random. */
+  function seeded(fn) {
+    var saved = Math.random;
+    var layoutBase = window.layoutBase;
+    if (layoutBase && layoutBase.RandomSeed) layoutBase.RandomSeed.seed = 1;
+    Math.random = prng(LAYOUT_SEED);
+    try {
+      return fn();
+    } finally {
+      Math.random = saved;
+    }
+  }
+
+  /* The last resort of separate(), where pushing pairs apart did not settle (dense stars):
+   * nodes are placed one by one, nearest the centre first; one that overlaps a node placed
+   * before it moves the shortest way that clears them all, outwards from the centre or along an
+   * axis. Ends with no overlap, deterministically. */
+  function place(items) {
+    var EPS = 0.01;
+    var centre = items.filter(function (it) { return it.fixed; })[0] || { x: 0, y: 0 };
+    function away(it) { return it.fixed ? -1 : Math.hypot(it.x - centre.x, it.y - centre.y); }
+    var order = items.slice().sort(function (p, q) { return away(p) - away(q) || p.index - q.index; });
+    var placed = [];
+    function hit(it, x, y) {
+      for (var k = 0; k < placed.length; k++) {
+        var p = placed[k];
+        if (x + it.x1 < p.x + p.x2 && p.x + p.x1 < x + it.x2 && y + it.y1 < p.y + p.y2 && p.y + p.y1 < y + it.y2) return p;
+      }
+      return null;
+    }
+    // how far along (dx, dy) (a unit vector) `it` must move to overlap nothing placed
+    function clearance(it, dx, dy) {
+      var t = 0;
+      for (var guard = 0; guard < 10000; guard++) {
+        var p = hit(it, it.x + t * dx, it.y + t * dy);
+        if (!p) return t;
+        var tx = dx > 0 ? (p.x + p.x2 - it.x - it.x1) / dx : dx < 0 ? (p.x + p.x1 - it.x - it.x2) / dx : Infinity;
+        var ty = dy > 0 ? (p.y + p.y2 - it.y - it.y1) / dy : dy < 0 ? (p.y + p.y1 - it.y - it.y2) / dy : Infinity;
+        t = Math.max(t, Math.min(tx, ty)) + EPS;
+      }
+      return Infinity;
+    }
+    order.forEach(function (it, i) {
+      if (!it.fixed && hit(it, it.x, it.y)) {
+        var rx = it.x - centre.x;
+        var ry = it.y - centre.y;
+        var r = Math.hypot(rx, ry);
+        if (r < EPS) {
+          rx = Math.cos(i * 2.39996);
+          ry = Math.sin(i * 2.39996);
+          r = 1;
+        }
+        var best = null;
+        [[rx / r, ry / r], [1, 0], [-1, 0], [0, 1], [0, -1]].forEach(function (d) {
+          var t = clearance(it, d[0], d[1]);
+          if (!best || t < best.t) best = { t: t, dx: d[0], dy: d[1] };
+        });
+        it.x += best.t * best.dx;
+        it.y += best.t * best.dy;
+      }
+      placed.push(it);
+    });
+  }
+
+  /* Pushes apart nodes whose node-and-label boxes (plus LABEL_GAP) overlap, along the axis of
+   * least overlap, in a fixed order: deterministic. The centre stays where the layout put it. */
+  function separate(cy, center) {
+    var half = LABEL_GAP / 2;
+    var items = cy.nodes().map(function (n) {
+      var p = n.position();
+      var b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return {
+        node: n,
+        x: p.x,
+        y: p.y,
+        x1: b.x1 - p.x - half,
+        x2: b.x2 - p.x + half,
+        y1: b.y1 - p.y - half,
+        y2: b.y2 - p.y + half,
+        fixed: n.id() === center,
+      };
+    });
+    var EPS = 0.01;
+    var order = items.map(function (it, i) { it.index = i; return it; });
+    function left(it) { return it.x + it.x1; }
+    for (var pass = 0; pass < 100; pass++) {
+      var moved = false;
+      // sweep from left to right: only boxes starting before one ends can overlap it
+      order.sort(function (p, q) { return left(p) - left(q) || p.index - q.index; });
+      for (var i = 0; i < order.length; i++) {
+        var a = order[i];
+        for (var j = i + 1; j < order.length && left(order[j]) < a.x + a.x2; j++) {
+          var b = order[j];
+          var ox = Math.min(a.x + a.x2, b.x + b.x2) - Math.max(a.x + a.x1, b.x + b.x1);
+          if (ox <= 0) continue;
+          var oy = Math.min(a.y + a.y2, b.y + b.y2) - Math.max(a.y + a.y1, b.y + b.y1);
+          if (oy <= 0) continue;
+          moved = true;
+          var ka = a.fixed ? 0 : b.fixed ? 1 : 0.5;
+          var kb = 1 - ka;
+          if (ox < oy) {
+            var dx = b.x + (b.x1 + b.x2) / 2 >= a.x + (a.x1 + a.x2) / 2 ? 1 : -1;
+            a.x -= dx * (ox + EPS) * ka;
+            b.x += dx * (ox + EPS) * kb;
+          } else {
+            var dy = b.y + (b.y1 + b.y2) / 2 >= a.y + (a.y1 + a.y2) / 2 ? 1 : -1;
+            a.y -= dy * (oy + EPS) * ka;
+            b.y += dy * (oy + EPS) * kb;
+          }
+        }
+      }
+      if (!moved) break;
+    }
+    if (moved) place(items);
+    // the centre at the origin
+    var origin = { x: 0, y: 0 };
+    items.forEach(function (it) {
+      if (it.fixed) origin = { x: it.x, y: it.y };
+    });
+    cy.batch(function () {
+      items.forEach(function (it) {
+        it.node.position({ x: it.x - origin.x, y: it.y - origin.y });
+      });
+    });
+  }
+
+  /* The centre and its first ring: everything but the second ring (co-authors' co-authors and
+   * the works linking them to co-authors). */
+  function firstRing(cy, centre) {
+    return cy.nodes().filter(function (n) {
+      var type = n.data("type");
+      if (type === "Researcher") return (n.data("properties") || {}).depth !== 2;
+      if (type === "Work") return n.edgesWith(centre).length > 0;
+      return true;
+    });
   }
 
   function Explorer(container) {
@@ -147,6 +415,21 @@
     this.tip.hidden = false;
   };
 
+  Explorer.prototype.showEdgeTip = function (edge, at) {
+    if (!this.tip) return;
+    this.tip.textContent = "";
+    var strong = document.createElement("strong");
+    strong.textContent = edge.target().data("label");
+    var detail = document.createElement("span");
+    detail.textContent = DERIVED[edge.data("type")] || "";
+    this.tip.appendChild(strong);
+    this.tip.appendChild(detail);
+    var box = this.container.getBoundingClientRect();
+    this.tip.style.left = Math.max(4, Math.min(at.x + 12, box.width - 220)) + "px";
+    this.tip.style.top = Math.max(4, at.y + 12) + "px";
+    this.tip.hidden = false;
+  };
+
   Explorer.prototype.hideTip = function () {
     if (this.tip) this.tip.hidden = true;
   };
@@ -155,10 +438,13 @@
     var self = this;
     if (this.cy) this.cy.destroy();
     this.container.dataset.state = "layout";
+    elements = decorate(elements);
+    var derived = deriveLinks(elements, center);
     var cy = cytoscape({
       container: this.container,
-      elements: decorate(elements),
+      elements: elements,
       style: styles(),
+      layout: { name: "preset" }, // not the default grid, which depends on the window's size
       minZoom: 0.1,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -179,6 +465,14 @@
       self.container.style.cursor = "default";
       self.hideTip();
     });
+    cy.on("mouseover", "edge[?derived]", function (evt) {
+      evt.target.addClass("hover");
+      self.showEdgeTip(evt.target, evt.renderedPosition);
+    });
+    cy.on("mouseout", "edge[?derived]", function (evt) {
+      evt.target.removeClass("hover");
+      self.hideTip();
+    });
     cy.on("pan zoom", function () { self.hideTip(); });
     cy.on("tap", "node", function (evt) {
       var url = pageOf(evt.target.data());
@@ -186,15 +480,62 @@
     });
     var layout = cy.layout(layoutOptions(elements.nodes.length));
     layout.one("layoutstop", function () {
-      cy.fit(undefined, 24);
+      separate(cy, center);
+      var whole = self.home();
       self.container.dataset.nodes = String(cy.nodes().length);
       self.container.dataset.edges = String(cy.edges().length);
       self.container.dataset.state = "ready";
+      self.setStatus(
+        cy.nodes().length + " nodes and " + cy.edges().length + " edges drawn" + (note || "") +
+        (derived ? "; dashed lines link co-authors and topics whose works are not drawn" : "") + "." +
+        (whole ? "" : " Zoomed to stay readable: drag, or use the arrow keys, to see the rest; minus zooms out.")
+      );
     });
-    layout.run();
-    this.setStatus(
-      cy.nodes().length + " nodes and " + cy.edges().length + " edges drawn" + (note || "") + "."
-    );
+    seeded(function () { layout.run(); });
+  };
+
+  /* The default view: the centre and its first ring fitted, at READABLE_ZOOM at least (then the
+   * centre is in the middle and the drawing fills the box as far as it can) and
+   * MAX_DEFAULT_ZOOM at most. Returns whether the whole drawing is in view. */
+  Explorer.prototype.home = function () {
+    var cy = this.cy;
+    if (!cy || !cy.nodes().length) return true;
+    var centre = cy.$(".center");
+    var target = centre.length ? firstRing(cy, centre) : cy.nodes();
+    cy.fit(target, PADDING);
+    if (cy.zoom() > MAX_DEFAULT_ZOOM) {
+      cy.zoom(MAX_DEFAULT_ZOOM);
+      cy.center(target);
+    } else if (cy.zoom() < READABLE_ZOOM) {
+      cy.zoom(READABLE_ZOOM);
+      cy.center(centre.length ? centre : target);
+      this.fill(centre);
+    }
+    var all = cy.elements().renderedBoundingBox();
+    var w = this.container.clientWidth;
+    var h = this.container.clientHeight;
+    return all.x1 >= -0.5 && all.y1 >= -0.5 && all.x2 <= w + 0.5 && all.y2 <= h + 0.5;
+  };
+
+  /* Pans so the drawing leaves no empty margin it could fill, keeping the centre's label in view. */
+  Explorer.prototype.fill = function (centre) {
+    var cy = this.cy;
+    var all = cy.elements().renderedBoundingBox();
+    var keep = centre.length ? centre.renderedBoundingBox({ includeLabels: true }) : null;
+    function shift(lo, hi, size, keepLo, keepHi) {
+      var d = 0;
+      if (hi - lo + 2 * PADDING <= size) return (size - lo - hi) / 2; // it fits: centre it
+      if (lo > PADDING) d = PADDING - lo;
+      else if (hi < size - PADDING) d = size - PADDING - hi;
+      if (keep) d = Math.max(PADDING / 2 - keepLo, Math.min(size - PADDING / 2 - keepHi, d));
+      return d;
+    }
+    var w = this.container.clientWidth;
+    var h = this.container.clientHeight;
+    cy.panBy({
+      x: shift(all.x1, all.x2, w, keep && keep.x1, keep && keep.x2),
+      y: shift(all.y1, all.y2, h, keep && keep.y1, keep && keep.y2),
+    });
   };
 
   Explorer.prototype.load = function (url, shape) {
@@ -230,7 +571,7 @@
         case "ArrowDown": cy.panBy({ x: 0, y: -step }); break;
         case "+": case "=": self.zoom(1.25); break;
         case "-": case "_": self.zoom(0.8); break;
-        case "0": cy.fit(undefined, 24); break;
+        case "0": self.home(); break;
         default: handled = false;
       }
       if (handled) evt.preventDefault();
@@ -320,7 +661,7 @@
         var how = button.getAttribute("data-zoom");
         if (how === "in") explorer.zoom(1.25);
         else if (how === "out") explorer.zoom(0.8);
-        else if (explorer.cy) explorer.cy.fit(undefined, 24);
+        else explorer.home();
       });
     });
     redraw();
