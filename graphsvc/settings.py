@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
     graphsvc_query_timeout_s: float = Field(default=10.0, gt=0, le=600)
+    # A write transaction (an ingest batch, a layer chunk, a schema statement): its own limit,
+    # as a batch into a large graph may take longer than any read should.
+    graphsvc_write_timeout_s: float = Field(default=600.0, gt=0, le=86_400)
     graphsvc_close_collaborator_min_works: int = Field(default=2, ge=1, le=1000)
     # A work naming a team, or with more authors than this, is a team work (README: Teams).
     graphsvc_team_min_authors: int = Field(default=100, ge=2, le=100_000)

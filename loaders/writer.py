@@ -82,7 +82,7 @@ class GraphWriter:
 
     def position(self, source: str) -> int | None:
         """The position of the last written item of `source`; None when never ingested."""
-        rows = self.backend.read("ingest_position", source=source)
+        rows = self.backend.read_long("ingest_position", source=source)
         return int(rows[0]["position"]) if rows else None
 
     def ingest(
@@ -132,7 +132,7 @@ class GraphWriter:
 
     def _resolver_state(self) -> Resolver:
         if self._resolver is None:
-            taken = [r["id"] for r in self.backend.read("ingest_all_researcher_ids")]
+            taken = [r["id"] for r in self.backend.read_long("ingest_all_researcher_ids")]
             self._resolver = Resolver(taken, name_rarity=self.name_rarity)
         return self._resolver
 
@@ -142,7 +142,9 @@ class GraphWriter:
         records = self._unique_records(batch, summary)
         stored = {
             r["arxiv_id"]: r["version"]
-            for r in self.backend.read("ingest_work_versions", ids=[r.arxiv_id for r in records])
+            for r in self.backend.read_long(
+                "ingest_work_versions", ids=[r.arxiv_id for r in records]
+            )
         }
         papers = []
         for record in records:
@@ -230,17 +232,19 @@ class GraphWriter:
         all_names = [n for p in papers for n in p.names]
         missing = resolver.missing_blocks(block_key(n) for n in all_names)
         if missing:
-            rows = self.backend.read("ingest_researchers_in_blocks", blocks=sorted(missing))
+            rows = self.backend.read_long("ingest_researchers_in_blocks", blocks=sorted(missing))
             evidence = {
                 r["id"]: r
-                for r in self.backend.read(
+                for r in self.backend.read_long(
                     "ingest_researcher_evidence", ids=[r["id"] for r in rows]
                 )
             }
             resolver.add_loaded(missing, (_researcher(r, evidence.get(r["id"], {})) for r in rows))
         keys = resolver.names.missing(all_names)
         if keys:
-            resolver.names.load(keys, self.backend.read("ingest_name_counts", keys=sorted(keys)))
+            resolver.names.load(
+                keys, self.backend.read_long("ingest_name_counts", keys=sorted(keys))
+            )
 
     def _write(
         self,

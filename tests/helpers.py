@@ -78,6 +78,10 @@ class CountingBackend(GraphBackend):
         self._count(name)
         return self.inner.read(name, **params)
 
+    def read_long(self, name: str, **params: Any) -> list[Row]:
+        self._count(name)
+        return self.inner.read_long(name, **params)
+
     def read_together(self, work: Callable[[Reader], T]) -> T:
         outer = self
 

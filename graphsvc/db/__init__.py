@@ -41,6 +41,7 @@ def open_backend(
             password=settings.neo4j_password.get_secret_value(),
             database=settings.neo4j_database,
             timeout_s=settings.graphsvc_query_timeout_s,
+            write_timeout_s=settings.graphsvc_write_timeout_s,
             extra_queries=extra_queries,
         )
     from graphsvc.db.ladybug_backend import LadybugBackend
@@ -49,6 +50,7 @@ def open_backend(
         settings.embedded_path,
         read_only=read_only,
         timeout_s=settings.graphsvc_query_timeout_s,
+        write_timeout_s=settings.graphsvc_write_timeout_s,
         buffer_pool_bytes=settings.graphsvc_embedded_buffer_pool_mb * 1024**2,
         extra_queries=extra_queries,
     )

@@ -46,6 +46,11 @@ class GraphBackend(ABC):
         """Run a stored read query and return its rows as plain dicts."""
 
     @abstractmethod
+    def read_long(self, name: str, **params: Any) -> list[Row]:
+        """`read` for a job (an ingest, a layer rebuild): bounded by the write timeout, since a
+        job's look-up over a large graph may take longer than a request should."""
+
+    @abstractmethod
     def read_together(self, work: Callable[[Reader], T]) -> T:
         """Run `work`'s reads in one read transaction: one connection and one transaction
         instead of one per query. Retried as a whole on transient errors, so `work` must only

@@ -30,6 +30,7 @@ class LadybugBackend(GraphBackend):
         *,
         read_only: bool = False,
         timeout_s: float = 10.0,
+        write_timeout_s: float = 600.0,
         buffer_pool_bytes: int = 1024**3,
         extra_queries: tuple[Path, ...] = (),
     ) -> None:
@@ -52,6 +53,7 @@ class LadybugBackend(GraphBackend):
                 ) from err
             raise GraphError(f"cannot open the embedded database {path}: {err}") from err
         self._timeout_ms = int(timeout_s * 1000)
+        self._write_timeout_ms = int(write_timeout_s * 1000)
         self._pool: queue.Queue[ladybug.Connection] = queue.Queue()
         self._all: list[ladybug.Connection] = []
         for _ in range(POOL_SIZE):
@@ -89,13 +91,27 @@ class LadybugBackend(GraphBackend):
         with self._connection() as conn:
             return self._run(conn, name, params)
 
+    def read_long(self, name: str, **params: Any) -> list[Row]:
+        with self._long_running() as conn:
+            return self._run(conn, name, params)
+
     def read_together(self, work: Callable[[Reader], T]) -> T:
         with self._connection() as conn:
             return self._in_transaction(conn, "BEGIN TRANSACTION READ ONLY", work)
 
     def write(self, work: Callable[[Any], T]) -> T:
-        with self._write_lock, self._connection() as conn:
+        with self._write_lock, self._long_running() as conn:
             return self._in_transaction(conn, "BEGIN TRANSACTION", work)
+
+    @contextmanager
+    def _long_running(self) -> Iterator[ladybug.Connection]:
+        """A pooled connection whose statements (COMMIT too) run under the write timeout."""
+        with self._connection() as conn:
+            conn.set_query_timeout(self._write_timeout_ms)
+            try:
+                yield conn
+            finally:
+                conn.set_query_timeout(self._timeout_ms)
 
     def _in_transaction(
         self, conn: ladybug.Connection, begin: str, work: Callable[[_LadybugTx], T]
@@ -120,7 +136,7 @@ class LadybugBackend(GraphBackend):
 
     def apply_schema(self) -> list[str]:
         statements = self.catalog.schema_statements()
-        with self._write_lock, self._connection() as conn:
+        with self._write_lock, self._long_running() as conn:
             for statement in statements:
                 self._execute(conn, statement)
         return statements

@@ -31,12 +31,14 @@ class Neo4jBackend(GraphBackend):
         password: str,
         database: str,
         timeout_s: float = 10.0,
+        write_timeout_s: float = 600.0,
         extra_queries: tuple[Path, ...] = (),
     ) -> None:
         self.catalog = Catalog(self.dialect, extra=extra_queries)
         self.uri = uri
         self.database = database
         self.timeout_s = timeout_s
+        self.write_timeout_s = write_timeout_s
         self._driver = GraphDatabase.driver(
             uri,
             auth=(user, password),
@@ -47,13 +49,19 @@ class Neo4jBackend(GraphBackend):
             notifications_min_severity="OFF",
         )
 
-    def _query(self, name: str, params: dict[str, Any]) -> neo4j.Query:
+    def _query(self, name: str, params: dict[str, Any], timeout_s: float) -> neo4j.Query:
         stored = self.catalog[name]
         stored.check_params(params)
-        return neo4j.Query(stored.text, timeout=self.timeout_s)
+        return neo4j.Query(stored.text, timeout=timeout_s)
 
     def read(self, name: str, **params: Any) -> list[Row]:
-        query = self._query(name, params)
+        return self._read(name, params, self.timeout_s)
+
+    def read_long(self, name: str, **params: Any) -> list[Row]:
+        return self._read(name, params, self.write_timeout_s)
+
+    def _read(self, name: str, params: dict[str, Any], timeout_s: float) -> list[Row]:
+        query = self._query(name, params, timeout_s)
         with _mapped_errors(f"query {name}"):
             records, _, _ = self._driver.execute_query(
                 query, params, database_=self.database, routing_=RoutingControl.READ
@@ -74,6 +82,7 @@ class Neo4jBackend(GraphBackend):
             return session.execute_read(unit)
 
     def write(self, work: Callable[[Any], T]) -> T:
+        @neo4j.unit_of_work(timeout=self.write_timeout_s)
         def unit(tx: neo4j.ManagedTransaction) -> T:
             return work(_Neo4jTx(self, tx))
 

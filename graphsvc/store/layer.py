@@ -242,11 +242,11 @@ def _facts(row: dict[str, Any]) -> WorkFacts:
 def ensure_current(backend: GraphBackend, *, team_min_authors: int) -> None:
     """Rebuild the layer if the graph holds works the layer does not describe: written before
     the layer existed, or with another team threshold. (Writers mark it with `mark_current`.)"""
-    version = backend.read("layer_stat", id=LAYER_VERSION_STAT)
-    threshold = backend.read("layer_stat", id=TEAM_MIN_AUTHORS_STAT)
+    version = backend.read_long("layer_stat", id=LAYER_VERSION_STAT)
+    threshold = backend.read_long("layer_stat", id=TEAM_MIN_AUTHORS_STAT)
     if is_current(version) and threshold and threshold[0]["n"] == team_min_authors:
         return
-    if backend.read("layer_any_work"):
+    if backend.read_long("layer_any_work"):
         log.warning("building the collaboration layer of the whole graph (once)")
         rebuild(backend, team_min_authors=team_min_authors)
 
@@ -273,11 +273,11 @@ def rebuild(backend: GraphBackend, *, team_min_authors: int, batch: int = 2_000)
     ):
         while _clear_some(backend, name):
             pass
-    researchers = [r["id"] for r in backend.read("layer_all_researcher_ids")]
+    researchers = [r["id"] for r in backend.read_long("layer_all_researcher_ids")]
     for chunk in _chunks(researchers, 50_000):
         _write_ids(backend, "layer_reset_researchers", chunk)
     backend.write(_reset_topics_and_teams)
-    works = [r["id"] for r in backend.read("layer_all_work_ids")]
+    works = [r["id"] for r in backend.read_long("layer_all_work_ids")]
     for chunk in _chunks(works, batch):
         backend.write(
             functools.partial(_rebuild_works, ids=chunk, team_min_authors=team_min_authors)
@@ -285,7 +285,7 @@ def rebuild(backend: GraphBackend, *, team_min_authors: int, batch: int = 2_000)
     for chunk in _chunks(researchers, 20_000):
         _write_ids(backend, "layer_recount_researchers", chunk)
     _write_ids(
-        backend, "layer_recount_teams", [r["id"] for r in backend.read("layer_all_team_ids")]
+        backend, "layer_recount_teams", [r["id"] for r in backend.read_long("layer_all_team_ids")]
     )
     backend.write(toplists.recompute_all)
     backend.write(functools.partial(mark_current, team_min_authors=team_min_authors))

@@ -86,6 +86,25 @@ def test_backends_write_the_same_graph(neo4j_backend: GraphBackend, tmp_path: An
         embedded.close()
 
 
+def test_embedded_writes_run_under_the_write_timeout(tmp_path: Any) -> None:
+    """The read timeout bounds reads only: a batch (COMMIT included) has its own limit. On
+    Neo4j the driver sets each transaction's timeout the same way (write_timeout_s)."""
+    from graphsvc.db.base import GraphError
+    from graphsvc.db.ladybug_backend import LadybugBackend
+
+    embedded = LadybugBackend(
+        tmp_path / "g.lbdb", timeout_s=0.001, write_timeout_s=600, extra_queries=TEST_QUERIES
+    )
+    try:
+        embedded.apply_schema()
+        GraphWriter(embedded).ingest(read_snapshot(SNAPSHOT))
+        assert embedded.write(lambda tx: tx.run("export_works"))
+        with pytest.raises(GraphError, match="Interrupted"):
+            embedded.read("export_authorships")
+    finally:
+        embedded.close()
+
+
 def researcher_of(backend: GraphBackend, work: str, position: int) -> dict[str, Any]:
     rows = [a for a in backend.read("export_authorships") if a["work"] == work]
     rid = next(a["researcher"] for a in rows if a["position"] == position)
