@@ -21,13 +21,6 @@ from tests.oracles.facts import Facts, facts
 from tests.oracles.slices import expected_slice
 
 PROBLEM = "application/problem+json"
-PREFIX = {
-    "Researcher": "researcher",
-    "Work": "work",
-    "Topic": "topic",
-    "Institution": "institution",
-    "Team": "team",
-}
 _FACTS: dict[tuple[str, str], Facts] = {}
 # (dataset, url) -> {dialect: JSON body}, checked for agreement by the last test of the module.
 
