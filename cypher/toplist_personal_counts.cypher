@@ -1,6 +1,5 @@
-// Topic lists: the personal works in a topic of these researchers (absent when none).
-// params: topic, ids
-MATCH (t:Topic {id: $topic})
-UNWIND $ids AS rid
-MATCH (r:Researcher {id: rid})-[x:WORKS_IN]->(t)
-RETURN r.id AS researcher, x.personal AS personal
+// Topic lists: the personal works of researchers in topics (rows of topic, id; absent: none).
+// params: rows
+UNWIND $rows AS row
+MATCH (r:Researcher {id: row.id})-[x:WORKS_IN]->(t:Topic {id: row.topic})
+RETURN t.id AS topic, r.id AS researcher, x.personal AS personal

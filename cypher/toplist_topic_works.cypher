@@ -1,6 +1,5 @@
-// Topic lists: which of these works are in a topic now, with their publication dates.
-// params: topic, ids
-MATCH (t:Topic {id: $topic})
-UNWIND $ids AS wid
-MATCH (w:Work {arxiv_id: wid})-[:HAS_TOPIC]->(t)
-RETURN w.arxiv_id AS arxiv_id, w.published AS published
+// Topic lists: which works are in a topic now (rows of topic, id), with their dates.
+// params: rows
+UNWIND $rows AS row
+MATCH (w:Work {arxiv_id: row.id})-[:HAS_TOPIC]->(t:Topic {id: row.topic})
+RETURN t.id AS topic, w.arxiv_id AS arxiv_id, w.published AS published

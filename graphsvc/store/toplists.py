@@ -15,7 +15,7 @@ is unchanged and was behind it); otherwise the topic's list is recomputed by a s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from graphsvc.db import Tx
@@ -58,23 +58,47 @@ def refresh(
     entered: Mapping[str, set[str]],
     left: Mapping[str, set[str]],
 ) -> None:
-    """Update the lists of topics whose researchers' counts or works changed."""
+    """Update the lists of topics whose researchers' counts or works changed: the candidates
+    of every topic are read in one query per order (a batch touches most of the ~150 arXiv
+    categories), then a topic whose list cannot be merged is scanned on its own."""
     topics = sorted(t for t in set(researchers) | set(entered) | set(left) if t)
     if not topics:
         return
     lists = {row["id"]: row for row in tx.run("toplist_read", ids=topics)}
-    top_rows, recent_rows = [], []
-    for topic in topics:
-        row = lists.get(topic)
-        if row is None:
-            continue
-        if researchers.get(topic):
-            top_rows.append(_top(tx, topic, row, researchers[topic]))
-        if entered.get(topic) or left.get(topic):
-            changed = entered.get(topic, set()) | left.get(topic, set())
-            recent_rows.append(_recent(tx, topic, row, changed))
+    top_ids = {
+        t: sorted(set(lists[t]["top_ids"] or []) | researchers[t])
+        for t in topics
+        if t in lists and researchers.get(t)
+    }
+    recent_changed = {
+        t: entered.get(t, set()) | left.get(t, set())
+        for t in topics
+        if t in lists and (entered.get(t) or left.get(t))
+    }
+    recent_ids = {
+        t: sorted(set(lists[t]["recent_ids"] or []) | changed)
+        for t, changed in recent_changed.items()
+        if _recent_mergeable(lists[t], changed)
+    }
+    personal = _by_topic(tx, "toplist_personal_counts", top_ids, "researcher", "personal")
+    published = _by_topic(tx, "toplist_topic_works", recent_ids, "arxiv_id", "published")
+    top_rows = [_top(tx, t, lists[t], ids, personal.get(t, {})) for t, ids in top_ids.items()]
+    recent_rows = [
+        _recent(tx, t, lists[t], recent_ids.get(t), published.get(t, {})) for t in recent_changed
+    ]
     _write(tx, "toplist_set_top", "toplist_clear_top", top_rows)
     _write(tx, "toplist_set_recent", "toplist_clear_recent", recent_rows)
+
+
+def _by_topic(
+    tx: Tx, query: str, ids_by_topic: Mapping[str, list[str]], key: str, value: str
+) -> dict[str, dict[str, Any]]:
+    """Run `query` over every (topic, id) pair; topic -> {row[key]: row[value]}."""
+    pairs = [{"topic": t, "id": i} for t, ids in ids_by_topic.items() for i in ids]
+    grouped: dict[str, dict[str, Any]] = {}
+    for row in tx.run(query, rows=pairs) if pairs else []:
+        grouped.setdefault(row["topic"], {})[row[key]] = row[value]
+    return grouped
 
 
 def _write(tx: Tx, store: str, clear: str, rows: list[dict[str, Any]]) -> None:
@@ -87,14 +111,13 @@ def _write(tx: Tx, store: str, clear: str, rows: list[dict[str, Any]]) -> None:
         tx.run(clear, rows=empty)
 
 
-def _top(tx: Tx, topic: str, row: dict[str, Any], changed: Iterable[str]) -> dict[str, Any]:
+def _top(
+    tx: Tx, topic: str, row: dict[str, Any], ids: list[str], now: Mapping[str, int]
+) -> dict[str, Any]:
+    """`ids`: the old list and the researchers whose counts changed; `now`: their personal
+    works in the topic (absent when none)."""
     old = list(row["top_ids"] or [])
     counts = list(row["top_counts"] or [])
-    ids = sorted(set(old) | set(changed))
-    now = {
-        r["researcher"]: r["personal"]
-        for r in tx.run("toplist_personal_counts", topic=topic, ids=ids)
-    }
     candidates = {rid: researcher_key(now[rid], rid) if now.get(rid) else None for rid in ids}
     old_last = researcher_key(counts[-1], old[-1]) if old and counts else None
     kept = merged_list(old, old_last, candidates)
@@ -108,16 +131,24 @@ def _top_row(topic: str, entries: list[tuple[str, int]]) -> dict[str, Any]:
     return {"id": topic, "ids": [e[0] for e in entries], "counts": [e[1] for e in entries]}
 
 
-def _recent(tx: Tx, topic: str, row: dict[str, Any], changed: set[str]) -> dict[str, Any]:
-    """`changed`: works that entered or left the topic, or were replaced by a new version."""
+def _recent_mergeable(row: dict[str, Any], changed: set[str]) -> bool:
+    """Unless the old list's last work changed (its key may have moved), a merge can tell."""
+    old = row["recent_ids"] or []
+    return not old or old[-1] not in changed
+
+
+def _recent(
+    tx: Tx,
+    topic: str,
+    row: dict[str, Any],
+    ids: list[str] | None,
+    now: Mapping[str, dt.date | None],
+) -> dict[str, Any]:
+    """`ids`: the old list and the works that entered or left the topic or were replaced (None
+    when only a scan can tell); `now`: those of them in the topic, with their dates."""
     old = list(row["recent_ids"] or [])
     kept: list[str] | None = None
-    if not old or old[-1] not in changed:  # else the old last key may have moved: scan
-        ids = sorted(set(old) | changed)
-        now = {
-            r["arxiv_id"]: r["published"]
-            for r in tx.run("toplist_topic_works", topic=topic, ids=ids)
-        }
+    if ids is not None:
         candidates = {w: recent_key(now[w], w) if w in now else None for w in ids}
         old_last = recent_key(now[old[-1]], old[-1]) if old else None
         kept = merged_list(old, old_last, candidates)
