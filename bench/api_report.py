@@ -41,7 +41,8 @@ def _ratio(row: Row, p: float) -> str:
     g, b = row.samples.get("graphsvc"), row.samples.get("baseline")
     if not g or not b or not g.times or not b.times:
         return "-"
-    return f"{pct(b.times, p) / pct(g.times, p):.1f}x"
+    ratio = pct(b.times, p) / pct(g.times, p)
+    return f"{ratio:.1f}x" if ratio >= 0.1 else f"{ratio:.2g}x"  # 0.05x, not 0.0x
 
 
 def _target(row: Row) -> str:

@@ -25,7 +25,8 @@ from tests.neo4j_server import Neo4jServer
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
-PASSWORD = "graphsvc-bench"
+PASSWORD = "graphsvc-bench"  # the throwaway servers'
+SERVER_PASSWORD = "graphsvc-test"  # scripts/neo4j-local's default: a server started by hand
 IDLE_LOAD = 1.5  # "idle": the 1-minute load average below this
 # The throwaway servers' heap when NEO4J_HEAP is unset (scripts/neo4j-local's default is 512m):
 # a 5,000-paper batch of the arxiv corpus, with its 3,000-author team papers, needs more than
@@ -103,7 +104,11 @@ def add_graph_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--backends", default="neo4j,ladybug")
     parser.add_argument("--neo4j-uri", help="use this Neo4j (graph already loaded)")
-    parser.add_argument("--neo4j-password", default=os.environ.get("NEO4J_PASSWORD", PASSWORD))
+    parser.add_argument(
+        "--neo4j-password",
+        default=os.environ.get("NEO4J_PASSWORD", SERVER_PASSWORD),
+        help=f"for --neo4j-uri (default $NEO4J_PASSWORD, else {SERVER_PASSWORD}: neo4j-local's)",
+    )
     parser.add_argument("--ladybug-dir", help="use this GRAPHSVC_DATA_DIR (graph already loaded)")
     parser.add_argument(
         "--wait-idle",

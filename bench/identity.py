@@ -25,12 +25,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.corpus import generate_with_truth, write_corpus
+from bench.corpus import generate_with_truth
+from bench.graphs import OUT, REPO, corpus_path
 from bench.identity_metrics import Scores, score
 from bench.servers import BASELINE, worktree
 
-REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "bench" / "out"
 RULES = ("today", "evidence", "rarity")
 # Every authorship of a graph written by either version (inline Cypher: a benchmark's reader).
 DUMP = """
@@ -141,9 +140,7 @@ def main() -> None:
     unknown = sorted(set(rules) - set(RULES))
     if unknown:
         parser.error(f"unknown rules {unknown}; choose from {', '.join(RULES)}")
-    corpus = OUT / f"corpus-arxiv-{args.works}-seed{args.seed}.jsonl.gz"
-    if not corpus.exists():
-        write_corpus(corpus, args.works, args.seed, profile="arxiv")
+    corpus = corpus_path(args.works, args.seed, "arxiv")  # the cached one bench.api reads
     results: list[tuple[str, Scores, float]] = []
     for rule in rules:
         s, seconds = run_rule(rule, corpus, args.works, args.seed, reuse=args.reuse)
