@@ -115,18 +115,20 @@ class Window:
     seconds: float  # the window's length
     ran_s: float  # how long the ingest ran within it (less when it ended first)
     started: bool  # it committed a first batch before the window opened
+    failure: str | None = None  # how the ingest failed, when it did
 
     @property
     def rate(self) -> float:
         return self.papers / self.ran_s if self.ran_s > 0 else 0.0
 
     def describe(self) -> str:
+        failed = f"; the ingest FAILED: {self.failure}" if self.failure else ""
         if not self.started:
-            return "the ingest wrote nothing (nothing left to write, or it failed)"
+            return "the ingest wrote nothing (nothing left to write, or it failed)" + failed
         ended = "" if self.ran_s >= self.seconds - 1 else f", ended {self.ran_s:.0f} s into it"
         return (
             f"{self.papers:,} papers committed in the {self.seconds:.0f} s timing window "
-            f"({self.rate:,.1f} papers/s{ended})"
+            f"({self.rate:,.1f} papers/s{ended}){failed}"
         )
 
 
@@ -175,6 +177,9 @@ class Neo4jIngest:
         """Stop the process (an uncommitted batch is rolled back) and report the window."""
         end = time.monotonic()
         window = _window(self.opened, self.position(), end, self.ended)
+        code = self.proc.poll() if self.proc is not None else None
+        if code:  # it ended on its own with an error (not stopped by us)
+            window.failure = f"exit code {code} (see {self.log})"
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
@@ -203,6 +208,7 @@ class LadybugIngest:
         self.job = ""
         self.opened: tuple[float, int] | None = None
         self.ended: float | None = None
+        self.last: dict[str, Any] = {}  # the job's last status seen
 
     def status(self, http: Http | None = None) -> dict[str, Any]:
         data: dict[str, Any] = (http or self.server.http).get_json(
@@ -233,8 +239,9 @@ class LadybugIngest:
         """Poll the job (on a connection of its own) until it ends; note when."""
         http = Http(self.server.port)
         try:
-            while self.status(http)["status"] in ("queued", "running"):
+            while (last := self.status(http))["status"] in ("queued", "running"):
                 time.sleep(0.5)
+            self.last = last
         except Exception as err:  # the server stopped: the window is closed by then
             print(f"  ingest job watch: {err}", file=sys.stderr)
         finally:
@@ -242,8 +249,12 @@ class LadybugIngest:
         self.ended = time.monotonic()
 
     def close(self) -> Window:
-        """Report the window; the job goes on until the server stops."""
-        return _window(self.opened, self.position(), time.monotonic(), self.ended)
+        """Report the window (and the job's error, if it failed); the job goes on until the
+        server stops."""
+        window = _window(self.opened, self.position(), time.monotonic(), self.ended)
+        if self.last.get("status") == "failed":
+            window.failure = str(self.last.get("error"))
+        return window
 
 
 # --- version bumps for cache misses ---------------------------------------------------------
