@@ -25,12 +25,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.corpus import generate_with_truth, write_corpus
+from bench.corpus import generate_with_truth
+from bench.graphs import OUT, REPO, corpus_path
 from bench.identity_metrics import Scores, score
+from bench.servers import BASELINE, worktree
 
-REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "bench" / "out"
-BASELINE = "f4d0f55"
 RULES = ("today", "evidence", "rarity")
 # Every authorship of a graph written by either version (inline Cypher: a benchmark's reader).
 DUMP = """
@@ -66,15 +65,6 @@ def truth_mentions(
     return mentions
 
 
-def _worktree(commit: str) -> Path:
-    path = OUT / f"baseline-{commit}"
-    if not (path / "graphsvc").is_dir():
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(path), commit], cwd=REPO, check=True
-        )
-    return path
-
-
 def _ingest(code: Path, corpus: Path, graph: Path, env_extra: dict[str, str]) -> float:
     env = {**os.environ, "PYTHONPATH": str(code), "GRAPHSVC_DATA_DIR": str(graph), **env_extra}
     started = time.monotonic()
@@ -105,7 +95,7 @@ def run_rule(
 ) -> tuple[Scores, float]:
     """Ingest with the rule's code (or, with `reuse`, score a graph a previous run left)."""
     graph = OUT / f"identity-{rule}-{n_works}-seed{seed}"
-    code = _worktree(BASELINE) if rule == "today" else REPO
+    code = worktree(BASELINE) if rule == "today" else REPO
     if reuse and (graph / "graph.lbdb").exists():
         return score(_predicted(code, graph), _truth(rule, n_works, seed)), float("nan")
     shutil.rmtree(graph, ignore_errors=True)
@@ -150,9 +140,7 @@ def main() -> None:
     unknown = sorted(set(rules) - set(RULES))
     if unknown:
         parser.error(f"unknown rules {unknown}; choose from {', '.join(RULES)}")
-    corpus = OUT / f"corpus-arxiv-{args.works}-seed{args.seed}.jsonl.gz"
-    if not corpus.exists():
-        write_corpus(corpus, args.works, args.seed, profile="arxiv")
+    corpus = corpus_path(args.works, args.seed, "arxiv")  # the cached one bench.api reads
     results: list[tuple[str, Scores, float]] = []
     for rule in rules:
         s, seconds = run_rule(rule, corpus, args.works, args.seed, reuse=args.reuse)

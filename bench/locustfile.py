@@ -1,8 +1,8 @@
-"""Locust users for bench/load.py: a mix of the three main reads over many ids.
+"""Locust users for bench/load.py: a mix of the four main reads over many ids.
 
 Each user sends, without think time (or paced: see below), one of: a researcher's graph slice
-(depth 1, limit 200), their collaborators (limit 20), a topic's neighborhood (limit 20), with
-equal weights; ids are drawn at random from the file named by GRAPHSVC_LOAD_IDS
+(depth 1, limit 200), their collaborators (limit 20), their profile, a topic's neighborhood
+(limit 20), with equal weights; ids are drawn at random from the file named by GRAPHSVC_LOAD_IDS
 ({"researchers": [...], "topics": [...]}, written by bench/load.py). Any status other than 200
 is a failure. A user stops once the whole
 run has sent GRAPHSVC_LOAD_MAX_REQUESTS requests (a bound besides locust's --run-time). Each
@@ -58,3 +58,9 @@ class Reader(FastHttpUser):
     def neighborhood(self) -> None:
         tid = random.choice(TOPICS)
         self._get(f"/v1/topics/{tid}/neighborhood?limit=20", "neighborhood")
+
+    @tag("profile")
+    @task
+    def profile(self) -> None:
+        rid = random.choice(RESEARCHERS)
+        self._get(f"/v1/researchers/{rid}", "profile")

@@ -12,6 +12,7 @@ go through the stored-query catalog (cypher/*.cypher) that graphsvc itself must 
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,8 +81,10 @@ class NaivePaper:
 
 
 def read_papers(path: Path, limit: int | None, taxonomy: Taxonomy) -> Iterator[NaivePaper]:
-    """The snapshot's JSON lines, parsed the simple way (json.loads, authors_parsed)."""
-    with path.open("rb") as fh:
+    """The snapshot's JSON lines (gzipped or not), parsed the simple way (json.loads,
+    authors_parsed)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as fh:
         for raw in islice(fh, limit):
             if raw.strip():
                 yield _paper(json.loads(raw), taxonomy)

@@ -7,10 +7,6 @@ Maven Central jars) and on the embedded Ladybug engine. A Neo4j that cannot star
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,80 +20,22 @@ from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from graphsvc.settings import load_settings
 from tests.helpers import TEST_QUERIES
+from tests.neo4j_server import Neo4jServer
 
 REPO = Path(__file__).resolve().parent.parent
 NEO4J_PASSWORD = "graphsvc-test"
 BACKENDS = ["neo4j", "ladybug"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Neo4jServer:
-    """A Neo4j process started with scripts/neo4j-local; can be stopped and started again."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.port = free_port()
-        self.uri = f"bolt://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen[str] | None = None
-
-    def start(self, timeout_s: float = 120.0) -> None:
-        log = (self.data_dir.parent / "neo4j-stderr.log").open("a")
-        self.proc = subprocess.Popen(
-            [
-                str(REPO / "scripts" / "neo4j-local"),
-                "start",
-                "--port",
-                str(self.port),
-                "--data",
-                str(self.data_dir),
-                "--password",
-                NEO4J_PASSWORD,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-        )
-        deadline = time.monotonic() + timeout_s
-        assert self.proc.stdout is not None
-        while time.monotonic() < deadline:
-            line = self.proc.stdout.readline()
-            if line.startswith("NEO4J READY"):
-                return
-            if not line and self.proc.poll() is not None:
-                break
-        self.stop()
-        raise RuntimeError(
-            f"Neo4j did not start (see {self.data_dir.parent / 'neo4j-stderr.log'} "
-            f"and {self.data_dir / 'logs' / 'debug.log'})"
-        )
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc = None
-
-
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
     """The session's Neo4j. Set GRAPHSVC_TEST_NEO4J_URI to use a server you started yourself."""
     if os.environ.get("GRAPHSVC_TEST_NEO4J_URI"):
-        server = Neo4jServer(tmp_path_factory.mktemp("neo4j-unused"))
+        server = Neo4jServer(tmp_path_factory.mktemp("neo4j-unused"), NEO4J_PASSWORD)
         server.uri = os.environ["GRAPHSVC_TEST_NEO4J_URI"]
         yield server
         return
-    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "db")
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "db", NEO4J_PASSWORD)
     server.start()
     yield server
     server.stop()

@@ -169,7 +169,7 @@ def database_held_by_another_process(data: Path) -> Iterator[None]:
 def test_serve_while_another_process_holds_the_database_is_a_one_line_error(
     tmp_path: Path,
 ) -> None:
-    from tests.conftest import free_port
+    from tests.neo4j_server import free_port
 
     with database_held_by_another_process(tmp_path):
         result = graphsvc("serve", "--port", str(free_port()), data=tmp_path)

@@ -7,8 +7,9 @@ import time
 from fastapi.testclient import TestClient
 
 from graphsvc.db.neo4j_backend import Neo4jBackend
-from tests.conftest import NEO4J_PASSWORD, Neo4jServer, api_client
+from tests.conftest import NEO4J_PASSWORD, api_client
 from tests.helpers import TEST_QUERIES
+from tests.neo4j_server import Neo4jServer
 
 
 def test_neo4j_down_gives_503_and_service_resumes(

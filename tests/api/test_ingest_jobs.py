@@ -23,8 +23,8 @@ from loaders.atom import read_atom_files
 from loaders.snapshot import read_snapshot
 from loaders.writer import GraphWriter
 from tests.api.test_admin_auth import AUTH, admin_client
-from tests.conftest import free_port
 from tests.helpers import DEMO, FIXTURES, graph_state
+from tests.neo4j_server import free_port
 
 ATOM = FIXTURES / "arxiv-api" / "id_1605.08386_s0_m100.xml"
 SNAPSHOT = DEMO / "arxiv-metadata-sample-200.jsonl"

@@ -8,7 +8,8 @@ Cypher queries return.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -33,6 +34,7 @@ class Facts:
     teams: dict[str, dict]
     work_teams: list[dict]
     team_works: set[str]
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def personal(self, work: str) -> bool:
         return work not in self.team_works
@@ -104,7 +106,15 @@ def facts(backend: GraphBackend, team_min_authors: int = TEAM_MIN_AUTHORS) -> Fa
 
 def coauthor_graph(f: Facts, *, all_works: bool = False) -> nx.Graph:
     """Researchers linked by shared works (personal ones, or all); edge attribute `works` is the
-    set of shared work ids."""
+    set of shared work ids. Built once per Facts and kind (callers only read it)."""
+    key = ("coauthor_graph", all_works)
+    if key not in f.memo:
+        f.memo[key] = _coauthor_graph(f, all_works)
+    graph: nx.Graph = f.memo[key]
+    return graph
+
+
+def _coauthor_graph(f: Facts, all_works: bool) -> nx.Graph:
     g = nx.Graph()
     g.add_nodes_from(f.researchers)
     by_work: dict[str, list[str]] = {}

@@ -23,8 +23,9 @@ from graphsvc.api.app import create_app
 from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.settings import Settings, load_settings
-from tests.conftest import REPO, free_port, load_demo, load_teams
+from tests.conftest import REPO, load_demo, load_teams
 from tests.helpers import TEST_QUERIES
+from tests.neo4j_server import free_port
 
 CHROMIUM = os.environ.get("GRAPHSVC_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [

@@ -1,11 +1,15 @@
-"""A throwaway Neo4j for benchmarks: scripts/neo4j-local on a free port and a fresh data folder.
+"""A Neo4j process for the tests and the benchmarks: scripts/neo4j-local on a free port.
 
-    with Neo4jServer(Path("bench/out/neo4j-run")) as server:
+    server = Neo4jServer(tmp / "db", password="graphsvc-test")   # the tests' session server
+    server.start(); ...; server.stop(); server.start()           # stopped and started again
+    with Neo4jServer(Path("bench/out/run/db"), "pw", throwaway=True) as server:  # benchmarks
         Neo4jBackend(uri=server.uri, user="neo4j", password=server.password, database="neo4j")
 
-The data folder is deleted before start and after stop. `peak_rss_bytes()` reads the server's
+The log goes to `neo4j-stderr.log` beside the data folder. A `throwaway` server deletes its
+data folder before it starts and after it stops. `peak_rss_bytes()` reads the server's
 high-water mark (VmHWM) while it runs. Heap and page cache come from NEO4J_HEAP and
-NEO4J_PAGECACHE, as for scripts/neo4j-local (defaults 512m and 256 MiB).
+NEO4J_PAGECACHE, as for scripts/neo4j-local (defaults 512m and 256 MiB); the jars from
+GRAPHSVC_NEO4J_HOME (default .cache/neo4j).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from pathlib import Path
 from types import TracebackType
 
 REPO = Path(__file__).resolve().parent.parent
-PASSWORD = "graphsvc-bench"
 
 
 def free_port() -> int:
@@ -29,20 +32,21 @@ def free_port() -> int:
 
 
 class Neo4jServer:
-    """One Neo4j process on a fresh data folder under `workdir`; a context manager."""
+    """One Neo4j process on `data_dir`; can be stopped and started again; a context manager."""
 
-    def __init__(self, workdir: Path, password: str = PASSWORD) -> None:
-        self.workdir = workdir
-        self.data_dir = workdir / "db"
-        self.log_path = workdir / "neo4j-stderr.log"
+    def __init__(self, data_dir: Path, password: str, *, throwaway: bool = False) -> None:
+        self.data_dir = data_dir
+        self.log_path = data_dir.parent / "neo4j-stderr.log"
         self.password = password
+        self.throwaway = throwaway
         self.port = free_port()
         self.uri = f"bolt://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[str] | None = None
 
     def start(self, timeout_s: float = 180.0) -> None:
-        shutil.rmtree(self.data_dir, ignore_errors=True)
-        self.workdir.mkdir(parents=True, exist_ok=True)
+        if self.throwaway:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("a") as log:
             self.proc = subprocess.Popen(
                 [
@@ -68,7 +72,9 @@ class Neo4jServer:
             if not line and self.proc.poll() is not None:
                 break
         self.stop()
-        raise RuntimeError(f"Neo4j did not start (see {self.log_path})")
+        raise RuntimeError(
+            f"Neo4j did not start (see {self.log_path} and {self.data_dir / 'logs' / 'debug.log'})"
+        )
 
     def peak_rss_bytes(self) -> int | None:
         """The server's peak resident memory so far (the script execs java: same pid)."""
@@ -93,7 +99,8 @@ class Neo4jServer:
                     self.proc.kill()
                     self.proc.wait()
             self.proc = None
-        shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self.throwaway:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def __enter__(self) -> Neo4jServer:
         self.start()
