@@ -44,7 +44,8 @@ class Settings(BaseSettings):
     graphsvc_team_min_authors: int = Field(default=100, ge=2, le=100_000)
     # Identity: let a rare full name join a record without other evidence (README: Identity).
     graphsvc_identity_name_rarity: bool = True
-    graphsvc_embedded_buffer_pool_mb: int = Field(default=2048, ge=64, le=1 << 20)
+    # The embedded engine's memory for pages (README: Configuration gives what a graph needs).
+    graphsvc_embedded_buffer_pool_mb: int = Field(default=4096, ge=64, le=1 << 20)
     # Bearer tokens for the write endpoints, comma-separated in GRAPHSVC_ADMIN_TOKEN (several
     # for rotation). None configured: the write endpoints do not exist (404).
     graphsvc_admin_tokens: Annotated[tuple[SecretStr, ...], NoDecode] = Field(

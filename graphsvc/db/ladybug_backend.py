@@ -36,6 +36,7 @@ class LadybugBackend(GraphBackend):
     ) -> None:
         self.catalog = Catalog(self.dialect, extra=extra_queries)
         self.path = path
+        self.buffer_pool_bytes = buffer_pool_bytes
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = ladybug.Database(
@@ -80,7 +81,7 @@ class LadybugBackend(GraphBackend):
         try:
             result = conn.execute(query.text, params)
         except RuntimeError as err:
-            raise GraphError(f"query {name} failed on ladybug: {err}") from err
+            raise GraphError(f"query {name} failed on ladybug: {self._explained(err)}") from err
         assert not isinstance(result, list)
         columns = result.get_column_names()
         rows = [dict(zip(columns, map(plain, values), strict=True)) for values in result]
@@ -127,12 +128,21 @@ class LadybugBackend(GraphBackend):
         self._execute(conn, "COMMIT")
         return result
 
-    @staticmethod
-    def _execute(conn: ladybug.Connection, statement: str) -> None:
+    def _execute(self, conn: ladybug.Connection, statement: str) -> None:
         try:
             conn.execute(statement)
         except RuntimeError as err:
-            raise GraphError(f"{statement} failed on ladybug: {err}") from err
+            raise GraphError(f"{statement} failed on ladybug: {self._explained(err)}") from err
+
+    def _explained(self, err: RuntimeError) -> str:
+        """The engine's message, with what to do when its memory for pages ran out."""
+        if "buffer pool is full" not in str(err):
+            return str(err)
+        mb = self.buffer_pool_bytes // 1024**2
+        return (
+            f"{err} (the embedded engine's memory for pages, {mb} MB, is too small for this "
+            "graph: raise GRAPHSVC_EMBEDDED_BUFFER_POOL_MB, see README: Configuration)"
+        )
 
     def apply_schema(self) -> list[str]:
         statements = self.catalog.schema_statements()

@@ -105,6 +105,23 @@ def test_embedded_writes_run_under_the_write_timeout(tmp_path: Any) -> None:
         embedded.close()
 
 
+def test_embedded_out_of_page_memory_names_the_setting(tmp_path: Any) -> None:
+    from graphsvc.db.base import GraphError
+    from graphsvc.db.ladybug_backend import LadybugBackend
+
+    embedded = LadybugBackend(
+        tmp_path / "g.lbdb", buffer_pool_bytes=32 * 1024**2, extra_queries=TEST_QUERIES
+    )
+    try:
+        with pytest.raises(GraphError) as caught:
+            embedded.read_long("test_group_range", n=20_000_000)
+        assert "buffer pool is full" in str(caught.value)
+        assert "32 MB" in str(caught.value)
+        assert "GRAPHSVC_EMBEDDED_BUFFER_POOL_MB" in str(caught.value)
+    finally:
+        embedded.close()
+
+
 def researcher_of(backend: GraphBackend, work: str, position: int) -> dict[str, Any]:
     rows = [a for a in backend.read("export_authorships") if a["work"] == work]
     rid = next(a["researcher"] for a in rows if a["position"] == position)
