@@ -56,23 +56,36 @@ class LadybugBackend(GraphBackend):
         self._timeout_ms = int(timeout_s * 1000)
         self._write_timeout_ms = int(write_timeout_s * 1000)
         self._pool: queue.Queue[ladybug.Connection] = queue.Queue()
-        self._all: list[ladybug.Connection] = []
+        self._all: set[ladybug.Connection] = set()
+        self._all_lock = threading.Lock()
         for _ in range(POOL_SIZE):
-            conn = ladybug.Connection(self._db)
-            conn.set_query_timeout(self._timeout_ms)
-            self._all.append(conn)
-            self._pool.put(conn)
+            self._pool.put(self._new_connection())
         self._write_lock = threading.Lock()
         self._closed = False
 
+    def _new_connection(self) -> ladybug.Connection:
+        conn = ladybug.Connection(self._db)
+        conn.set_query_timeout(self._timeout_ms)
+        with self._all_lock:
+            self._all.add(conn)
+        return conn
+
     @contextmanager
-    def _connection(self) -> Iterator[ladybug.Connection]:
+    def _connection(self, *, renew: bool = False) -> Iterator[ladybug.Connection]:
+        """A pooled connection. `renew`: replace it by a new one afterwards, since a Ladybug
+        connection keeps the memory of its last large query (four pooled connections after
+        a job's look-ups held four times the pool that one of them needed)."""
         if self._closed:
             raise DatabaseUnavailable("the embedded database is closed")
         conn = self._pool.get()
         try:
             yield conn
         finally:
+            if renew and not self._closed:
+                with self._all_lock:
+                    self._all.discard(conn)
+                conn.close()
+                conn = self._new_connection()
             self._pool.put(conn)
 
     def _run(self, conn: ladybug.Connection, name: str, params: dict[str, Any]) -> list[Row]:
@@ -106,13 +119,11 @@ class LadybugBackend(GraphBackend):
 
     @contextmanager
     def _long_running(self) -> Iterator[ladybug.Connection]:
-        """A pooled connection whose statements (COMMIT too) run under the write timeout."""
-        with self._connection() as conn:
+        """A fresh pooled connection whose statements (COMMIT too) run under the write timeout,
+        renewed afterwards (a job's statements are the large ones)."""
+        with self._connection(renew=True) as conn:
             conn.set_query_timeout(self._write_timeout_ms)
-            try:
-                yield conn
-            finally:
-                conn.set_query_timeout(self._timeout_ms)
+            yield conn
 
     def _in_transaction(
         self, conn: ladybug.Connection, begin: str, work: Callable[[_LadybugTx], T]
@@ -159,7 +170,9 @@ class LadybugBackend(GraphBackend):
         if self._closed:
             return
         self._closed = True
-        for conn in self._all:
+        with self._all_lock:
+            connections = list(self._all)
+        for conn in connections:
             conn.close()
         self._db.close()
 

@@ -122,6 +122,21 @@ def test_embedded_out_of_page_memory_names_the_setting(tmp_path: Any) -> None:
         embedded.close()
 
 
+def test_embedded_jobs_do_not_leave_memory_on_pooled_connections(tmp_path: Any) -> None:
+    """A Ladybug connection keeps the memory of its last large query: a job's look-ups, run
+    on each pooled connection in turn, once filled four times what one of them needs."""
+    from graphsvc.db.ladybug_backend import POOL_SIZE, LadybugBackend
+
+    embedded = LadybugBackend(
+        tmp_path / "g.lbdb", buffer_pool_bytes=64 * 1024**2, extra_queries=TEST_QUERIES
+    )
+    try:
+        for _ in range(2 * POOL_SIZE):  # fits once in 64 MB, not twice
+            assert len(embedded.read_long("test_group_range", n=2_000_000)) == 1000
+    finally:
+        embedded.close()
+
+
 def researcher_of(backend: GraphBackend, work: str, position: int) -> dict[str, Any]:
     rows = [a for a in backend.read("export_authorships") if a["work"] == work]
     rid = next(a["researcher"] for a in rows if a["position"] == position)
