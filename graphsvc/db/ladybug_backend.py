@@ -119,8 +119,8 @@ class LadybugBackend(GraphBackend):
 
     @contextmanager
     def _long_running(self) -> Iterator[ladybug.Connection]:
-        """A fresh pooled connection whose statements (COMMIT too) run under the write timeout,
-        renewed afterwards (a job's statements are the large ones)."""
+        """A pooled connection whose statements (COMMIT too) run under the write timeout,
+        replaced by a new one afterwards (a job's statements are the large ones)."""
         with self._connection(renew=True) as conn:
             conn.set_query_timeout(self._write_timeout_ms)
             yield conn
