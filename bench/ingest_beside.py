@@ -25,7 +25,6 @@ import datetime as dt
 import gzip
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -41,6 +40,7 @@ from bench.graphs import OUT, REPO, Target
 from bench.servers import Http, Server
 from bench.subjects import Dumps
 from bench.timing import StopTiming
+from tests.neo4j_server import terminate
 
 BATCH_SIZE = 500  # the CLI's batches beside the requests; the server's jobs use 500 too
 UPDATE_FRACTION = 0.02
@@ -180,13 +180,8 @@ class Neo4jIngest:
         code = self.proc.poll() if self.proc is not None else None
         if code:  # it ended on its own with an error (not stopped by us)
             window.failure = f"exit code {code} (see {self.log})"
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc is not None:
+            terminate(self.proc)
         return window
 
 

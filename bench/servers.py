@@ -10,7 +10,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.graphs import OUT, REPO, Target
-from tests.neo4j_server import free_port
+from tests.neo4j_server import free_port, terminate
 
 BASELINE = "f4d0f55"  # today's code: before the collaboration layer
 ADMIN_TOKEN = "bench-admin-token"
@@ -183,9 +182,4 @@ def _stop(proc: subprocess.Popen[bytes], what: str) -> None:
     if proc.poll() is not None:
         print(f"  {what}: graphsvc serve had exited with code {proc.returncode}", file=sys.stderr)
         DIED.append(f"{what}: graphsvc serve exited with code {proc.returncode}")
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    terminate(proc)
