@@ -31,22 +31,11 @@ from urllib.parse import quote
 
 from graphsvc.db import GraphBackend
 from tests.oracles import researchers as oracles
-from tests.oracles.facts import TEAM_MIN_AUTHORS, Facts, facts
+from tests.oracles.facts import DUMPS, TEAM_MIN_AUTHORS, Facts, facts
 from tests.oracles.slices import expected_slice
 from tests.oracles.topics import TopicOracle
 
 SLICE_DEPTH, SLICE_LIMIT, LIST_LIMIT = 1, 200, 20
-DUMPS = (
-    "export_researchers",
-    "export_works",
-    "export_topics",
-    "export_institutions",
-    "export_authorships",
-    "export_work_topics",
-    "export_affiliations",
-    "export_teams",
-    "export_work_teams",
-)
 Rows = list[dict[str, Any]]
 
 

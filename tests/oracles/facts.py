@@ -46,6 +46,20 @@ class Facts:
         return [a["researcher"] for a in rows]
 
 
+# The dumps `facts` reads (a reader that serves these is enough: bench/subjects.py).
+DUMPS = (
+    "export_researchers",
+    "export_works",
+    "export_topics",
+    "export_institutions",
+    "export_authorships",
+    "export_work_topics",
+    "export_affiliations",
+    "export_teams",
+    "export_work_teams",
+)
+
+
 def facts(backend: GraphBackend, team_min_authors: int = TEAM_MIN_AUTHORS) -> Facts:
     """Read every node and relationship and build a networkx MultiDiGraph of them."""
     researchers = {r["id"]: r for r in backend.read("export_researchers")}
