@@ -28,11 +28,31 @@ CREATE NODE TABLE IF NOT EXISTS MergedId(
   id STRING PRIMARY KEY, into STRING, works STRING[], name STRING, aliases STRING[],
   into_aliases STRING[]);
 CREATE NODE TABLE IF NOT EXISTS IngestState(source STRING PRIMARY KEY, position INT64);
+// The people on the profile (README: Accounts): accounts and what they hold, never mixed with
+// researcher records. Times are seconds since the epoch (INT64) on both engines.
+CREATE NODE TABLE IF NOT EXISTS Account(
+  id STRING PRIMARY KEY, email STRING, email_key STRING, display_name STRING,
+  password_hash STRING, email_verified BOOLEAN DEFAULT false, is_admin BOOLEAN DEFAULT false,
+  created_at INT64, password_changed_at INT64);
+// A signed-in browser: the SHA-256 of its cookie value (never the value), its CSRF token.
+CREATE NODE TABLE IF NOT EXISTS Session(
+  id STRING PRIMARY KEY, account_id STRING, csrf STRING, created_at INT64, seen_at INT64);
+// A secret given to an account, stored as the SHA-256 of its value: an email-verification or
+// password-reset link, a personal access token, a private feed URL. `public_id` names it.
+CREATE NODE TABLE IF NOT EXISTS AccountSecret(
+  id STRING PRIMARY KEY, public_id STRING, account_id STRING, kind STRING, name STRING,
+  created_at INT64, expires_at INT64, last_used_at INT64);
+// A request by an account to be recognised as a researcher record's author, and its review.
+CREATE NODE TABLE IF NOT EXISTS Claim(
+  id STRING PRIMARY KEY, account_id STRING, researcher_id STRING, status STRING,
+  orcid STRING, homepage STRING, works STRING[], note STRING, orcid_check STRING,
+  orcid_detail STRING, created_at INT64, reviewed_at INT64, review_note STRING);
 CREATE REL TABLE IF NOT EXISTS AUTHORED(FROM Researcher TO Work, position INT64, institutions STRING[]);
 CREATE REL TABLE IF NOT EXISTS HAS_TOPIC(FROM Work TO Topic, is_primary BOOLEAN);
 CREATE REL TABLE IF NOT EXISTS AFFILIATED_WITH(
   FROM Researcher TO Institution, first_year INT64, last_year INT64, works INT64);
 CREATE REL TABLE IF NOT EXISTS BY_TEAM(FROM Work TO Team);
+CREATE REL TABLE IF NOT EXISTS FOLLOWS(FROM Account TO Researcher, since INT64);
 // The collaboration layer (graphsvc/store/layer.py): aggregates kept with the raw facts.
 CREATE REL TABLE IF NOT EXISTS COAUTHOR(FROM Researcher TO Researcher, works INT64, newman DOUBLE);
 CREATE REL TABLE IF NOT EXISTS WORKS_IN(FROM Researcher TO Topic, works INT64, personal INT64);

@@ -13,6 +13,17 @@ CREATE CONSTRAINT name_count_key IF NOT EXISTS FOR (n:NameCount) REQUIRE n.key I
 CREATE INDEX researcher_coauthors_count IF NOT EXISTS FOR (n:Researcher) ON (n.coauthors_count);
 CREATE CONSTRAINT ingest_state_source IF NOT EXISTS FOR (n:IngestState) REQUIRE n.source IS UNIQUE;
 CREATE INDEX researcher_block_key IF NOT EXISTS FOR (n:Researcher) ON (n.block_key);
+CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT account_email_key IF NOT EXISTS FOR (n:Account) REQUIRE n.email_key IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
+CREATE INDEX session_account IF NOT EXISTS FOR (n:Session) ON (n.account_id);
+CREATE CONSTRAINT account_secret_id IF NOT EXISTS FOR (n:AccountSecret) REQUIRE n.id IS UNIQUE;
+CREATE INDEX account_secret_public_id IF NOT EXISTS FOR (n:AccountSecret) ON (n.public_id);
+CREATE INDEX account_secret_account IF NOT EXISTS FOR (n:AccountSecret) ON (n.account_id);
+CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
+CREATE INDEX claim_account IF NOT EXISTS FOR (n:Claim) ON (n.account_id);
+CREATE INDEX claim_researcher IF NOT EXISTS FOR (n:Claim) ON (n.researcher_id);
+CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status);
 CREATE TEXT INDEX researcher_search_text IF NOT EXISTS FOR (n:Researcher) ON (n.search_text);
 CREATE TEXT INDEX work_title_folded IF NOT EXISTS FOR (n:Work) ON (n.title_folded);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
