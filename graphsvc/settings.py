@@ -57,6 +57,21 @@ class Settings(BaseSettings):
     graphsvc_max_upload_bytes: int = Field(default=200 * 1024**2, ge=1024, le=1 << 40)
     graphsvc_max_body_bytes: int = Field(default=1024**2, ge=1024, le=1 << 30)
 
+    # Accounts (README: Accounts). Links in mail point at GRAPHSVC_PUBLIC_URL.
+    graphsvc_public_url: str = "http://127.0.0.1:8000"
+    # smtp://[user:password@]host[:port] (STARTTLS when offered), or smtps:// for TLS from the
+    # start. None: mail is logged instead of sent (development).
+    graphsvc_smtp_url: SecretStr | None = None
+    graphsvc_mail_from: str = "graphsvc <no-reply@localhost>"
+    # Sessions end after this long unused, and after this long whatever (OWASP ASVS 3.3).
+    graphsvc_session_idle_s: int = Field(default=30 * 60, ge=60, le=30 * 86_400)
+    graphsvc_session_absolute_s: int = Field(default=12 * 3600, ge=300, le=365 * 86_400)
+    # Sign-in and password-reset attempts allowed per account and per client address.
+    graphsvc_signin_per_account: str = "5/15minutes"
+    graphsvc_signin_per_address: str = "30/15minutes"
+    graphsvc_verify_link_ttl_s: int = Field(default=48 * 3600, ge=60, le=30 * 86_400)
+    graphsvc_reset_link_ttl_s: int = Field(default=3600, ge=60, le=7 * 86_400)
+
     @field_validator("neo4j_uri")
     @classmethod
     def _known_scheme(cls, uri: str) -> str:

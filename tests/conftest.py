@@ -20,6 +20,7 @@ from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from graphsvc.settings import load_settings
 from tests.helpers import TEST_QUERIES
+from tests.mailbox import Mailbox
 from tests.neo4j_server import Neo4jServer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -214,3 +215,18 @@ def same_on_both(request: pytest.FixtureRequest, key: str, urls: list[str]) -> N
 def _status_and_body(response: Any) -> tuple[int, Any]:
     is_json = response.headers.get("content-type", "").endswith("json")
     return response.status_code, response.json() if is_json else response.text
+
+
+@pytest.fixture(scope="session")
+def mailbox() -> Iterator[Mailbox]:
+    """A real SMTP server on loopback for the session; the app sends its mail there."""
+    box = Mailbox()
+    box.start()
+    yield box
+    box.stop()
+
+
+def accounts_client(backend: GraphBackend, mailbox: Mailbox, **overrides: Any) -> TestClient:
+    """A client of the app on `backend` that mails through `mailbox`."""
+    settings = load_settings(graphsvc_smtp_url=mailbox.url, **overrides)
+    return TestClient(create_app(settings, backend=backend), raise_server_exceptions=False)

@@ -15,8 +15,10 @@ from graphsvc import web
 from graphsvc.api import (
     problems,
     routes_admin,
+    routes_auth,
     routes_graph,
     routes_health,
+    routes_me,
     routes_paths,
     routes_researchers,
     routes_teams,
@@ -25,8 +27,11 @@ from graphsvc.api import (
 )
 from graphsvc.api.deps import AppState
 from graphsvc.api.limits import BodyLimit
+from graphsvc.clients.mail import mailer
 from graphsvc.db import GraphBackend, open_backend
 from graphsvc.jobs import JobManager
+from graphsvc.services.accounts import Accounts, Policy
+from graphsvc.services.throttle import Throttle
 from graphsvc.settings import Settings, load_settings
 
 
@@ -51,6 +56,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
             name_rarity=config.graphsvc_identity_name_rarity,
         )
         app.state.jobs.clean_stale_uploads()
+        app.state.accounts = accounts_service(config, handle)
         try:
             yield
         finally:
@@ -74,6 +80,8 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_topics.router)
     app.include_router(routes_teams.router)
     app.include_router(routes_works.router)
+    app.include_router(routes_auth.router)
+    app.include_router(routes_me.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(
@@ -92,6 +100,23 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     web.install(app)  # the explorer pages and /static
     install_docs(app)
     return app
+
+
+def accounts_service(config: Settings, backend: GraphBackend) -> Accounts:
+    """The account operations with the mailer, throttle and expiries the settings give."""
+    smtp = config.graphsvc_smtp_url.get_secret_value() if config.graphsvc_smtp_url else None
+    return Accounts(
+        backend,
+        mailer(smtp, config.graphsvc_mail_from),
+        Throttle(config.graphsvc_signin_per_account, config.graphsvc_signin_per_address),
+        Policy(
+            session_idle_s=config.graphsvc_session_idle_s,
+            session_absolute_s=config.graphsvc_session_absolute_s,
+            verify_ttl_s=config.graphsvc_verify_link_ttl_s,
+            reset_ttl_s=config.graphsvc_reset_link_ttl_s,
+            public_url=config.graphsvc_public_url.rstrip("/"),
+        ),
+    )
 
 
 SWAGGER_UI = "/static/vendor/swagger-ui"

@@ -16,12 +16,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graphsvc.db import DatabaseUnavailable, GraphError
 from graphsvc.services import merge as merge_service
+from graphsvc.services.accounts import AccountError, Throttled
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
 RETRY_AFTER_S = 5
 API_PREFIX = "/v1/"
 RESEARCHERS = "/v1/researchers/"
+THROTTLED_RETRY_S = 60
 
 
 class Problem(BaseModel):
@@ -87,6 +89,16 @@ def install(app: FastAPI, html_not_found: Callable[[Request], Response] | None =
             response.headers[key] = value
         return response
 
+    @app.exception_handler(AccountError)
+    async def _account(_: Request, exc: AccountError) -> JSONResponse:
+        return problem(400, "Bad Request", str(exc))
+
+    @app.exception_handler(Throttled)
+    async def _throttled(_: Request, exc: Throttled) -> JSONResponse:
+        response = problem(429, "Too Many Requests", "too many attempts: try again later")
+        response.headers["Retry-After"] = str(THROTTLED_RETRY_S)
+        return response
+
     @app.exception_handler(DatabaseUnavailable)
     async def _unavailable(_: Request, exc: DatabaseUnavailable) -> JSONResponse:
         log.warning("database unavailable: %s", exc)
@@ -147,6 +159,10 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "Not found", "content": {PROBLEM: {}}},
     422: {"model": Problem, "description": "Invalid parameters", "content": {PROBLEM: {}}},
     503: {"model": Problem, "description": "Database unavailable", "content": {PROBLEM: {}}},
+    400: {"model": Problem, "description": "Not possible as asked", "content": {PROBLEM: {}}},
+    401: {"model": Problem, "description": "Not signed in", "content": {PROBLEM: {}}},
+    403: {"model": Problem, "description": "CSRF token missing or wrong", "content": {PROBLEM: {}}},
+    429: {"model": Problem, "description": "Too many attempts", "content": {PROBLEM: {}}},
 }
 READ_ERRORS: dict[int | str, dict[str, Any]] = {
     code: PROBLEM_RESPONSES[code] for code in (422, 503)
@@ -156,3 +172,7 @@ LOOKUP_ERRORS: dict[int | str, dict[str, Any]] = {
     code: PROBLEM_RESPONSES[code] for code in (404, 422, 503)
 }
 """The documented errors of a read endpoint that looks something up by id."""
+ACCOUNT_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: PROBLEM_RESPONSES[code] for code in (400, 401, 403, 404, 422, 429, 503)
+}
+"""The documented errors of an account endpoint."""

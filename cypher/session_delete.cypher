@@ -1,0 +1,4 @@
+// End one session.
+// params: id
+MATCH (s:Session {id: $id})
+DELETE s

@@ -1,0 +1,1 @@
+"""Clients of services outside graphsvc (mail, ORCID), used by graphsvc's services."""
