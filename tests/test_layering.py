@@ -1,5 +1,5 @@
-"""Dependencies run one way: api and web -> services -> store, catalog and db; loaders -> db and
-store; only the CLI and the ingest jobs (on top) import the loaders."""
+"""Dependencies run one way: api and web -> services -> store, catalog, db and clients; loaders
+-> db and store; only the CLI and the ingest jobs (on top) import the loaders."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ FORBIDDEN = {
     "graphsvc/services": ("loaders", "graphsvc.api", "graphsvc.web", "graphsvc.jobs"),
     "graphsvc/store": ("loaders", "graphsvc.api", "graphsvc.web", "graphsvc.services"),
     "graphsvc/db": ("loaders", "graphsvc.api", "graphsvc.web", "graphsvc.services"),
+    "graphsvc/clients": (
+        "loaders",
+        "graphsvc.api",
+        "graphsvc.web",
+        "graphsvc.services",
+        "graphsvc.store",
+        "graphsvc.db",
+    ),
     "graphsvc/catalog.py": ("loaders", "graphsvc.api", "graphsvc.services", "graphsvc.db"),
     "graphsvc/names.py": ("loaders", "graphsvc.api", "graphsvc.services", "graphsvc.db"),
     "graphsvc/settings.py": ("loaders", "graphsvc.api", "graphsvc.services", "graphsvc.db"),
