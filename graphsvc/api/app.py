@@ -16,6 +16,7 @@ from graphsvc.api import (
     problems,
     routes_admin,
     routes_auth,
+    routes_follows,
     routes_graph,
     routes_health,
     routes_me,
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_works.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_me.router)
+    app.include_router(routes_follows.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(
