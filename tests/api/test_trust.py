@@ -9,6 +9,7 @@ function; the demo's reference researcher; unknown and merged ids; the level of 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import fields, replace
@@ -259,6 +260,10 @@ def test_demo_reference_researcher(demo_client: TestClient) -> None:
     profile = get_ok(demo_client, f"/v1/researchers/{rid}")
     assert profile["trust"] == {"score": 21, "tier": "Emerging"}
     assert profile["verification"]["level"] == "L1"
+    page = demo_client.get(f"/researchers/{rid}", headers={"Accept": "text/html"}).text
+    card = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Trust 21 · Emerging" in card and "Verification L1" in card
+    assert page.count('data-component="') == len(snap["components"])
 
 
 # --- unknown and merged ids, claim states ------------------------------------------------------
