@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from graphsvc.names import fold
+from tests.oracles import trust
 from tests.oracles.facts import Facts, coauthor_graph
 
 _EPOCH = dt.date(1, 1, 1)
@@ -127,6 +128,7 @@ def profile(f: Facts, rid: str) -> dict[str, Any]:
         "top_topics": [{"id": t, "name": f.topics[t]["name"], "works": n} for t, n in top],
         "first_year": min(years) if years else None,
         "last_year": max(years) if years else None,
+        **trust.profile_part(f, rid),
     }
 
 
