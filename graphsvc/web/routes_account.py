@@ -237,9 +237,9 @@ async def account_action(request: Request, state: State, action: str) -> Respons
                 fields.get("new_password", ""),
                 address,
             )
-            response = see_other("/account")
-            sessions.set_cookie(request, response, new)
-            return response
+            renewed = see_other("/account")
+            sessions.set_cookie(request, renewed, new)
+            return renewed
         elif action == "delete":
             await run_in_threadpool(
                 accounts.delete_account, account["id"], fields.get("password", ""), address
