@@ -86,6 +86,11 @@ class Verification(BaseModel):
     label: str
 
 
+class FollowerCount(BaseModel):
+    count: int = Field(description="Accounts following this researcher.")
+    following: bool = Field(description="Whether the signed-in account does (false if none).")
+
+
 class ResearcherProfile(BaseModel):
     """A researcher with summary counts. Team works (a team named, or more authors than
     `GRAPHSVC_TEAM_MIN_AUTHORS`) count in `works_count` and the topics; co-authors and close
@@ -113,6 +118,7 @@ class ResearcherProfile(BaseModel):
     last_year: int | None
     trust: TrustSummary = Field(description="The trust snapshot's score (see `/trust`).")
     verification: Verification
+    followers: FollowerCount
 
 
 class TrustComponent(BaseModel):

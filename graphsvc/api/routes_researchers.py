@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_researchers import (
     Collaborators,
@@ -61,11 +62,15 @@ def search_researchers(
     summary="A researcher's profile",
     responses=LOOKUP_ERRORS,
 )
-def get_researcher(state: State, researcher_id: ResearcherId) -> ResearcherProfile:
+def get_researcher(
+    state: State, researcher_id: ResearcherId, account: sessions.Viewer
+) -> ResearcherProfile:
     """Names, institutions, counts, close collaborators and main topics, with the trust score
-    and tier and the verification level (details and formula: `/trust`)."""
+    and tier, the verification level (details and formula: `/trust`) and the followers (with
+    whether the signed-in account follows)."""
     min_works = state.settings.graphsvc_close_collaborator_min_works
-    data = service.profile(state.backend, researcher_id, min_works)
+    viewer_id = account["id"] if account else ""
+    data = service.profile(state.backend, researcher_id, min_works, viewer_id)
     if data is None:
         raise _unknown(researcher_id)
     return ResearcherProfile.model_validate(data)

@@ -13,6 +13,7 @@ from typing import Any
 from graphsvc.db import Reader, reads_together
 from graphsvc.names import fold
 from graphsvc.services import researcher_trust
+from graphsvc.store import follows as follow_store
 
 TOP_TOPICS = 10
 DETAIL_ITEMS = 5
@@ -65,8 +66,11 @@ def most_connected(db: Reader, limit: int) -> list[Data]:
 
 
 @reads_together
-def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None:
-    """The researcher's profile, or None if unknown."""
+def profile(
+    db: Reader, researcher_id: str, close_min_works: int, viewer_id: str = ""
+) -> Data | None:
+    """The researcher's profile, or None if unknown; `viewer_id` the signed-in account's id
+    (whether they follow), '' when anonymous."""
     rows = db.read("researcher_profile", id=researcher_id)
     if not rows:
         return None
@@ -75,7 +79,8 @@ def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None
     close = db.read("collaborators_close_count", id=researcher_id, min_works=close_min_works)
     topics = db.read("researcher_top_topics", id=researcher_id, limit=TOP_TOPICS)
     trust = researcher_trust.summary(db, researcher_id, close_min_works)
-    if trust is None:
+    followers = follow_store.state(db, researcher_id, viewer_id)
+    if trust is None or followers is None:
         return None
     return {
         "id": row["id"],
@@ -94,6 +99,7 @@ def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None
         "first_year": row["first_year"],
         "last_year": row["last_year"],
         **trust,
+        "followers": {"count": followers[0], "following": followers[1]},
     }
 
 

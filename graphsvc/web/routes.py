@@ -107,8 +107,10 @@ def researcher(request: Request, state: State, researcher_id: str) -> HTMLRespon
     """Profile, topic chips, close collaborators, works and the research graph."""
     backend = state.backend
     min_works = state.settings.graphsvc_close_collaborator_min_works
+    session = sessions.session_of(request)
+    viewer_id = session.account["id"] if session and session.account else ""
     profile = (
-        researcher_service.profile(backend, researcher_id, min_works)
+        researcher_service.profile(backend, researcher_id, min_works, viewer_id)
         if len(researcher_id) <= MAX_ID
         else None
     )

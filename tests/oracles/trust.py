@@ -124,4 +124,8 @@ def profile_part(f: Facts, rid: str) -> dict[str, Any]:
     return {
         "trust": {"score": snap["score"], "tier": snap["tier"]},
         "verification": snap["verification"],
+        "followers": {
+            "count": sum(1 for x in f.follows if x["researcher"] == rid),
+            "following": False,
+        },
     }
