@@ -16,6 +16,8 @@ from graphsvc.api import (
     problems,
     routes_admin,
     routes_auth,
+    routes_claims,
+    routes_claims_admin,
     routes_graph,
     routes_health,
     routes_me,
@@ -28,9 +30,11 @@ from graphsvc.api import (
 from graphsvc.api.deps import AppState
 from graphsvc.api.limits import BodyLimit
 from graphsvc.clients.mail import mailer
+from graphsvc.clients.orcid import OrcidClient
 from graphsvc.db import GraphBackend, open_backend
 from graphsvc.jobs import JobManager
 from graphsvc.services.accounts import Accounts, Policy
+from graphsvc.services.claims import Claims
 from graphsvc.services.throttle import Throttle
 from graphsvc.settings import Settings, load_settings
 
@@ -57,6 +61,9 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
         )
         app.state.jobs.clean_stale_uploads()
         app.state.accounts = accounts_service(config, handle)
+        # Tests mount a replaying transport adapter on `app.state.orcid.session`.
+        app.state.orcid = OrcidClient(base_url=config.graphsvc_orcid_api_url)
+        app.state.claims = Claims(handle, app.state.orcid)
         try:
             yield
         finally:
@@ -82,6 +89,8 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_works.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_me.router)
+    app.include_router(routes_claims.router)
+    app.include_router(routes_claims_admin.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(

@@ -58,6 +58,15 @@ class TeamMembership(BaseModel):
     works: int = Field(description="Works naming the team.")
 
 
+class ClaimState(BaseModel):
+    """Whether an account owns the record (README: Claims). Never an email."""
+
+    state: Literal["unclaimed", "pending", "claimed"] = Field(
+        description='"pending": a claim awaits review; "claimed": an approved claim.'
+    )
+    owner: str | None = Field(description="The owner's display name when claimed.")
+
+
 class ResearcherProfile(BaseModel):
     """A researcher with summary counts. Team works (a team named, or more authors than
     `GRAPHSVC_TEAM_MIN_AUTHORS`) count in `works_count` and the topics; co-authors and close
@@ -83,6 +92,7 @@ class ResearcherProfile(BaseModel):
     top_topics: list[TopicCount] = Field(description="Up to 10, most works first, then by id.")
     first_year: int | None
     last_year: int | None
+    claim: ClaimState
 
 
 class Person(BaseModel):

@@ -12,6 +12,8 @@ from typing import Any
 
 from graphsvc.db import Reader, reads_together
 from graphsvc.names import fold
+from graphsvc.services.claims import public_state
+from graphsvc.store import claims as claims_store
 
 TOP_TOPICS = 10
 DETAIL_ITEMS = 5
@@ -89,6 +91,7 @@ def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None
         "top_topics": topics,
         "first_year": row["first_year"],
         "last_year": row["last_year"],
+        "claim": public_state(claims_store.live_on(db, [researcher_id])),
     }
 
 

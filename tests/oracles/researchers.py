@@ -127,6 +127,7 @@ def profile(f: Facts, rid: str) -> dict[str, Any]:
         "top_topics": [{"id": t, "name": f.topics[t]["name"], "works": n} for t, n in top],
         "first_year": min(years) if years else None,
         "last_year": max(years) if years else None,
+        "claim": {"state": "unclaimed", "owner": None},  # no accounts in the test graphs
     }
 
 
