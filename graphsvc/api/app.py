@@ -18,6 +18,7 @@ from graphsvc.api import (
     routes_auth,
     routes_claims,
     routes_claims_admin,
+    routes_follows,
     routes_graph,
     routes_health,
     routes_me,
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_me.router)
     app.include_router(routes_claims.router)
     app.include_router(routes_claims_admin.router)
+    app.include_router(routes_follows.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(

@@ -10,6 +10,20 @@ from pydantic import BaseModel, Field
 AffiliationStatus = Literal["imported", "affiliation not imported"]
 Weighting = Literal["count", "newman"]
 Scope = Literal["personal", "all"]
+Level = Literal["L1", "L2", "L3"]
+Tier = Literal["New", "Emerging", "Established", "Trusted", "Highly trusted"]
+TRUST_FORMULA = (
+    "The sum of eight components, rounded half up to an integer in 0-100: works (18 points), "
+    "years active (8), personal co-authors (8), close collaborators (10), topics (6), each "
+    "max * min(1, ln(1 + n) / ln(1 + cap)) with caps 1000, 50, 1000, 100 and 50; verification "
+    "(L1 0, L2 10, L3 20); claim (an approved claim: 10); followers (20, cap 1000). Tiers: "
+    "0-19 New, 20-39 Emerging, 40-59 Established, 60-79 Trusted, 80-100 Highly trusted."
+)
+LEVELS = (
+    "L1: an author record resolved from arXiv, not confirmed (unclaimed, or a claim pending); "
+    "L2: an approved claim links it to an account with a verified email; L3: also, the "
+    "claim's ORCID record lists at least one of the record's arXiv works."
+)
 
 
 class ResearcherHit(BaseModel):
@@ -67,6 +81,20 @@ class ClaimState(BaseModel):
     owner: str | None = Field(description="The owner's display name when claimed.")
 
 
+class TrustSummary(BaseModel):
+    """The trust score and its tier."""
+
+    score: int = Field(ge=0, le=100, description=TRUST_FORMULA)
+    tier: Tier
+
+
+class Verification(BaseModel):
+    """How far the record is confirmed to be its author's."""
+
+    level: Level = Field(description=LEVELS)
+    label: str
+
+
 class ResearcherProfile(BaseModel):
     """A researcher with summary counts. Team works (a team named, or more authors than
     `GRAPHSVC_TEAM_MIN_AUTHORS`) count in `works_count` and the topics; co-authors and close
@@ -93,6 +121,34 @@ class ResearcherProfile(BaseModel):
     first_year: int | None
     last_year: int | None
     claim: ClaimState
+    trust: TrustSummary = Field(description="The trust snapshot's score (see `/trust`).")
+    verification: Verification
+
+
+class TrustComponent(BaseModel):
+    """One part of the trust score."""
+
+    name: str = Field(
+        description="works, years_active, collaborators, close_collaborators, topics, "
+        "verification, claim or followers."
+    )
+    signal: int = Field(
+        description="The signal's value (the level as 1-3 for verification, 0/1 for claim)."
+    )
+    points: float = Field(description="Points earned, rounded to 2 decimals.")
+    max_points: float
+
+
+class TrustSnapshot(BaseModel):
+    """A researcher's trust score with its tier, verification level and components."""
+
+    researcher_id: str
+    score: int = Field(ge=0, le=100, description=TRUST_FORMULA)
+    tier: Tier
+    verification: Verification
+    components: list[TrustComponent] = Field(
+        description="In a fixed order; their points sum to the score before rounding."
+    )
 
 
 class Person(BaseModel):

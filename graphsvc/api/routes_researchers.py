@@ -13,10 +13,12 @@ from graphsvc.api.models_researchers import (
     ResearcherSearch,
     ResearcherWorks,
     Scope,
+    TrustSnapshot,
     Weighting,
 )
 from graphsvc.api.params import ResearcherId
 from graphsvc.api.problems import LOOKUP_ERRORS, READ_ERRORS, NotFound
+from graphsvc.services import researcher_trust
 from graphsvc.services import researchers as service
 
 router = APIRouter(prefix="/v1", tags=["researchers"])
@@ -60,12 +62,39 @@ def search_researchers(
     responses=LOOKUP_ERRORS,
 )
 def get_researcher(state: State, researcher_id: ResearcherId) -> ResearcherProfile:
-    """Names, institutions, counts, close collaborators and main topics."""
+    """Names, institutions, counts, close collaborators and main topics, with the trust score
+    and tier and the verification level (details and formula: `/trust`)."""
     min_works = state.settings.graphsvc_close_collaborator_min_works
     data = service.profile(state.backend, researcher_id, min_works)
     if data is None:
         raise _unknown(researcher_id)
     return ResearcherProfile.model_validate(data)
+
+
+@router.get(
+    "/researchers/{researcher_id}/trust",
+    response_model=TrustSnapshot,
+    summary="A researcher's trust score and verification level",
+    responses=LOOKUP_ERRORS,
+)
+def get_researcher_trust(state: State, researcher_id: ResearcherId) -> TrustSnapshot:
+    """Trust 0-100 from what the graph holds, as the sum of saturating components (each
+    non-decreasing in its signal): works (18 points), years active from the first to the last
+    year of the works (8), personal co-authors (8), close collaborators sharing at least
+    `GRAPHSVC_CLOSE_COLLABORATOR_MIN_WORKS` personal works (10), topics (6), each
+    `max * min(1, ln(1 + n) / ln(1 + cap))` with caps 1000, 50, 1000, 100 and 50; the
+    verification level (L1 0, L2 10, L3 20); an approved claim (10); followers (20, cap 1000).
+    Rounded half up. Tiers: 0-19 New, 20-39 Emerging, 40-59 Established, 60-79 Trusted,
+    80-100 Highly trusted.
+
+    Verification: L1 an author record resolved from arXiv, not confirmed; L2 an approved claim
+    links it to an account with a verified email; L3 the claim's ORCID iD was checked and its
+    public record lists at least one of the record's arXiv works."""
+    min_works = state.settings.graphsvc_close_collaborator_min_works
+    data = researcher_trust.snapshot(state.backend, researcher_id, min_works)
+    if data is None:
+        raise _unknown(researcher_id)
+    return TrustSnapshot.model_validate(data)
 
 
 @router.get(

@@ -34,17 +34,22 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-async def current_session(request: Request) -> Session | None:
-    """The request's live session (cached on the request), or None."""
+def session_of(request: Request) -> Session | None:
+    """The request's live session (looked up once per request), or None. Blocking."""
     if hasattr(request.state, "session"):
         cached: Session | None = request.state.session
         return cached
     secret = request.cookies.get(COOKIE, "")
     found = None
     if secret and len(secret) <= 200:
-        found = await run_in_threadpool(accounts_of(request).session, secret)
+        found = accounts_of(request).session(secret)
     request.state.session = found
     return found
+
+
+async def current_session(request: Request) -> Session | None:
+    """`session_of` from async code."""
+    return await run_in_threadpool(session_of, request)
 
 
 def set_cookie(request: Request, response: Response, session: Session) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from graphsvc.db import Reader, reads_together
 from graphsvc.names import fold
+from graphsvc.services import researcher_trust
 from graphsvc.services.claims import public_state
 from graphsvc.store import claims as claims_store
 
@@ -75,6 +76,9 @@ def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None
     institutions = db.read("researcher_institutions", id=researcher_id)
     close = db.read("collaborators_close_count", id=researcher_id, min_works=close_min_works)
     topics = db.read("researcher_top_topics", id=researcher_id, limit=TOP_TOPICS)
+    trust = researcher_trust.summary(db, researcher_id, close_min_works)
+    if trust is None:
+        return None
     return {
         "id": row["id"],
         "name": row["name"],
@@ -92,6 +96,7 @@ def profile(db: Reader, researcher_id: str, close_min_works: int) -> Data | None
         "first_year": row["first_year"],
         "last_year": row["last_year"],
         "claim": public_state(claims_store.live_on(db, [researcher_id])),
+        **trust,
     }
 
 

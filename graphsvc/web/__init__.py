@@ -6,9 +6,12 @@ vendored under `static/vendor/`) fetch their data from the `/v1` API. No build s
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
+from graphsvc.web import routes_account
+from graphsvc.web.forms import FormRefused
 from graphsvc.web.routes import STATIC_DIR, router, unknown_page
 
 __all__ = ["STATIC_DIR", "install", "router", "unknown_page"]
@@ -16,5 +19,13 @@ __all__ = ["STATIC_DIR", "install", "router", "unknown_page"]
 
 def install(app: FastAPI) -> None:
     """Serve the explorer pages and their static files (`/static`) from `app`."""
+    app.include_router(routes_account.router)
     app.include_router(router)
+
+    @app.exception_handler(FormRefused)
+    async def _refused(request: Request, _: FormRefused) -> Response:
+        return routes_account.message(
+            request, "Form expired", "This form has expired: go back, reload and try again.", 403
+        )
+
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -7,6 +7,7 @@ from the `/v1` API in the browser. An unknown id renders a 404 page, never a 500
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
 from graphsvc.names import fold
+from graphsvc.services import researcher_trust
 from graphsvc.services import researchers as researcher_service
 from graphsvc.services import teams as team_service
 from graphsvc.services import topics as topic_service
@@ -24,6 +27,9 @@ from graphsvc.services import works as work_service
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+TEMPLATES.env.filters["timestamp"] = lambda t: dt.datetime.fromtimestamp(t, dt.UTC).strftime(
+    "%Y-%m-%d %H:%M UTC"
+)
 
 MAX_ID = 500  # longer ids cannot exist (the API rejects them too)
 MAX_QUERY = 200
@@ -40,8 +46,12 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """Render `template` with the search box prefilled from `?q=`."""
+    """Render `template` with the search box prefilled from `?q=` and the signed-in viewer
+    (with the CSRF token of the header's sign-out button)."""
     context.setdefault("q", "")
+    session = sessions.session_of(request)
+    context["viewer"] = session.account if session else None
+    context["viewer_csrf"] = session.csrf if session else ""
     return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
 
 
@@ -119,11 +129,13 @@ def researcher(request: Request, state: State, researcher_id: str) -> HTMLRespon
         {**c, "newman": newman_score.get(c["id"])} for c in (ranked or {"items": []})["items"]
     ]
     titles = {w["arxiv_id"]: w["title"] for w in works["items"]}
+    trust = researcher_trust.snapshot(backend, researcher_id, min_works)
     return page(
         request,
         "researcher.html",
         title=profile["name"],
         profile=profile,
+        trust=trust,
         works=works,
         shown_work_ids=set(titles),
         titles=titles,

@@ -23,7 +23,7 @@ INT_FIELDS = {
     "n",
     "personal",
 }
-BOOL_FIELDS = {"is_primary", "authors_ordered", "team_work", "block_peer"}
+BOOL_FIELDS = {"is_primary", "authors_ordered", "team_work", "block_peer", "email_verified"}
 FLOAT_FIELDS = {"newman"}
 LIST_FIELDS = {"institutions", "aliases", "into_aliases", "ids"}
 INT_LIST_FIELDS = {"counts"}

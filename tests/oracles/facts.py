@@ -34,6 +34,9 @@ class Facts:
     teams: dict[str, dict]
     work_teams: list[dict]
     team_works: set[str]
+    accounts: dict[str, dict] = field(default_factory=dict)
+    follows: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def personal(self, work: str) -> bool:
@@ -57,6 +60,9 @@ DUMPS = (
     "export_affiliations",
     "export_teams",
     "export_work_teams",
+    "export_accounts",
+    "export_follows",
+    "export_claims",
 )
 
 
@@ -115,6 +121,9 @@ def facts(backend: GraphBackend, team_min_authors: int = TEAM_MIN_AUTHORS) -> Fa
         teams,
         work_teams,
         team_works,
+        accounts={a["id"]: a for a in backend.read("export_accounts")},
+        follows=backend.read("export_follows"),
+        claims=backend.read("export_claims"),
     )
 
 

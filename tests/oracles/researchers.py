@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from graphsvc.names import fold
+from tests.oracles import trust
 from tests.oracles.facts import Facts, coauthor_graph
 
 _EPOCH = dt.date(1, 1, 1)
@@ -128,6 +129,7 @@ def profile(f: Facts, rid: str) -> dict[str, Any]:
         "first_year": min(years) if years else None,
         "last_year": max(years) if years else None,
         "claim": {"state": "unclaimed", "owner": None},  # no accounts in the test graphs
+        **trust.profile_part(f, rid),
     }
 
 
