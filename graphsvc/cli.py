@@ -19,9 +19,11 @@ app = typer.Typer(help="graphsvc: a researcher knowledge graph from arXiv.", no_
 schema_app = typer.Typer(help="Manage the graph schema.", no_args_is_help=True)
 ingest_app = typer.Typer(help="Load arXiv papers into the graph.", no_args_is_help=True)
 layer_app = typer.Typer(help="The collaboration layer (aggregates kept in the graph).")
+admin_app = typer.Typer(help="Administrator accounts (they review claims).", no_args_is_help=True)
 app.add_typer(schema_app, name="schema")
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(layer_app, name="layer", no_args_is_help=True)
+app.add_typer(admin_app, name="admin")
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "loaders" / "data" / "demo"
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print the final summary.")]
@@ -259,6 +261,35 @@ def layer_rebuild() -> None:
     finally:
         backend.close()
     typer.echo(f"collaboration layer rebuilt from {works} works")
+
+
+def _set_admin(email: str, is_admin: bool) -> None:
+    from graphsvc.services.accounts import email_key
+    from graphsvc.store import accounts
+
+    key = email_key(email)
+    if key is None:
+        raise fail(f"{email!r} is not an email address")
+    backend = _open(_settings())
+    try:
+        found = accounts.set_admin(backend, key, is_admin)
+    finally:
+        backend.close()
+    if not found:
+        raise fail(f"no account with the email {email}")
+    typer.echo(f"{key} is {'now' if is_admin else 'no longer'} an administrator")
+
+
+@admin_app.command("grant")
+def admin_grant(email: Annotated[str, typer.Argument(help="The account's email.")]) -> None:
+    """Make an account an administrator (it may then review claims)."""
+    _set_admin(email, True)
+
+
+@admin_app.command("revoke")
+def admin_revoke(email: Annotated[str, typer.Argument(help="The account's email.")]) -> None:
+    """Take an account's administrator rights away."""
+    _set_admin(email, False)
 
 
 @app.command()

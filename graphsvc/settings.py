@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     graphsvc_signin_per_address: str = "30/15minutes"
     graphsvc_verify_link_ttl_s: int = Field(default=48 * 3600, ge=60, le=30 * 86_400)
     graphsvc_reset_link_ttl_s: int = Field(default=3600, ge=60, le=7 * 86_400)
+    # Claims (README: Claims): the ORCID public API that checks a claimant's ORCID iD.
+    graphsvc_orcid_api_url: str = "https://pub.orcid.org/v3.0"
 
     @field_validator("neo4j_uri")
     @classmethod
@@ -79,6 +81,13 @@ class Settings(BaseSettings):
         if not uri.startswith(schemes):
             raise ValueError(f"must start with one of {', '.join(schemes)}")
         return uri
+
+    @field_validator("graphsvc_orcid_api_url")
+    @classmethod
+    def _http_url(cls, url: str) -> str:
+        if not url.startswith(("https://", "http://")):
+            raise ValueError("must start with https:// or http://")
+        return url
 
     @field_validator("graphsvc_admin_tokens", mode="before")
     @classmethod

@@ -15,7 +15,8 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   (e.g. it shares a co-author with each), they are one person: the others merge into the winner
   (works, aliases and evidence move; the old id is recorded in `merges`). Researchers who ever
   shared a work with someone of their own block are never merged (they may be that person), nor
-  are records whose names an admin merged though they are not variants of one name.
+  are records whose names an admin merged though they are not variants of one name, nor two
+  records owned by different accounts (approved claims, `owners`).
 
 Team works (a team named, or many authors) give no co-author evidence to their authors: a roster
 of 3,000 says nothing personal, and pairing it would be quadratic. Every step here is linear in
@@ -136,6 +137,7 @@ class Resolver:
         self.merges: dict[str, str] = {}
         self._aliases_before: dict[str, list[str]] = {}
         self._stored: dict[str, tuple[str, frozenset[str], bool]] = {}
+        self.owners: dict[str, str] = {}  # researcher id -> owning account (set per batch)
 
     def missing_blocks(self, blocks: Iterable[str]) -> set[str]:
         missing = set()
@@ -247,6 +249,11 @@ class Resolver:
             return
         if block in other.coauthor_blocks or block in into.coauthor_blocks:
             return
+        owner, into_owner = self.owners.get(other.id), self.owners.get(into.id)
+        if owner and into_owner and owner != into_owner:
+            return  # two accounts own them: two people
+        if owner:
+            self.owners[into.id] = owner
         self._aliases_before[other.id] = sorted(into.aliases)
         self.names.change(other.name, -1)
         for alias in other.aliases:

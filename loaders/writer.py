@@ -228,7 +228,10 @@ class GraphWriter:
 
     def _load_state(self, resolver: Resolver, papers: list[_Paper]) -> None:
         """Read what resolution needs of the graph: the researchers of the batch's blocks, with
-        their evidence, and the name counts of the batch's names."""
+        their evidence, the name counts of the batch's names, and which records accounts own."""
+        resolver.owners = {
+            r["researcher_id"]: r["account_id"] for r in self.backend.read_long("claim_owners")
+        }
         all_names = [n for p in papers for n in p.names]
         missing = resolver.missing_blocks(block_key(n) for n in all_names)
         if missing:

@@ -189,3 +189,46 @@ def test_ingest_while_another_process_holds_the_database_is_a_one_line_error(
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("error: the embedded database")
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_admin_grant_and_revoke(tmp_path: Path) -> None:
+    from graphsvc.db.ladybug_backend import LadybugBackend
+    from graphsvc.store import accounts
+
+    def is_admin() -> bool:
+        backend = LadybugBackend(tmp_path / "graph.lbdb")
+        try:
+            backend.apply_schema()
+            row = accounts.by_email(backend, "ada@example.org")
+            if row is None:
+                accounts.create_account(
+                    backend,
+                    id="a1",
+                    email="Ada@example.org",
+                    email_key="ada@example.org",
+                    display_name="Ada",
+                    password_hash="x",
+                    now=0,
+                )
+                return False
+            return bool(row["is_admin"])
+        finally:
+            backend.close()
+
+    assert not is_admin()
+    result = graphsvc("admin", "grant", "Ada@Example.org", data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ada@example.org is now an administrator"
+    assert is_admin()
+    result = graphsvc("admin", "revoke", "ada@example.org", data=tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        "ada@example.org is no longer an administrator",
+    )
+    assert not is_admin()
+    for email, error in (
+        ("nobody@example.org", "error: no account with the email nobody@example.org"),
+        ("not an email", "error: 'not an email' is not an email address"),
+    ):
+        result = graphsvc("admin", "grant", email, data=tmp_path)
+        assert (result.returncode, result.stderr.strip()) == (1, error)

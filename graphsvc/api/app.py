@@ -16,6 +16,8 @@ from graphsvc.api import (
     problems,
     routes_admin,
     routes_auth,
+    routes_claims,
+    routes_claims_admin,
     routes_follows,
     routes_graph,
     routes_health,
@@ -29,9 +31,11 @@ from graphsvc.api import (
 from graphsvc.api.deps import AppState
 from graphsvc.api.limits import BodyLimit
 from graphsvc.clients.mail import mailer
+from graphsvc.clients.orcid import OrcidClient
 from graphsvc.db import GraphBackend, open_backend
 from graphsvc.jobs import JobManager
 from graphsvc.services.accounts import Accounts, Policy
+from graphsvc.services.claims import Claims
 from graphsvc.services.throttle import Throttle
 from graphsvc.settings import Settings, load_settings
 
@@ -58,6 +62,9 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
         )
         app.state.jobs.clean_stale_uploads()
         app.state.accounts = accounts_service(config, handle)
+        # Tests mount a replaying transport adapter on `app.state.orcid.session`.
+        app.state.orcid = OrcidClient(base_url=config.graphsvc_orcid_api_url)
+        app.state.claims = Claims(handle, app.state.orcid)
         try:
             yield
         finally:
@@ -83,6 +90,8 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_works.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_me.router)
+    app.include_router(routes_claims.router)
+    app.include_router(routes_claims_admin.router)
     app.include_router(routes_follows.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)

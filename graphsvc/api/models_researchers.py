@@ -72,6 +72,15 @@ class TeamMembership(BaseModel):
     works: int = Field(description="Works naming the team.")
 
 
+class ClaimState(BaseModel):
+    """Whether an account owns the record (README: Claims). Never an email."""
+
+    state: Literal["unclaimed", "pending", "claimed"] = Field(
+        description='"pending": a claim awaits review; "claimed": an approved claim.'
+    )
+    owner: str | None = Field(description="The owner's display name when claimed.")
+
+
 class TrustSummary(BaseModel):
     """The trust score and its tier."""
 
@@ -116,6 +125,7 @@ class ResearcherProfile(BaseModel):
     top_topics: list[TopicCount] = Field(description="Up to 10, most works first, then by id.")
     first_year: int | None
     last_year: int | None
+    claim: ClaimState
     trust: TrustSummary = Field(description="The trust snapshot's score (see `/trust`).")
     verification: Verification
     followers: FollowerCount

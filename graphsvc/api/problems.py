@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graphsvc.db import DatabaseUnavailable, GraphError
 from graphsvc.services import merge as merge_service
 from graphsvc.services.accounts import AccountError, Throttled
+from graphsvc.services.claims import ClaimError
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
@@ -92,6 +93,10 @@ def install(app: FastAPI, html_not_found: Callable[[Request], Response] | None =
     @app.exception_handler(AccountError)
     async def _account(_: Request, exc: AccountError) -> JSONResponse:
         return problem(400, "Bad Request", str(exc))
+
+    @app.exception_handler(ClaimError)
+    async def _claim(_: Request, exc: ClaimError) -> JSONResponse:
+        return problem(exc.status, _title(exc.status), exc.message)
 
     @app.exception_handler(Throttled)
     async def _throttled(_: Request, exc: Throttled) -> JSONResponse:

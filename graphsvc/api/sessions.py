@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from graphsvc.services import account_tokens
-from graphsvc.services.accounts import Accounts, Session
+from graphsvc.services.accounts import TOKEN_PREFIX, Accounts, Session
 
 COOKIE = "graphsvc_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -81,7 +81,7 @@ async def viewer(request: Request) -> dict[str, Any] | None:
     anonymous. A cookie-authenticated unsafe request must carry the CSRF header."""
     authorization = request.headers.get("authorization", "")
     scheme, _, value = authorization.partition(" ")
-    if scheme.lower() == "bearer" and value.startswith("gsp_"):
+    if scheme.lower() == "bearer" and value.startswith(TOKEN_PREFIX):
         account = await run_in_threadpool(accounts_of(request).account_for_token, value.strip())
         if account is None:
             raise HTTPException(

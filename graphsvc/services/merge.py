@@ -1,10 +1,12 @@
 """Merging two researcher records into one, and undoing it.
 
 A merge runs the writer's own merge (`graphsvc.store.merges`: record the redirect with the works
-that move, move the authorships, forward older redirects, recompute both records' layer, delete
-the merged record), then refreshes the kept record's names, the name counts and affiliations,
-all in one write transaction. The `MergedId` node keeps what a split needs: the moved works, the
-merged record's name and aliases, and the kept record's aliases before the merge.
+that move, move the authorships, claims and follows, forward older redirects, recompute both
+records' layer, delete the merged record), then refreshes the kept record's names, the name
+counts and affiliations, all in one write transaction. The `MergedId` node keeps what a split
+needs: the moved works, the merged record's name and aliases, and the kept record's aliases
+before the merge. Two records owned by different accounts (approved claims) are never merged; a
+split leaves claims and follows on the kept record.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
 from graphsvc.names import completeness
-from graphsvc.store import affiliations, merges
+from graphsvc.store import affiliations, claims, merges
 from graphsvc.store.researchers import name_count_changes, researcher_row, write_name_counts
 
 
@@ -109,6 +111,12 @@ def _merge(tx: Tx, keep: str, other: str) -> MergeResult:
     if shared:
         raise MergeConflict(
             f"{keep!r} and {other!r} co-authored {', '.join(shared[:5])}: they are two people"
+        )
+    owners = claims.owners(tx, [keep, other])
+    if len(set(owners.values())) > 1:
+        raise MergeConflict(
+            f"{keep!r} and {other!r} are claimed by two different accounts: they are two people "
+            "(reject or release one of the claims first)"
         )
     kept, merged = found[keep], found[other]
     before = kept.name

@@ -13,6 +13,8 @@ from typing import Any
 from graphsvc.db import Reader, reads_together
 from graphsvc.names import fold
 from graphsvc.services import researcher_trust
+from graphsvc.services.claims import public_state
+from graphsvc.store import claims as claims_store
 from graphsvc.store import follows as follow_store
 
 TOP_TOPICS = 10
@@ -98,6 +100,7 @@ def profile(
         "top_topics": topics,
         "first_year": row["first_year"],
         "last_year": row["last_year"],
+        "claim": public_state(claims_store.live_on(db, [researcher_id])),
         **trust,
         "followers": {"count": followers[0], "following": followers[1]},
     }

@@ -2,9 +2,11 @@
 and the admin merge and split).
 
 A merge records the redirect (with the works that move and what undoing it needs), moves the
-authorships, points older redirects at the kept record, recomputes both records' layer, and
-deletes the merged record. The `MergedId` node keeps the moved works, the merged record's name
-and aliases, and the kept record's aliases before the merge.
+authorships, claims and follows, points older redirects at the kept record, recomputes both
+records' layer, and deletes the merged record. The `MergedId` node keeps the moved works, the
+merged record's name and aliases, and the kept record's aliases before the merge. Whether two
+records may merge given their claims is the callers' decision (`graphsvc.services.merge`,
+`loaders.identity`).
 """
 
 from __future__ import annotations
@@ -12,18 +14,20 @@ from __future__ import annotations
 from typing import Any
 
 from graphsvc.db import Tx
-from graphsvc.store import layer
+from graphsvc.store import claims, layer
 from graphsvc.store.facts import LayerDelta
 
 MergeRow = dict[str, Any]  # {"old_id", "new_id", "into_aliases"}
 
 
 def move_records(tx: Tx, rows: list[MergeRow]) -> None:
-    """Record each redirect and move the merged records' authorships to the kept ones."""
+    """Record each redirect and move the merged records' authorships, claims and follows to the
+    kept ones."""
     if rows:
         tx.run("ingest_merge_record_redirects", rows=rows)  # first: it records the works
         tx.run("ingest_merge_authorships", rows=rows)
         tx.run("ingest_merge_forward_redirects", rows=rows)
+        claims.move_on_merge(tx, rows)
 
 
 def delete_records(tx: Tx, rows: list[MergeRow]) -> None:

@@ -284,8 +284,8 @@ def test_unknown_id_is_404_and_a_merged_id_redirects_like_the_profile(
     assert r.json()["status"] == 404
     add_accounts(backend, {"acc-a": True, "acc-b": True})
     add_claims(backend, [claim("c-a", "acc-a", "ann-lee", "approved", "verified")])
-    add_claims(backend, [claim("c-b", "acc-b", "a-lee", "approved", None)])
-    assert merge(client, "ann-lee", "a-lee").status_code == 200
+    add_claims(backend, [claim("c-b", "acc-b", "a-lee", "pending", None)])
+    assert merge(client, "ann-lee", "a-lee").status_code == 200  # (two owners would be a 409)
     for suffix in ("", "/trust"):
         r = client.get(f"/v1/researchers/a-lee{suffix}", follow_redirects=False)
         assert r.status_code == 301
@@ -293,11 +293,12 @@ def test_unknown_id_is_404_and_a_merged_id_redirects_like_the_profile(
         assert client.get(f"/v1/researchers/a-lee{suffix}").json() == get_ok(
             client, f"/v1/researchers/ann-lee{suffix}"
         )
-    # The kept record keeps its own claim (L3); the merged record's claim moves nowhere.
+    # The kept record keeps its own claim (L3); the merged record's claim moves to it, and a
+    # split leaves it there (README: Claims).
     assert get_ok(client, "/v1/researchers/ann-lee/trust")["verification"]["level"] == "L3"
     assert merge(client, "ann-lee", "a-lee", "split").status_code == 200
     assert get_ok(client, "/v1/researchers/ann-lee/trust")["verification"]["level"] == "L3"
-    assert get_ok(client, "/v1/researchers/a-lee/trust")["verification"]["level"] == "L2"
+    assert get_ok(client, "/v1/researchers/a-lee/trust")["verification"]["level"] == "L1"
 
 
 CLAIM_STATES = [  # (claims on the record as (account, status, orcid_check), expected level)

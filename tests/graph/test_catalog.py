@@ -68,6 +68,8 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             "keys",
             "teams",
             "whole_words",
+            "researcher_ids",
+            "kinds",
         }:
             values[name] = ["x"]
         elif name in {"limit", "max_hops", "depth"}:
@@ -75,6 +77,10 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
         elif name in {"offset", "skip"}:
             values[name] = 0
         elif name in {"position", "since", "min_works", "year", "n", "min_authors", "max_position"}:
+            values[name] = 1
+        elif name == "is_admin":
+            values[name] = True
+        elif name in {"now", "expires_at"}:
             values[name] = 1
         else:
             values[name] = "x"

@@ -10,6 +10,8 @@ from graphsvc.names import fold
 from tests.oracles import trust
 from tests.oracles.facts import Facts, coauthor_graph
 
+LIVE_CLAIMS = ("pending", "approved")
+
 _EPOCH = dt.date(1, 1, 1)
 CLOSE_MIN_WORKS = 2  # the default setting
 
@@ -89,6 +91,16 @@ def collaborators(
     return items[:limit]
 
 
+def claim_state(f: Facts, rid: str) -> dict[str, Any]:
+    """Claimed (owner's display name) when a claim is approved, else pending, else unclaimed."""
+    live = [c for c in f.claims if c["researcher_id"] == rid and c["status"] in LIVE_CLAIMS]
+    for c in live:
+        if c["status"] == "approved":
+            owner = f.accounts.get(c["account_id"])
+            return {"state": "claimed", "owner": owner["display_name"] if owner else None}
+    return {"state": "pending" if live else "unclaimed", "owner": None}
+
+
 def profile(f: Facts, rid: str) -> dict[str, Any]:
     work_ids = {a["work"] for a in f.authorships if a["researcher"] == rid}
     years = [f.works[w]["year"] for w in work_ids if f.works[w]["year"] is not None]
@@ -128,6 +140,7 @@ def profile(f: Facts, rid: str) -> dict[str, Any]:
         "top_topics": [{"id": t, "name": f.topics[t]["name"], "works": n} for t, n in top],
         "first_year": min(years) if years else None,
         "last_year": max(years) if years else None,
+        "claim": claim_state(f, rid),
         **trust.profile_part(f, rid),
     }
 

@@ -1,0 +1,7 @@
+// Record a pending claim of a researcher record by an account (README: Claims).
+// params: id, account_id, researcher_id, orcid, homepage, works, note, orcid_check, orcid_detail, now
+CREATE (c:Claim {id: $id, account_id: $account_id, researcher_id: $researcher_id,
+                 status: 'pending', orcid: $orcid, homepage: $homepage, works: $works,
+                 note: $note, orcid_check: $orcid_check, orcid_detail: $orcid_detail,
+                 created_at: $now, reviewed_at: 0, review_note: ''})
+RETURN c.id AS id
