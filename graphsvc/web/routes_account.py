@@ -199,13 +199,15 @@ def account_page(request: Request, state: State, created: str = "") -> Response:
         tokens=accounts.tokens(account["id"]),
         following=follow_service.following(state.backend, account["id"])["items"],
         feed=follow_service.feed(state.backend, account["id"], 0, 20)["items"],
+        claims=request.app.state.claims.mine(account["id"]),
         created=created,
     )
 
 
 @router.post("/account/{action}")
 async def account_action(request: Request, state: State, action: str) -> Response:
-    """The account page's buttons: resend, token, revoke, feed-url, password, delete."""
+    """The account page's buttons: resend, token, revoke, release, feed-url, password,
+    delete."""
     fields = await checked_form(request)
     session = await sessions.current_session(request)
     if session is None or session.account is None:
@@ -223,6 +225,10 @@ async def account_action(request: Request, state: State, action: str) -> Respons
         elif action == "revoke":
             await run_in_threadpool(
                 accounts.revoke_token, account["id"], fields.get("token_id", "")
+            )
+        elif action == "release":
+            await run_in_threadpool(
+                request.app.state.claims.release, account["id"], fields.get("claim_id", "")
             )
         elif action == "feed-url":
             url = await run_in_threadpool(

@@ -49,12 +49,15 @@ class WebApp:
 
 
 @contextmanager
-def serving(backend: LadybugBackend, load: Callable[[GraphBackend], None]) -> Iterator[WebApp]:
-    """uvicorn serving the app on a free local port, on `backend` after `load` filled it."""
+def serving(
+    backend: LadybugBackend, load: Callable[[GraphBackend], None], **overrides: Any
+) -> Iterator[WebApp]:
+    """uvicorn serving the app on a free local port, on `backend` after `load` filled it;
+    `overrides` are settings (links in mail point at the app's own URL)."""
     backend.apply_schema()
     load(backend)
-    settings = load_settings()
     port = free_port()
+    settings = load_settings(graphsvc_public_url=f"http://127.0.0.1:{port}", **overrides)
     config = uvicorn.Config(
         create_app(settings, backend=backend), host="127.0.0.1", port=port, log_level="warning"
     )
