@@ -226,7 +226,11 @@ def mailbox() -> Iterator[Mailbox]:
     box.stop()
 
 
-def accounts_client(backend: GraphBackend, mailbox: Mailbox, **overrides: Any) -> TestClient:
+def accounts_client(
+    backend: GraphBackend, mailbox: Mailbox, base_url: str = "http://testserver", **overrides: Any
+) -> TestClient:
     """A client of the app on `backend` that mails through `mailbox`."""
     settings = load_settings(graphsvc_smtp_url=mailbox.url, **overrides)
-    return TestClient(create_app(settings, backend=backend), raise_server_exceptions=False)
+    return TestClient(
+        create_app(settings, backend=backend), raise_server_exceptions=False, base_url=base_url
+    )

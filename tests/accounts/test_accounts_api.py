@@ -4,6 +4,7 @@ throttling, and no way to learn whether an email is registered."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 
 import pytest
@@ -274,3 +275,28 @@ def test_hostile_names_are_kept_as_given_and_accounts_stay_private(
     assert found["items"] == []
     client.cookies.clear()
     assert client.get("/v1/me").status_code == 401
+
+
+def test_cookie_flags_over_http_and_https(backend: GraphBackend, mailbox: Mailbox) -> None:
+    with accounts_client(backend, mailbox) as client:
+        email, _ = member(client, mailbox)
+    for base, secure in (("http://testserver", False), ("https://testserver", True)):
+        with accounts_client(backend, mailbox, base_url=base) as client:
+            answer = client.post("/v1/auth/signin", json={"email": email, "password": PASSWORD})
+            cookie = answer.headers["set-cookie"].lower()
+            assert cookie.startswith(COOKIE) and "httponly" in cookie
+            assert "samesite=lax" in cookie and "path=/" in cookie
+            assert ("secure" in cookie.replace("samesite", "")) is secure
+
+
+def test_secrets_are_stored_only_as_digests(client: TestClient, mailbox: Mailbox) -> None:
+    _, headers = member(client, mailbox)
+    token = client.post("/v1/me/tokens", json={"name": "t"}, headers=headers).json()["token"]
+    feed = client.post("/v1/me/feed-url", headers=headers).json()["url"].rsplit("/", 1)[1]
+    cookie = client.cookies[COOKIE]
+    backend: GraphBackend = client.app.state.graphsvc.backend  # type: ignore[attr-defined]
+    stored = {(r["kind"], r["key"]) for r in backend.read("test_account_secrets")}
+    keys = {key for _, key in stored}
+    for secret, kind in ((token, "token"), (feed, "feed"), (cookie, "session")):
+        assert secret not in keys
+        assert (kind, hashlib.sha256(secret.encode()).hexdigest()) in stored

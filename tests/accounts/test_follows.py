@@ -40,7 +40,7 @@ def works_of(client: TestClient, rid: str) -> list[dict[str, object]]:
 
 def test_follow_count_list_and_feed(demo: GraphBackend, mailbox: Mailbox) -> None:
     with accounts_client(demo, mailbox) as alice, accounts_client(demo, mailbox) as bob:
-        _, a = member(alice, mailbox, "alice")
+        alice_email, a = member(alice, mailbox, "alice")
         _, b = member(bob, mailbox, "bob")
         assert alice.get(f"/v1/researchers/{XU}/followers").json() == {
             "researcher": XU,
@@ -69,6 +69,13 @@ def test_follow_count_list_and_feed(demo: GraphBackend, mailbox: Mailbox) -> Non
         page = alice.get("/v1/me/feed?limit=2&offset=1").json()["items"]
         assert [i["arxiv_id"] for i in page] == [i["arxiv_id"] for i in feed[1:3]]
 
+        for public in (
+            f"/v1/researchers/{XU}",
+            f"/v1/researchers/{XU}/followers",
+            f"/v1/researchers/{XU}/graph?format=graphml",
+            f"/researchers/{XU}",
+        ):
+            assert alice_email not in alice.get(public).text, public
         alice.delete(f"/v1/researchers/{XU}/follow", headers=a)
         assert alice.get(f"/v1/researchers/{XU}/followers").json() == {
             "researcher": XU,

@@ -53,6 +53,10 @@ FULL_SCHEMA = schemathesis.openapi.from_dict(create_app(load_settings()).openapi
 PRIVATE = r"^/v1/(me|admin)(/|$)"
 SCHEMA = FULL_SCHEMA.include(method="GET").exclude(path_regex=PRIVATE)
 PRIVATE_SCHEMA = FULL_SCHEMA.include(method="GET", path_regex=PRIVATE)
+# The account, follow and claim writes: fuzzed for no 5xx and documented answers only (they
+# write, so on a graph of their own; most generated bodies are refused, which is the point).
+PEOPLE = r"^/v1/(auth|me|admin)(/|$)|^/v1/researchers/\{researcher_id\}/(follow|claims)$"
+WRITES_SCHEMA = FULL_SCHEMA.include(path_regex=PEOPLE).exclude(method="GET")
 # A private feed answers 2xx only to its secret token, which no generated value can be.
 NO_2XX_WITHOUT_A_SECRET = {"/v1/feeds/{token}"}
 
@@ -110,11 +114,8 @@ def test_fuzz(case: Any, fuzz_app: tuple[FastAPI, Seen]) -> None:
     seen.record(case, response.status_code)
 
 
-@pytest.fixture
-def signed_in_fuzz_app(
-    backend: GraphBackend,
-) -> Iterator[tuple[FastAPI, dict[str, str], Seen]]:
-    """The app on a graph of its own holding one admin account, with its token's header."""
+def signed_in_app(backend: GraphBackend) -> tuple[FastAPI, dict[str, str]]:
+    """The app on `backend` with one admin account, and its personal access token's header."""
     app = create_app(load_settings(), backend=backend)
     accounts = accounts_service(load_settings(), backend)
     accounts.sign_up("fuzz@example.org", "Fuzz", "a long enough password", "127.0.0.1")
@@ -122,9 +123,18 @@ def signed_in_fuzz_app(
     assert account is not None and account_store.set_admin(backend, "fuzz@example.org", True)
     token, _ = accounts.create_token(account["id"], "fuzz")
     accounts.account_for_token(token)  # its first use is recorded now, not during the run
+    return app, {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def signed_in_fuzz_app(
+    backend: GraphBackend,
+) -> Iterator[tuple[FastAPI, dict[str, str], Seen]]:
+    """`signed_in_app` on a graph of its own; afterwards the graph must be unchanged."""
+    app, headers = signed_in_app(backend)
     before = graph_state(backend)
     seen = Seen()
-    yield app, {"Authorization": f"Bearer {token}"}, seen
+    yield app, headers, seen
     assert graph_state(backend) == before, "the fuzz run changed the graph"
     check_answers(seen)
 
@@ -145,3 +155,16 @@ def test_works_page_far_past_the_end(demo_client: Any) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["items"] == [] and body["total"] > 0 and body["offset"] == 100_000
+
+
+@pytest.fixture
+def write_fuzz_app(backend: GraphBackend) -> tuple[FastAPI, dict[str, str]]:
+    """`signed_in_app` on a graph of its own, which the run may change."""
+    return signed_in_app(backend)
+
+
+@WRITES_SCHEMA.parametrize()
+@settings(deadline=None, suppress_health_check=list(HealthCheck), max_examples=15)
+def test_fuzz_account_writes(case: Any, write_fuzz_app: tuple[FastAPI, dict[str, str]]) -> None:
+    app, headers = write_fuzz_app
+    case.call_and_validate(app=app, headers=headers)
