@@ -14,8 +14,6 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from xml.etree.ElementTree import Element, ParseError
 
@@ -23,6 +21,8 @@ import requests
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from requests.exceptions import ChunkedEncodingError
+
+from graphsvc.clients.http import parse_retry_after
 
 logger = logging.getLogger(__name__)
 
@@ -63,22 +63,6 @@ def normalise_arxiv_id(text: str) -> str | None:
     """``1204.1234`` from ``arXiv:1204.1234v2``, ``hep-th/9901001v1``, an abs URL; else None."""
     found = _ARXIV.fullmatch(text.strip())
     return found.group(1) if found else None
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None if absent/bad."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class OrcidCheck(StrEnum):

@@ -22,6 +22,7 @@ import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
+from graphsvc.clients.http import parse_retry_after
 from graphsvc.clients.orcid import (
     USER_AGENT,
     InvalidOrcidError,
@@ -33,7 +34,6 @@ from graphsvc.clients.orcid import (
     OrcidUnavailableError,
     normalise_arxiv_id,
     normalise_orcid,
-    parse_retry_after,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "orcid-api"

@@ -22,6 +22,7 @@ import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
+from graphsvc.clients.http import parse_retry_after
 from loaders.arxiv_api import (
     DEFAULT_USER_AGENT,
     Backoff,
@@ -29,7 +30,6 @@ from loaders.arxiv_api import (
     HarvestError,
     author_query,
     category_window_query,
-    parse_retry_after,
 )
 from loaders.atom import parse_feed
 
