@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from starlette.exceptions import HTTPException
+from fastapi.exceptions import RequestValidationError
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
@@ -64,7 +64,15 @@ def search_researchers(
     Ties by number of works (descending), then name, then id. With `open=true`, only
     researchers open to collaborate; an empty `q` then lists them all, most works first."""
     if not q and not open:
-        raise HTTPException(422, "q: a query is required (or open=true)")
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("query", "q"),
+                    "msg": "a query is required (or open=true)",
+                    "type": "missing",
+                }
+            ]
+        )
     return ResearcherSearch.model_validate(service.search(backend, q, limit, open))
 
 
