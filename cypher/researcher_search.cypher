@@ -9,9 +9,14 @@
 // match spans two names); whole_words = [' ' + word + ' '] and word_start = ' ' + q, both with
 // hyphens as spaces.
 // `longest` (the longest word) alone lets Neo4j's text index find the candidates.
-// params: q, q_bar, q_end, q_mid, whole_words, word_start, longest, words, limit
+// `open_only`: only researchers open to collaborate (an approved claim with collab_open).
+// params: q, q_bar, q_end, q_mid, whole_words, word_start, longest, words, open_only, limit
 MATCH (r:Researcher)
 WHERE r.search_text CONTAINS $longest AND all(w IN $words WHERE r.search_text CONTAINS w)
+  AND (NOT $open_only OR COUNT {
+         MATCH (c:Claim)
+         WHERE c.researcher_id = r.id AND c.status = 'approved' AND c.collab_open = true
+       } > 0)
 WITH r, ' ' + replace(replace(r.search_text, ' | ', '  '), '-', ' ') + ' ' AS spaced
 WITH r,
      CASE

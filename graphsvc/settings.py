@@ -73,6 +73,10 @@ class Settings(BaseSettings):
     graphsvc_reset_link_ttl_s: int = Field(default=3600, ge=60, le=7 * 86_400)
     # Claims (README: Claims): the ORCID public API that checks a claimant's ORCID iD.
     graphsvc_orcid_api_url: str = "https://pub.orcid.org/v3.0"
+    # Invitations (README: Open to collaborate and invitations): per sender in any 24 hours,
+    # and the wait between two invitations from one account to another.
+    graphsvc_invitations_per_day: int = Field(default=10, ge=1, le=10_000)
+    graphsvc_invitation_cooldown_s: int = Field(default=7 * 86_400, ge=0, le=365 * 86_400)
 
     @field_validator("neo4j_uri")
     @classmethod

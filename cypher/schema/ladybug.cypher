@@ -46,7 +46,21 @@ CREATE NODE TABLE IF NOT EXISTS AccountSecret(
 CREATE NODE TABLE IF NOT EXISTS Claim(
   id STRING PRIMARY KEY, account_id STRING, researcher_id STRING, status STRING,
   orcid STRING, homepage STRING, works STRING[], note STRING, orcid_check STRING,
-  orcid_detail STRING, created_at INT64, reviewed_at INT64, review_note STRING);
+  orcid_detail STRING, created_at INT64, reviewed_at INT64, review_note STRING,
+  collab_open BOOLEAN DEFAULT false, collab_note STRING, collab_topics STRING[],
+  collab_updated_at INT64);
+// Invitations between the owners of claimed records (README: Open to collaborate and
+// invitations), named by account ids; the records at sending time by researcher id.
+CREATE NODE TABLE IF NOT EXISTS Invitation(
+  id STRING PRIMARY KEY, sender_id STRING, recipient_id STRING, sender_researcher STRING,
+  recipient_researcher STRING, subject STRING, message STRING, works STRING[], topics STRING[],
+  status STRING, created_at INT64, answered_at INT64);
+CREATE NODE TABLE IF NOT EXISTS InvitationReply(
+  id STRING PRIMARY KEY, invitation_id STRING, account_id STRING, text STRING, created_at INT64);
+// An account (blocker_id) refusing another's (blocked_id) invitations and replies; id is
+// "blocker_id:blocked_id".
+CREATE NODE TABLE IF NOT EXISTS InvitationBlock(
+  id STRING PRIMARY KEY, blocker_id STRING, blocked_id STRING, created_at INT64);
 CREATE REL TABLE IF NOT EXISTS AUTHORED(FROM Researcher TO Work, position INT64, institutions STRING[]);
 CREATE REL TABLE IF NOT EXISTS HAS_TOPIC(FROM Work TO Topic, is_primary BOOLEAN);
 CREATE REL TABLE IF NOT EXISTS AFFILIATED_WITH(
@@ -73,3 +87,8 @@ ALTER TABLE Topic ADD IF NOT EXISTS works INT64 DEFAULT 0;
 ALTER TABLE Topic ADD IF NOT EXISTS top_ids STRING[];
 ALTER TABLE Topic ADD IF NOT EXISTS top_counts INT64[];
 ALTER TABLE Topic ADD IF NOT EXISTS recent_ids STRING[];
+// Databases created before "open to collaborate" (the state is kept on the approved claim).
+ALTER TABLE Claim ADD IF NOT EXISTS collab_open BOOLEAN DEFAULT false;
+ALTER TABLE Claim ADD IF NOT EXISTS collab_note STRING;
+ALTER TABLE Claim ADD IF NOT EXISTS collab_topics STRING[];
+ALTER TABLE Claim ADD IF NOT EXISTS collab_updated_at INT64;

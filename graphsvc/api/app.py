@@ -18,9 +18,11 @@ from graphsvc.api import (
     routes_auth,
     routes_claims,
     routes_claims_admin,
+    routes_collaboration,
     routes_follows,
     routes_graph,
     routes_health,
+    routes_invitations,
     routes_me,
     routes_paths,
     routes_researchers,
@@ -36,6 +38,7 @@ from graphsvc.db import GraphBackend, open_backend
 from graphsvc.jobs import JobManager
 from graphsvc.services.accounts import Accounts, Policy
 from graphsvc.services.claims import Claims
+from graphsvc.services.invitations import Invitations
 from graphsvc.services.throttle import Throttle
 from graphsvc.settings import Settings, load_settings
 
@@ -65,6 +68,13 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
         # Tests mount a replaying transport adapter on `app.state.orcid.session`.
         app.state.orcid = OrcidClient(base_url=config.graphsvc_orcid_api_url)
         app.state.claims = Claims(handle, app.state.orcid)
+        app.state.invitations = Invitations(
+            handle,
+            app.state.accounts.mailer,
+            config.graphsvc_public_url.rstrip("/"),
+            per_day=config.graphsvc_invitations_per_day,
+            cooldown_s=config.graphsvc_invitation_cooldown_s,
+        )
         try:
             yield
         finally:
@@ -93,6 +103,8 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_claims.router)
     app.include_router(routes_claims_admin.router)
     app.include_router(routes_follows.router)
+    app.include_router(routes_collaboration.router)
+    app.include_router(routes_invitations.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(

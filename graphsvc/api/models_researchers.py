@@ -81,6 +81,15 @@ class ClaimState(BaseModel):
     owner: str | None = Field(description="The owner's display name when claimed.")
 
 
+class CollaborationState(BaseModel):
+    """Whether the record's owner is open to collaborate (README: Open to collaborate and
+    invitations); closed or unowned: open false, no note, no topics."""
+
+    open: bool
+    note: str
+    topics: list[str] = Field(description="Topic (arXiv category) ids.")
+
+
 class TrustSummary(BaseModel):
     """The trust score and its tier."""
 
@@ -126,6 +135,7 @@ class ResearcherProfile(BaseModel):
     first_year: int | None
     last_year: int | None
     claim: ClaimState
+    collaboration: CollaborationState
     trust: TrustSummary = Field(description="The trust snapshot's score (see `/trust`).")
     verification: Verification
     followers: FollowerCount

@@ -18,6 +18,7 @@ from graphsvc.db import DatabaseUnavailable, GraphError
 from graphsvc.services import merge as merge_service
 from graphsvc.services.accounts import AccountError, Throttled
 from graphsvc.services.claims import ClaimError
+from graphsvc.services.collaboration import CollaborationError
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
@@ -98,6 +99,14 @@ def install(app: FastAPI, html_not_found: Callable[[Request], Response] | None =
     async def _claim(_: Request, exc: ClaimError) -> JSONResponse:
         return problem(exc.status, _title(exc.status), exc.message)
 
+    @app.exception_handler(CollaborationError)
+    async def _collaboration(_: Request, exc: CollaborationError) -> JSONResponse:
+        response = problem(exc.status, _title(exc.status), exc.message)
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
+        return response
+
     @app.exception_handler(Throttled)
     async def _throttled(_: Request, exc: Throttled) -> JSONResponse:
         response = problem(429, "Too Many Requests", "too many attempts: try again later")
@@ -167,6 +176,11 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Not possible as asked", "content": {PROBLEM: {}}},
     401: {"model": Problem, "description": "Not signed in", "content": {PROBLEM: {}}},
     403: {"model": Problem, "description": "CSRF token missing or wrong", "content": {PROBLEM: {}}},
+    409: {
+        "model": Problem,
+        "description": "Conflicts with the current state",
+        "content": {PROBLEM: {}},
+    },
     429: {"model": Problem, "description": "Too many attempts", "content": {PROBLEM: {}}},
 }
 READ_ERRORS: dict[int | str, dict[str, Any]] = {

@@ -77,7 +77,8 @@ async def change_password(
 async def delete_me(
     request: Request, account: sessions.SignedIn, body: PasswordConfirm
 ) -> Response:
-    """Removes the account, its sessions, tokens, follows and claims; researcher records stay."""
+    """Removes the account, its sessions, tokens, follows, claims, invitations and blocks;
+    researcher records stay."""
     await run_in_threadpool(
         sessions.accounts_of(request).delete_account,
         account["id"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.exceptions import RequestValidationError
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
@@ -38,9 +39,17 @@ def _unknown(researcher_id: str) -> NotFound:
 def search_researchers(
     backend: Backend,
     q: Annotated[
-        str, Query(min_length=1, max_length=200, description="Part of a name.", examples=["xu"])
+        str,
+        Query(
+            max_length=200,
+            description="Part of a name (may be empty with open=true).",
+            examples=["xu"],
+        ),
     ],
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    open: Annotated[
+        bool, Query(description="Only researchers open to collaborate (README: invitations).")
+    ] = False,
 ) -> ResearcherSearch:
     """Every word of the query must appear in the researcher's names or aliases (accent- and
     case-insensitive). Ranked in five tiers:
@@ -52,8 +61,19 @@ def search_researchers(
     4. inside: the query is inside a name or alias (`xu` finds "Hanxu Zhou");
     5. apart: the query's words appear apart (`zhi-qin xu` finds "Zhi-Qin John Xu").
 
-    Ties by number of works (descending), then name, then id."""
-    return ResearcherSearch.model_validate(service.search(backend, q, limit))
+    Ties by number of works (descending), then name, then id. With `open=true`, only
+    researchers open to collaborate; an empty `q` then lists them all, most works first."""
+    if not q and not open:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("query", "q"),
+                    "msg": "a query is required (or open=true)",
+                    "type": "missing",
+                }
+            ]
+        )
+    return ResearcherSearch.model_validate(service.search(backend, q, limit, open))
 
 
 @router.get(

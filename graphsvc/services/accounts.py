@@ -280,7 +280,8 @@ class Accounts:
         return self._new_session(None, account["id"], account)
 
     def delete_account(self, account_id: str, password: str, address: str) -> None:
-        """Delete the account (its sessions, tokens, follows, claims); the password confirms."""
+        """Delete the account (its sessions, tokens, follows, claims, invitations, blocks); the
+        password confirms."""
         account = store.by_id(self.backend, account_id)
         if account is None:
             raise AccountError("no such account")

@@ -12,9 +12,10 @@ from typing import Any
 
 from graphsvc.db import Reader, reads_together
 from graphsvc.names import fold
-from graphsvc.services import researcher_trust
+from graphsvc.services import collaboration, researcher_trust
 from graphsvc.services.claims import public_state
 from graphsvc.store import claims as claims_store
+from graphsvc.store import collaboration as collaboration_store
 from graphsvc.store import follows as follow_store
 
 TOP_TOPICS = 10
@@ -26,8 +27,10 @@ NO_SINCE = 0  # `since` when no year filter is asked for (undated works count to
 Data = dict[str, Any]
 
 
-def search(db: Reader, q: str, limit: int) -> Data:
-    """Researchers whose folded names and aliases contain every word of the folded query.
+def search(db: Reader, q: str, limit: int, open_only: bool = False) -> Data:
+    """Researchers whose folded names and aliases contain every word of the folded query;
+    `open_only`: only those open to collaborate (with an empty query: all of them, most works
+    first, then name and id).
 
     Ranked: (0) a name or alias is the query; (1) every word of the query is a whole word of a
     name or alias (words are separated by spaces and hyphens); (2) the query starts a word of a
@@ -36,7 +39,7 @@ def search(db: Reader, q: str, limit: int) -> Data:
     """
     folded = fold(q)
     words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
-    items: list[Data] = []
+    rows: list[Data] = []
     if words:
         rows = db.read(
             "researcher_search",
@@ -48,17 +51,20 @@ def search(db: Reader, q: str, limit: int) -> Data:
             word_start=" " + folded.replace("-", " "),
             longest=words[0],
             words=words,
+            open_only=open_only,
             limit=limit,
         )
-        items = [
-            {
-                "id": r["id"],
-                "name": r["name"],
-                "aliases": list(r["aliases"] or []),
-                "works_count": r["works_count"],
-            }
-            for r in rows
-        ]
+    elif open_only:
+        rows = collaboration_store.open_list(db, limit)
+    items = [
+        {
+            "id": r["id"],
+            "name": r["name"],
+            "aliases": list(r["aliases"] or []),
+            "works_count": r["works_count"],
+        }
+        for r in rows
+    ]
     return {"q": q, "folded": folded, "items": items}
 
 
@@ -101,6 +107,7 @@ def profile(
         "first_year": row["first_year"],
         "last_year": row["last_year"],
         "claim": public_state(claims_store.live_on(db, [researcher_id])),
+        "collaboration": collaboration.state(db, researcher_id),
         **trust,
         "followers": {"count": followers[0], "following": followers[1]},
     }

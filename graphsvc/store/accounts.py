@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphsvc.db import GraphBackend, Row, Tx
+from graphsvc.store import invitations
 
 # Kinds of AccountSecret.
 VERIFY_LINK = "verify"
@@ -62,7 +63,9 @@ def set_admin(backend: GraphBackend, email_key: str, is_admin: bool) -> bool:
 
 
 def delete_account(backend: GraphBackend, account_id: str) -> None:
-    """The account with its sessions, secrets, claims and follows; researcher records stay."""
+    """The account with its sessions, secrets, claims (and so its "open to collaborate" state),
+    follows, invitations (sent and received, with their replies) and blocks; researcher records
+    stay."""
 
     def work(tx: Tx) -> None:
         tx.run("account_delete_sessions", account_id=account_id)
@@ -72,6 +75,7 @@ def delete_account(backend: GraphBackend, account_id: str) -> None:
             kinds=[VERIFY_LINK, RESET_LINK, ACCESS_TOKEN, FEED_TOKEN],
         )
         tx.run("account_delete_claims", account_id=account_id)
+        invitations.delete_of_account(tx, account_id)
         tx.run("account_delete", id=account_id)
 
     backend.write(work)

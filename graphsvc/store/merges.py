@@ -14,20 +14,21 @@ from __future__ import annotations
 from typing import Any
 
 from graphsvc.db import Tx
-from graphsvc.store import claims, layer
+from graphsvc.store import claims, invitations, layer
 from graphsvc.store.facts import LayerDelta
 
 MergeRow = dict[str, Any]  # {"old_id", "new_id", "into_aliases"}
 
 
 def move_records(tx: Tx, rows: list[MergeRow]) -> None:
-    """Record each redirect and move the merged records' authorships, claims and follows to the
-    kept ones."""
+    """Record each redirect and move the merged records' authorships, claims (with their "open to
+    collaborate" state), follows and invitations to the kept ones."""
     if rows:
         tx.run("ingest_merge_record_redirects", rows=rows)  # first: it records the works
         tx.run("ingest_merge_authorships", rows=rows)
         tx.run("ingest_merge_forward_redirects", rows=rows)
         claims.move_on_merge(tx, rows)
+        invitations.move_on_merge(tx, rows)
 
 
 def delete_records(tx: Tx, rows: list[MergeRow]) -> None:

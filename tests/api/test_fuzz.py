@@ -55,10 +55,15 @@ SCHEMA = FULL_SCHEMA.include(method="GET").exclude(path_regex=PRIVATE)
 PRIVATE_SCHEMA = FULL_SCHEMA.include(method="GET", path_regex=PRIVATE)
 # The account, follow and claim writes: fuzzed for no 5xx and documented answers only (they
 # write, so on a graph of their own; most generated bodies are refused, which is the point).
-PEOPLE = r"^/v1/(auth|me|admin)(/|$)|^/v1/researchers/\{researcher_id\}/(follow|claims)$"
+PEOPLE = (
+    r"^/v1/(auth|me|admin)(/|$)|^/v1/researchers/\{researcher_id\}/(follow|claims|invitations)$"
+)
 WRITES_SCHEMA = FULL_SCHEMA.include(path_regex=PEOPLE).exclude(method="GET")
 # A private feed answers 2xx only to its secret token, which no generated value can be.
 NO_2XX_WITHOUT_A_SECRET = {"/v1/feeds/{token}"}
+# Answered 2xx only to the owner of a claimed record, or to a party of an existing invitation:
+# the fuzzing account owns nothing and has no invitations.
+NO_2XX_WITHOUT_A_SECRET |= {"/v1/me/collaboration", "/v1/me/invitations/{invitation_id}"}
 
 # One app per backend for the whole session: schemathesis keeps an ASGI app's lifespan running
 # once it has started it, and an app built around a given backend leaves that backend open.

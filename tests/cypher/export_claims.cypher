@@ -1,6 +1,8 @@
-// Every claim with what the verification level reads.
+// Every claim with what the verification level and the "open to collaborate" state read.
 // params: none
 MATCH (c:Claim)
 RETURN c.id AS id, c.account_id AS account_id, c.researcher_id AS researcher_id,
-       c.status AS status, c.orcid_check AS orcid_check
+       c.status AS status, c.orcid_check AS orcid_check,
+       coalesce(c.collab_open, false) AS collab_open, coalesce(c.collab_note, '') AS collab_note,
+       c.collab_topics AS collab_topics
 ORDER BY id

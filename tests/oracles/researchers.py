@@ -101,6 +101,14 @@ def claim_state(f: Facts, rid: str) -> dict[str, Any]:
     return {"state": "pending" if live else "unclaimed", "owner": None}
 
 
+def collaboration(f: Facts, rid: str) -> dict[str, Any]:
+    """The approved claim's state when open, else closed with no note and no topics."""
+    for c in f.claims:
+        if c["researcher_id"] == rid and c["status"] == "approved" and c["collab_open"]:
+            return {"open": True, "note": c["collab_note"], "topics": c["collab_topics"] or []}
+    return {"open": False, "note": "", "topics": []}
+
+
 def profile(f: Facts, rid: str) -> dict[str, Any]:
     work_ids = {a["work"] for a in f.authorships if a["researcher"] == rid}
     years = [f.works[w]["year"] for w in work_ids if f.works[w]["year"] is not None]
@@ -141,6 +149,7 @@ def profile(f: Facts, rid: str) -> dict[str, Any]:
         "first_year": min(years) if years else None,
         "last_year": max(years) if years else None,
         "claim": claim_state(f, rid),
+        "collaboration": collaboration(f, rid),
         **trust.profile_part(f, rid),
     }
 

@@ -1,0 +1,13 @@
+// The invitations the account received, newest first, with the other party.
+// params: account_id, limit
+MATCH (i:Invitation)
+WHERE i.recipient_id = $account_id
+OPTIONAL MATCH (a:Account)
+WHERE a.id = i.sender_id
+OPTIONAL MATCH (r:Researcher)
+WHERE r.id = i.sender_researcher
+RETURN i.id AS id, i.subject AS subject, i.status AS status, i.created_at AS created_at,
+       i.answered_at AS answered_at, a.display_name AS other_name,
+       i.sender_researcher AS other_researcher, r.name AS other_researcher_name
+ORDER BY created_at DESC, id DESC
+LIMIT $limit
