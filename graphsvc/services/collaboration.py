@@ -116,3 +116,23 @@ def _mine(row: Row) -> Data:
         "topics": list(row["topics"] or []),
         "updated_at": row["updated_at"] or None,
     }
+
+
+def invite_option(db: Reader, viewer_id: str | None, researcher_id: str, profile: Data) -> Data:
+    """Whether the viewer may invite the record's owner from its page, or why not:
+    `{"can": bool, "why": str}` (the page shows `why` in place of the button)."""
+    if viewer_id is None:
+        return {"can": False, "why": "Sign in and claim your author record to invite."}
+    mine = store.of_account(db, viewer_id)
+    if mine is None:
+        return {
+            "can": False,
+            "why": "Claim your own author record first to unlock direct invitations.",
+        }
+    if mine["researcher_id"] == researcher_id:
+        return {"can": False, "why": ""}
+    if profile["claim"]["state"] != "claimed":
+        return {"can": False, "why": "Invitations open once this author claims the record."}
+    if not profile["collaboration"]["open"]:
+        return {"can": False, "why": "This researcher is not open to collaboration."}
+    return {"can": True, "why": ""}

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
-from graphsvc.web import routes_account, routes_people, routes_review
+from graphsvc.web import routes_account, routes_invitations, routes_people, routes_review
 from graphsvc.web.forms import FormRefused
 from graphsvc.web.routes import STATIC_DIR, router, unknown_page
 
@@ -22,6 +22,7 @@ def install(app: FastAPI) -> None:
     app.include_router(routes_account.router)
     app.include_router(routes_people.router)
     app.include_router(routes_review.router)
+    app.include_router(routes_invitations.router)
     app.include_router(router)
 
     @app.exception_handler(FormRefused)

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
 from graphsvc.names import fold
-from graphsvc.services import researcher_trust
+from graphsvc.services import collaboration, researcher_trust
 from graphsvc.services import researchers as researcher_service
 from graphsvc.services import teams as team_service
 from graphsvc.services import topics as topic_service
@@ -132,12 +132,14 @@ def researcher(request: Request, state: State, researcher_id: str) -> HTMLRespon
     ]
     titles = {w["arxiv_id"]: w["title"] for w in works["items"]}
     trust = researcher_trust.snapshot(backend, researcher_id, min_works)
+    invite = collaboration.invite_option(backend, viewer_id or None, profile["id"], profile)
     return page(
         request,
         "researcher.html",
         title=profile["name"],
         profile=profile,
         trust=trust,
+        invite=invite,
         works=works,
         shown_work_ids=set(titles),
         titles=titles,

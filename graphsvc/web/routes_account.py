@@ -12,8 +12,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import State
+from graphsvc.services import collaboration
 from graphsvc.services import follows as follow_service
 from graphsvc.services.accounts import AccountError, Throttled
+from graphsvc.services.collaboration import CollaborationError
 from graphsvc.web.forms import checked_form, form_session, keep, see_other
 from graphsvc.web.routes import page
 
@@ -200,14 +202,15 @@ def account_page(request: Request, state: State, created: str = "") -> Response:
         following=follow_service.following(state.backend, account["id"])["items"],
         feed=follow_service.feed(state.backend, account["id"], 0, 20)["items"],
         claims=request.app.state.claims.mine(account["id"]),
+        collab=_collaboration(state, account["id"]),
         created=created,
     )
 
 
 @router.post("/account/{action}")
 async def account_action(request: Request, state: State, action: str) -> Response:
-    """The account page's buttons: resend, token, revoke, release, feed-url, password,
-    delete."""
+    """The account page's buttons: resend, token, revoke, release, collaboration, feed-url,
+    password, delete."""
     fields = await checked_form(request)
     session = await sessions.current_session(request)
     if session is None or session.account is None:
@@ -229,6 +232,16 @@ async def account_action(request: Request, state: State, action: str) -> Respons
         elif action == "release":
             await run_in_threadpool(
                 request.app.state.claims.release, account["id"], fields.get("claim_id", "")
+            )
+        elif action == "collaboration":
+            topics = fields.get("topics", "").replace(",", " ").split()
+            await run_in_threadpool(
+                collaboration.set_mine,
+                state.backend,
+                account["id"],
+                fields.get("open") == "1",
+                fields.get("note", "")[:500],
+                topics,
             )
         elif action == "feed-url":
             url = await run_in_threadpool(
@@ -255,7 +268,7 @@ async def account_action(request: Request, state: State, action: str) -> Respons
             return response
         else:
             return message(request, "Not found", "No such action.", 404)
-    except AccountError as err:
+    except (AccountError, CollaborationError) as err:
         return message(request, "Not done", str(err), 400)
     except Throttled:
         return message(request, "Not done", TOO_MANY, 429)
@@ -265,6 +278,14 @@ async def account_action(request: Request, state: State, action: str) -> Respons
 def _account_with(request: Request, state: State, created: str) -> Response:
     """The account page showing a value that is shown only once (a token, a feed URL)."""
     return account_page(request, state, created=created)
+
+
+def _collaboration(state: State, account_id: str) -> dict[str, Any] | None:
+    """The open-to-collaborate state of the record the account owns, or None."""
+    try:
+        return collaboration.mine(state.backend, account_id)
+    except CollaborationError:
+        return None
 
 
 def _public(state: State) -> str:

@@ -5,7 +5,6 @@ administrator, see the claimed state and the new trust components, sign out."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +18,9 @@ from tests.conftest import REPO, load_demo
 from tests.mailbox import Mailbox
 from tests.neo4j_server import free_port
 from tests.web.conftest import WebApp, _embedded, open_tab, screenshot, serving
+from tests.web.people import sign_in_in_browser, sign_up_in_browser
 
 XU = "zhi-qin-john-xu"
-PASSWORD = "a long and unguessable passphrase"
 DOCS_SHOT = REPO / "docs" / "claimed-profile.png"
 
 
@@ -36,27 +35,6 @@ def people_app(tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox) -> It
         graphsvc_orcid_api_url=f"http://127.0.0.1:{free_port()}/v3.0",
     ) as app:
         yield app
-
-
-def sign_up_in_browser(tab: Any, mailbox: Mailbox, email: str, name: str) -> None:
-    tab.goto("/signup")
-    tab.fill("#email", email)
-    tab.fill("#display_name", name)
-    tab.fill("#password", PASSWORD)
-    tab.click("button[type=submit] >> text=Sign up")
-    assert "Check your mail" in tab.inner_text("main")
-    link = re.search(r"http://\S+/verify\?token=\S+", mailbox.last(email, "confirm").body)
-    assert link, "no confirmation link in the mail"
-    tab.goto(link.group(0))
-    assert "Email confirmed" in tab.inner_text("main")
-
-
-def sign_in_in_browser(tab: Any, email: str, next_path: str = "/account") -> None:
-    tab.goto(f"/signin?next={next_path}")
-    tab.fill("#email", email)
-    tab.fill("#password", PASSWORD)
-    tab.click("main button[type=submit]")
-    tab.wait_for_url(f"**{next_path}")
 
 
 def test_sign_up_follow_claim_approve_and_sign_out(
