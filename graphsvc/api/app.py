@@ -24,6 +24,7 @@ from graphsvc.api import (
     routes_me,
     routes_paths,
     routes_researchers,
+    routes_suggestions,
     routes_teams,
     routes_topics,
     routes_works,
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_claims.router)
     app.include_router(routes_claims_admin.router)
     app.include_router(routes_follows.router)
+    app.include_router(routes_suggestions.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(
