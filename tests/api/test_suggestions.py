@@ -42,19 +42,6 @@ def check(client: TestClient, f: Facts, rid: str, **params: Any) -> list[dict[st
     return items
 
 
-def team_member(f: Facts) -> str:
-    """A member of the team with the most members: the one with the most works naming it."""
-    named: dict[str, Counter[str]] = {}
-    teams_of: dict[str, set[str]] = {}
-    for x in f.work_teams:
-        teams_of.setdefault(x["work"], set()).add(x["team"])
-    for a in f.authorships:
-        for team in teams_of.get(a["work"], ()):
-            named.setdefault(team, Counter())[a["researcher"]] += 1
-    team = min(named, key=lambda t: (-len(named[t]), t))
-    return min(named[team], key=lambda r: (-named[team][r], r))
-
-
 # --- the generated corpus -------------------------------------------------------------------
 
 
@@ -64,13 +51,15 @@ def corpus_facts(corpus_backend: GraphBackend) -> Facts:
 
 
 def test_corpus_matches_networkx(corpus_client: TestClient, corpus_facts: Facts) -> None:
-    """The median and the most prolific researcher and a team member."""
-    chosen = [*picks(corpus_facts)[:2], team_member(corpus_facts)]
+    """The most prolific and the median researcher, and a team member when the corpus has team
+    works (3,000 works have none: test_teams_never_count_as_common_coauthors covers them)."""
+    chosen = picks(corpus_facts)[:2]
+    if corpus_facts.team_works:
+        chosen.append(member(corpus_facts))
     for rid in chosen:
         check(corpus_client, corpus_facts, rid)
-        full = check(corpus_client, corpus_facts, rid, limit=100)
+        check(corpus_client, corpus_facts, rid, limit=100)  # the median's may be empty
         check(corpus_client, corpus_facts, rid, limit=3, min_common=2)
-        assert full, rid
     prolific = check(corpus_client, corpus_facts, chosen[0], limit=100)
     assert len(prolific) == 100 and prolific[0]["common_coauthors_count"] >= 2
     assert any(s["common_coauthors_count"] > 1 for s in prolific)
@@ -101,10 +90,11 @@ def test_demo_matches_networkx(demo_client: TestClient, demo_backend: GraphBacke
     f = facts(demo_backend)
     works = Counter(a["researcher"] for a in f.authorships)
     rids = ["zhi-qin-john-xu"] + [r for r, _ in works.most_common(5)]
+    found = []
     for rid in rids:
         check(demo_client, f, rid)
-        check(demo_client, f, rid, limit=100)
-    assert check(demo_client, f, "zhi-qin-john-xu", limit=100)
+        found += check(demo_client, f, rid, limit=100)
+    assert found  # Zhi-Qin John Xu's co-authors all wrote together: none for him alone
 
 
 def test_teams_never_count_as_common_coauthors(
