@@ -26,6 +26,7 @@ from graphsvc.api import (
     routes_me,
     routes_paths,
     routes_researchers,
+    routes_suggestions,
     routes_teams,
     routes_topics,
     routes_works,
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     app.include_router(routes_follows.router)
     app.include_router(routes_collaboration.router)
     app.include_router(routes_invitations.router)
+    app.include_router(routes_suggestions.router)
     if config.graphsvc_admin_tokens:
         app.include_router(routes_admin.router)
     app.add_middleware(

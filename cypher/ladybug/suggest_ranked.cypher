@@ -1,0 +1,24 @@
+// Suggested collaborators: researchers two personal co-authorship hops away who are not yet
+// personal co-authors, with link-prediction scores over the common co-authors z (hubs with more
+// than $hub_max personal co-authors skipped): resource allocation sum(1/deg z), Adamic-Adar
+// sum(1/ln deg z); and topic overlap, the Jaccard index of the two topic sets (WORKS_IN).
+// Ranked by resource allocation, common co-authors, topic overlap (descending), name, id.
+// Ladybug: ln() is the natural logarithm (log() is base 10 here; Neo4j: log()).
+// params: id, hub_max, min_common, limit
+MATCH (r:Researcher {id: $id})-[:COAUTHOR]-(z:Researcher)
+WHERE z.coauthors_count <= $hub_max
+MATCH (z)-[:COAUTHOR]-(c:Researcher)
+WHERE c <> r AND NOT EXISTS { MATCH (r)-[:COAUTHOR]-(c) }
+WITH r, c, count(z) AS common, sum(1.0 / z.coauthors_count) AS ra,
+     sum(1.0 / ln(z.coauthors_count * 1.0)) AS aa
+WHERE common >= $min_common
+OPTIONAL MATCH (c)-[:WORKS_IN]->(t:Topic)<-[:WORKS_IN]-(r)
+WITH r, c, common, ra, aa, count(t) AS shared
+WITH c, common, shared, round(ra, 6) AS resource_allocation, round(aa, 6) AS adamic_adar,
+     CASE WHEN r.topics_count + c.topics_count - shared > 0
+          THEN round(shared * 1.0 / (r.topics_count + c.topics_count - shared), 6)
+          ELSE 0.0 END AS topic_overlap
+RETURN c.id AS id, c.name AS name, common AS common_coauthors_count,
+       shared AS shared_topics_count, resource_allocation, adamic_adar, topic_overlap
+ORDER BY resource_allocation DESC, common_coauthors_count DESC, topic_overlap DESC, name, id
+LIMIT $limit

@@ -1,0 +1,10 @@
+// Suggested collaborators, evidence: the common personal co-authors of a researcher and each
+// candidate (hubs with more than $hub_max personal co-authors skipped, as in the ranking), with
+// their number of personal co-authors. Starts from the candidates (primary-key look-ups).
+// params: id, ids, hub_max
+UNWIND $ids AS cid
+MATCH (c:Researcher {id: cid})-[:COAUTHOR]-(z:Researcher)
+WHERE z.coauthors_count <= $hub_max
+MATCH (z)-[:COAUTHOR]-(r:Researcher {id: $id})
+WHERE r <> c
+RETURN cid AS candidate, z.id AS id, z.name AS name, z.coauthors_count AS coauthors

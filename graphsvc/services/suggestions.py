@@ -1,0 +1,113 @@
+"""Suggested collaborators: researchers someone has not written with yet, ranked and explained.
+
+Candidates are two personal co-authorship hops away (`COAUTHOR`, the collaboration layer) and
+not personal co-authors already, nor the researcher. Sharing only team works does not count as
+having written together (a team work pairs nobody), so such researchers can be suggested.
+Scores, over the common co-authors z (deg = z's personal co-authors, `coauthors_count`):
+
+- resource allocation sum(1/deg z) and Adamic-Adar sum(1/ln deg z) (link prediction);
+- topic overlap: the Jaccard index of the two researchers' topic sets (`WORKS_IN`),
+  shared / (topics of one + topics of the other - shared).
+
+Ranked by resource allocation, then the number of common co-authors, then topic overlap (all
+descending, scores rounded to 6 decimals), then name and id. Bound: common co-authors with more
+than `HUB_MAX_COAUTHORS` personal co-authors are skipped (they would add at most 1/HUB_MAX each),
+so the 2-hop expansion is at most deg(researcher) * HUB_MAX_COAUTHORS rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from graphsvc.db import Reader, reads_together
+from graphsvc.services.researchers import _newest_first
+from graphsvc.store import claims as claims_store
+
+HUB_MAX_COAUTHORS = 1_000
+COMMON_LISTED = 5
+TOPICS_LISTED = 5
+WORKS_LISTED = 3
+
+Data = dict[str, Any]
+
+
+@reads_together
+def suggestions(
+    db: Reader,
+    researcher_id: str,
+    *,
+    limit: int,
+    min_common: int,
+    hub_max: int = HUB_MAX_COAUTHORS,
+) -> Data | None:
+    """The ranked suggestions with their evidence, or None when the researcher is unknown."""
+    if not db.read("researcher_works_count", id=researcher_id):
+        return None
+    ranked = db.read(
+        "suggest_ranked", id=researcher_id, hub_max=hub_max, min_common=min_common, limit=limit
+    )
+    items = with_evidence(db, researcher_id, arrange(db, ranked), hub_max)
+    return {
+        "researcher_id": researcher_id,
+        "min_common": min_common,
+        "hub_max_coauthors": hub_max,
+        "items": items,
+    }
+
+
+def arrange(db: Reader, ranked: list[Data]) -> list[Data]:
+    """The seam for re-ordering the ranked candidates (the best `limit` of them) before they are
+    shown, e.g. researchers open to collaborate first; today: the ranking as it is."""
+    del db
+    return ranked
+
+
+def owned_record(db: Reader, account_id: str) -> str | None:
+    """The researcher id the account owns (its approved claim), or None."""
+    for claim in claims_store.live_of_account(db, account_id):
+        if claim["status"] == claims_store.APPROVED:
+            return str(claim["researcher_id"])
+    return None
+
+
+def with_evidence(db: Reader, researcher_id: str, ranked: list[Data], hub_max: int) -> list[Data]:
+    """Each candidate with its scores, top common co-authors (fewest co-authors first, i.e.
+    the largest share of the score), shared topics (most works of the two first) and newest
+    works."""
+    ids = [c["id"] for c in ranked]
+    if not ids:  # Ladybug cannot type an empty list parameter
+        return []
+    common: dict[str, list[Data]] = defaultdict(list)
+    for row in db.read("suggest_common_coauthors", id=researcher_id, ids=ids, hub_max=hub_max):
+        common[row["candidate"]].append(row)
+    topics: dict[str, list[Data]] = defaultdict(list)
+    for row in db.read("suggest_shared_topics", id=researcher_id, ids=ids):
+        topics[row["candidate"]].append(row)
+    works: dict[str, list[Data]] = defaultdict(list)
+    for row in db.read("suggest_candidate_works", ids=ids):
+        works[row["candidate"]].append(row)
+    return [_item(c, common[c["id"]], topics[c["id"]], works[c["id"]]) for c in ranked]
+
+
+def _item(c: Data, common: list[Data], topics: list[Data], works: list[Data]) -> Data:
+    common.sort(key=lambda z: (z["coauthors"], z["name"] or "", z["id"]))
+    topics.sort(key=lambda t: (-(t["works"] + t["candidate_works"]), t["id"]))
+    return {
+        "id": c["id"],
+        "name": c["name"],
+        "resource_allocation": float(c["resource_allocation"]),
+        "adamic_adar": float(c["adamic_adar"]),
+        "common_coauthors_count": c["common_coauthors_count"],
+        "topic_overlap": float(c["topic_overlap"]),
+        "shared_topics_count": c["shared_topics_count"],
+        "common_coauthors": [
+            {"id": z["id"], "name": z["name"], "coauthors": z["coauthors"]}
+            for z in common[:COMMON_LISTED]
+        ],
+        "shared_topics": [{"id": t["id"], "name": t["name"]} for t in topics[:TOPICS_LISTED]],
+        "recent_works": [
+            {"arxiv_id": w["arxiv_id"], "title": w["title"] or "", "year": w["year"]}
+            for w in _newest_first(works)[:WORKS_LISTED]
+        ],
+    }

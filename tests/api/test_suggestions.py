@@ -1,0 +1,201 @@
+"""Suggested collaborators against networkx's link-prediction indices, on both backends."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graphsvc.api.app import accounts_service
+from graphsvc.db import GraphBackend
+from graphsvc.services import suggestions as service
+from graphsvc.settings import load_settings
+from tests.api.test_merge import LEES, ingest, merge
+from tests.api.test_researchers import get_ok, picks
+from tests.api.test_teams import member
+from tests.api.test_trust import add_accounts, add_claims, claim
+from tests.conftest import api_client, on_both, same_on_both
+from tests.oracles import suggestions as oracle
+from tests.oracles.facts import Facts, coauthor_graph, facts
+
+PROBLEM = "application/problem+json"
+
+
+def url(rid: str, **params: Any) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"/v1/researchers/{rid}/suggestions" + (f"?{query}" if query else "")
+
+
+def check(client: TestClient, f: Facts, rid: str, **params: Any) -> list[dict[str, Any]]:
+    """The answer equals the oracle's; nobody suggested is the researcher or a co-author."""
+    body = get_ok(client, url(rid, **params))
+    assert body["items"] == oracle.suggestions(f, rid, **params), (rid, params)
+    assert body["researcher_id"] == rid
+    assert body["hub_max_coauthors"] == service.HUB_MAX_COAUTHORS == oracle.HUB_MAX_COAUTHORS
+    written_with = set(coauthor_graph(f)[rid]) | {rid}
+    assert not written_with & {s["id"] for s in body["items"]}
+    items: list[dict[str, Any]] = body["items"]
+    return items
+
+
+# --- the generated corpus -------------------------------------------------------------------
+
+
+@pytest.fixture
+def corpus_facts(corpus_backend: GraphBackend) -> Facts:
+    return facts(corpus_backend)
+
+
+def test_corpus_matches_networkx(corpus_client: TestClient, corpus_facts: Facts) -> None:
+    """The most prolific and the median researcher, and a team member when the corpus has team
+    works (3,000 works have none: test_teams_never_count_as_common_coauthors covers them)."""
+    chosen = picks(corpus_facts)[:2]
+    if corpus_facts.team_works:
+        chosen.append(member(corpus_facts))
+    for rid in chosen:
+        check(corpus_client, corpus_facts, rid)
+        check(corpus_client, corpus_facts, rid, limit=100)  # the median's may be empty
+        check(corpus_client, corpus_facts, rid, limit=3, min_common=2)
+    prolific = check(corpus_client, corpus_facts, chosen[0], limit=100)
+    assert len(prolific) == 100 and prolific[0]["common_coauthors_count"] >= 2
+    assert any(s["common_coauthors_count"] > 1 for s in prolific)
+    assert any(s["shared_topics"] and s["recent_works"] for s in prolific)
+
+
+def test_hub_bound_matches_the_oracle(corpus_backend: GraphBackend, corpus_facts: Facts) -> None:
+    """With a bound that binds, the answer still equals the oracle applying the same bound."""
+    rid = picks(corpus_facts)[0]
+    g = coauthor_graph(corpus_facts)
+    degrees = sorted(g.degree(z) for z in g[rid])
+    assert degrees[-1] <= service.HUB_MAX_COAUTHORS  # the default never binds on this corpus
+    hub_max = degrees[len(degrees) // 2]
+    assert degrees[0] <= hub_max < degrees[-1]
+    for limit in (5, 100):
+        got = service.suggestions(corpus_backend, rid, limit=limit, min_common=1, hub_max=hub_max)
+        assert got is not None
+        expected = oracle.suggestions(corpus_facts, rid, limit=limit, hub_max=hub_max)
+        assert got["items"] == expected
+        assert got["items"] != oracle.suggestions(corpus_facts, rid, limit=limit)
+        assert all(z["coauthors"] <= hub_max for s in expected for z in s["common_coauthors"])
+
+
+# --- the demo and the team corpus -----------------------------------------------------------
+
+
+def test_demo_matches_networkx(demo_client: TestClient, demo_backend: GraphBackend) -> None:
+    f = facts(demo_backend)
+    works = Counter(a["researcher"] for a in f.authorships)
+    rids = ["zhi-qin-john-xu"] + [r for r, _ in works.most_common(5)]
+    found = []
+    for rid in rids:
+        check(demo_client, f, rid)
+        found += check(demo_client, f, rid, limit=100)
+    assert found  # Zhi-Qin John Xu's co-authors all wrote together: none for him alone
+
+
+def test_teams_never_count_as_common_coauthors(
+    teams_client: TestClient, teams_backend: GraphBackend
+) -> None:
+    f = facts(teams_backend)
+    personal = coauthor_graph(f)
+    rid = member(f)
+    items = check(teams_client, f, rid, limit=100)
+    assert items
+    for s in items:
+        assert s["id"] not in personal[rid]
+        for z in s["common_coauthors"]:
+            assert personal.has_edge(rid, z["id"]) and personal.has_edge(s["id"], z["id"])
+    # Sharing only team works is not writing together: such researchers can be suggested.
+    everyone = coauthor_graph(f, all_works=True)
+    assert any(everyone.has_edge(rid, s["id"]) for s in items)
+
+
+@pytest.mark.parametrize("key", ["demo", "corpus-3000"])
+def test_backends_give_identical_json(request: pytest.FixtureRequest, key: str) -> None:
+    rids = picks(facts(on_both(request, key)[1]))
+    urls = [url(r, limit=100) for r in rids] + [url(r, limit=5, min_common=2) for r in rids]
+    same_on_both(request, key, [*urls, url("no-such-id")])
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["limit=0", "limit=101", "limit=x", "min_common=0", "min_common=51", "min_common=-1"],
+)
+def test_out_of_range_is_422(demo_client: TestClient, query: str) -> None:
+    for path in ("/v1/researchers/zhi-qin-john-xu/suggestions", "/v1/me/suggestions"):
+        response = demo_client.get(f"{path}?{query}")
+        if path.startswith("/v1/me"):
+            assert response.status_code in (401, 422)  # nobody signed in
+            continue
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"].startswith(PROBLEM)
+
+
+def test_unknown_id_is_404(demo_client: TestClient) -> None:
+    response = demo_client.get(url("no-such-researcher"))
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith(PROBLEM)
+
+
+def test_openapi_documents_the_endpoints(demo_client: TestClient) -> None:
+    paths = get_ok(demo_client, "/openapi.json")["paths"]
+    for path in ("/v1/researchers/{researcher_id}/suggestions", "/v1/me/suggestions"):
+        operation = paths[path]["get"]
+        assert operation["summary"] and "resource allocation" in operation["description"]
+        assert {"200", "404", "422"} <= set(operation["responses"])
+
+
+# --- merged ids and the signed-in account ---------------------------------------------------
+
+
+@pytest.fixture
+def lees(backend: GraphBackend, tmp_path: Path) -> Iterator[TestClient]:
+    from tests.api.test_admin_auth import admin_client
+
+    ingest(backend, *LEES)
+    with admin_client(backend, tmp_path) as client:
+        yield client
+
+
+def test_merged_id_answers_301(lees: TestClient) -> None:
+    assert merge(lees, "ann-lee", "a-lee").status_code == 200
+    response = lees.get(url("a-lee", limit=5), follow_redirects=False)
+    assert response.status_code == 301
+    assert response.headers["location"] == url("ann-lee", limit=5)
+    assert lees.get(url("a-lee", limit=5)).json() == get_ok(lees, url("ann-lee", limit=5))
+
+
+def test_my_suggestions(backend: GraphBackend, lees: TestClient) -> None:
+    add_accounts(backend, {"owner": True, "claimant": True})
+    add_claims(
+        backend,
+        [
+            claim("c1", "owner", "bo-chen", "approved"),
+            claim("c2", "claimant", "ed-fox", "pending"),
+        ],
+    )
+    accounts = accounts_service(load_settings(), backend)
+    tokens = {a: accounts.create_token(a, "test")[0] for a in ("owner", "claimant")}
+    with api_client(backend) as client:
+        mine = client.get("/v1/me/suggestions", headers=_bearer(tokens["owner"]))
+        assert mine.status_code == 200, mine.text
+        assert mine.json() == get_ok(client, url("bo-chen"))
+        assert mine.json()["researcher_id"] == "bo-chen"
+        assert mine.json()["items"] == oracle.suggestions(facts(backend), "bo-chen")
+        assert mine.json()["items"]
+        none = client.get("/v1/me/suggestions", headers=_bearer(tokens["claimant"]))
+        assert none.status_code == 404
+        assert none.headers["content-type"].startswith(PROBLEM)
+        assert "owns no researcher record" in none.json()["detail"]
+        assert client.get("/v1/me/suggestions").status_code == 401
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
