@@ -55,6 +55,9 @@ class Suggestion(BaseModel):
         "the other - shared); rounded to 6 decimals."
     )
     shared_topics_count: int
+    open_to_collaborate: bool = Field(
+        description="The record is claimed and its owner is open to collaborate."
+    )
     common_coauthors: list[CommonCoauthor] = Field(
         description="Up to 5 common co-authors, fewest personal co-authors first (the largest "
         "share of the score), then name and id."

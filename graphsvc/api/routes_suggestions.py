@@ -41,7 +41,8 @@ def get_suggestions(
     response_model=Suggestions,
     summary="Suggested collaborators for the researcher record I own",
     responses=ACCOUNT_ERRORS,
-    description="The same ranking for the record of the account's approved claim. " + RANKING,
+    description="The same ranking for the record of the account's approved claim, researchers "
+    "open to collaborate first. " + RANKING,
 )
 def my_suggestions(
     backend: Backend, account: sessions.SignedIn, limit: Limit = 10, min_common: MinCommon = 1
@@ -49,7 +50,9 @@ def my_suggestions(
     researcher_id = service.owned_record(backend, account["id"])
     data = None
     if researcher_id is not None:
-        data = service.suggestions(backend, researcher_id, limit=limit, min_common=min_common)
+        data = service.suggestions(
+            backend, researcher_id, limit=limit, min_common=min_common, open_first=True
+        )
     if data is None:
         raise NotFound(
             "your account owns no researcher record: claim yours, and once the claim is "

@@ -10,9 +10,12 @@ Scores, over the common co-authors z (deg = z's personal co-authors, `coauthors_
   shared / (topics of one + topics of the other - shared).
 
 Ranked by resource allocation, then the number of common co-authors, then topic overlap (all
-descending, scores rounded to 6 decimals), then name and id. Bound: common co-authors with more
-than `HUB_MAX_COAUTHORS` personal co-authors are skipped (they would add at most 1/HUB_MAX each),
-so the 2-hop expansion is at most deg(researcher) * HUB_MAX_COAUTHORS rows.
+descending, scores rounded to 6 decimals), then name and id; for the owner of a record
+(`/v1/me/suggestions`), researchers open to collaborate come first.
+
+Bound: common co-authors with more than `HUB_MAX_COAUTHORS` personal co-authors are skipped
+(they would add at most 1/HUB_MAX each), so the 2-hop expansion is at most
+deg(researcher) * HUB_MAX_COAUTHORS rows.
 """
 
 from __future__ import annotations
@@ -40,27 +43,27 @@ def suggestions(
     limit: int,
     min_common: int,
     hub_max: int = HUB_MAX_COAUTHORS,
+    open_first: bool = False,
 ) -> Data | None:
-    """The ranked suggestions with their evidence, or None when the researcher is unknown."""
+    """The ranked suggestions with their evidence, or None when the researcher is unknown;
+    `open_first`: researchers open to collaborate first (each part in the ranking's order)."""
     if not db.read("researcher_works_count", id=researcher_id):
         return None
     ranked = db.read(
-        "suggest_ranked", id=researcher_id, hub_max=hub_max, min_common=min_common, limit=limit
+        "suggest_ranked",
+        id=researcher_id,
+        hub_max=hub_max,
+        min_common=min_common,
+        limit=limit,
+        open_first=open_first,
     )
-    items = with_evidence(db, researcher_id, arrange(db, ranked), hub_max)
+    items = with_evidence(db, researcher_id, ranked, hub_max)
     return {
         "researcher_id": researcher_id,
         "min_common": min_common,
         "hub_max_coauthors": hub_max,
         "items": items,
     }
-
-
-def arrange(db: Reader, ranked: list[Data]) -> list[Data]:
-    """The seam for re-ordering the ranked candidates (the best `limit` of them) before they are
-    shown, e.g. researchers open to collaborate first; today: the ranking as it is."""
-    del db
-    return ranked
 
 
 def owned_record(db: Reader, account_id: str) -> str | None:
@@ -101,6 +104,7 @@ def _item(c: Data, common: list[Data], topics: list[Data], works: list[Data]) ->
         "common_coauthors_count": c["common_coauthors_count"],
         "topic_overlap": float(c["topic_overlap"]),
         "shared_topics_count": c["shared_topics_count"],
+        "open_to_collaborate": bool(c["open_to_collaborate"]),
         "common_coauthors": [
             {"id": z["id"], "name": z["name"], "coauthors": z["coauthors"]}
             for z in common[:COMMON_LISTED]

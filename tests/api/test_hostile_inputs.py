@@ -19,6 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.db import GraphBackend
+from graphsvc.store import accounts as account_store
 from loaders.writer import GraphWriter
 from tests.api.test_admin_auth import AUTH, admin_client
 from tests.api.test_ingest_jobs import offline_harvester
@@ -132,6 +133,14 @@ def url_for(path: str, params: list[dict[str, Any]], attacked: str | None, value
 
 
 def test_every_get_parameter(backend: GraphBackend, client: TestClient) -> None:
+    # /v1/me reads answer only a signed-in account: they get its personal access token
+    accounts = client.app.state.accounts  # type: ignore[attr-defined]
+    accounts.sign_up("hostile@example.org", "Hostile", "a long enough password", "127.0.0.1")
+    account = account_store.by_email(backend, "hostile@example.org")
+    assert account is not None
+    token, _ = accounts.create_token(account["id"], "hostile")
+    accounts.account_for_token(token)  # its first use is recorded before the graph is frozen
+    mine = {"Authorization": f"Bearer {token}"}
     before = frozen(backend)
     for method, path, params in operations(client):
         if method != "GET":
@@ -139,7 +148,8 @@ def test_every_get_parameter(backend: GraphBackend, client: TestClient) -> None:
         for p in params:
             for value in HOSTILE:
                 url, query = url_for(path, params, p["name"], value)
-                r = client.get(url, params=query, headers=AUTH, follow_redirects=False)
+                headers = mine if path.startswith("/v1/me") else AUTH
+                r = client.get(url, params=query, headers=headers, follow_redirects=False)
                 check(r, (path, p["name"], value[:40]))
     assert frozen(backend) == before
 

@@ -18,7 +18,7 @@ from tests.api.test_merge import LEES, ingest, merge
 from tests.api.test_researchers import get_ok, picks
 from tests.api.test_teams import member
 from tests.api.test_trust import add_accounts, add_claims, claim
-from tests.conftest import api_client, on_both, same_on_both
+from tests.conftest import api_client, load_corpus, on_both, same_on_both
 from tests.oracles import suggestions as oracle
 from tests.oracles.facts import Facts, coauthor_graph, facts
 
@@ -195,6 +195,26 @@ def test_my_suggestions(backend: GraphBackend, lees: TestClient) -> None:
         assert none.headers["content-type"].startswith(PROBLEM)
         assert "owns no researcher record" in none.json()["detail"]
         assert client.get("/v1/me/suggestions").status_code == 401
+
+
+def test_my_suggestions_put_open_researchers_first(backend: GraphBackend) -> None:
+    """For the owner, researchers open to collaborate come first; the public ranking stays."""
+    load_corpus(backend, n_works=400)
+    f = facts(backend)
+    rid = next(r for r in sorted(f.researchers) if len(oracle.suggestions(f, r)) > 1)
+    public = [i["id"] for i in oracle.suggestions(f, rid)]
+    last = public[-1]
+    add_accounts(backend, {"owner": True, "other": True})
+    add_claims(
+        backend, [claim("c1", "owner", rid, "approved"), claim("c2", "other", last, "approved")]
+    )
+    backend.write(lambda tx: tx.run("test_open_claim", id="c2", open=True))
+    token = accounts_service(load_settings(), backend).create_token("owner", "test")[0]
+    with api_client(backend) as client:
+        ranked = client.get("/v1/me/suggestions", headers=_bearer(token)).json()["items"]
+        assert ranked[0]["id"] == last and ranked[0]["open_to_collaborate"] is True
+        assert ranked == oracle.suggestions(facts(backend), rid, open_first=True)
+        assert [i["id"] for i in get_ok(client, url(rid))["items"]] == public
 
 
 def _bearer(token: str) -> dict[str, str]:

@@ -158,9 +158,9 @@ def test_trust_matches_the_oracle(trust_client: TestClient, trust_facts: Facts) 
         assert got == want, rid
         assert got_points == pytest.approx(want_points, abs=0.011), rid
         profile = get_ok(trust_client, f"/v1/researchers/{rid}")
-        assert {k: profile[k] for k in ("trust", "verification")} == oracle.profile_part(
-            trust_facts, rid
-        )
+        assert {
+            k: profile[k] for k in ("trust", "verification", "followers")
+        } == oracle.profile_part(trust_facts, rid)
         levels[got["verification"]["level"]] += 1
         tiers[got["tier"]] += 1
     # The sample covers what it must: every level, a team member, followers, several tiers.

@@ -61,8 +61,12 @@ def suggestions(
     limit: int = 10,
     min_common: int = 1,
     hub_max: int = HUB_MAX_COAUTHORS,
+    open_first: bool = False,
 ) -> list[dict[str, Any]]:
     g = coauthor_graph(f)
+    open_ids = {
+        c["researcher_id"] for c in f.claims if c["status"] == "approved" and c["collab_open"]
+    }
     deg = dict(g.degree())
     topics = topic_works(f)
     mine = topics.get(rid, Counter())
@@ -75,10 +79,11 @@ def suggestions(
         union = len(mine) + len(theirs) - len(shared)
         overlap = round(len(shared) / union, 6) if union else 0.0
         name = f.researchers[c]["name"]
-        scored.append((-round(ra, 6), -len(common), -overlap, name, c, aa, common, shared))
-    scored.sort(key=lambda s: s[:5])
+        first = 0 if open_first and c in open_ids else 1
+        scored.append((first, -round(ra, 6), -len(common), -overlap, name, c, aa, common, shared))
+    scored.sort(key=lambda s: s[:6])
     items = []
-    for ra_, common_, overlap_, name, c, aa, common, shared in scored[:limit]:
+    for _, ra_, common_, overlap_, name, c, aa, common, shared in scored[:limit]:
         theirs = topics.get(c, Counter())
         works = [f.works[w] for w in {a["work"] for a in f.authorships if a["researcher"] == c}]
         ranked_common = sorted(common, key=lambda z: (deg[z], f.researchers[z]["name"], z))
@@ -92,6 +97,7 @@ def suggestions(
                 "common_coauthors_count": -common_,
                 "topic_overlap": -overlap_,
                 "shared_topics_count": len(shared),
+                "open_to_collaborate": c in open_ids,
                 "common_coauthors": [
                     {"id": z, "name": f.researchers[z]["name"], "coauthors": deg[z]}
                     for z in ranked_common[:5]

@@ -146,7 +146,9 @@ def test_clicking_a_researcher_node_opens_their_page(page: Any, demo: Facts) -> 
     rid = reference_id(demo)
     page.goto(f"/researchers/{quote(rid)}")
     wait_graph(page)
-    # a co-author node with no other node within 24px, so the click cannot hit another one
+    page.locator("#graph").scroll_into_view_if_needed()
+    # a co-author node with no other node within 24px, so the click cannot hit another one,
+    # inside the drawing and the window
     spot = page.evaluate(
         """() => {
           const cy = window.graphsvcCy;
@@ -156,7 +158,9 @@ def test_clicking_a_researcher_node_opens_their_page(page: Any, demo: Facts) -> 
             const p = n.renderedPosition();
             const alone = all.every(([id, q]) => id === n.id() ||
               Math.hypot(p.x - q.x, p.y - q.y) > 24);
-            const inside = p.x > 10 && p.y > 10 && p.x < box.width - 10 && p.y < box.height - 10;
+            const inside = p.x > 10 && p.y > 10 && p.x < box.width - 10 &&
+              p.y < box.height - 10 && box.top + p.y > 10 &&
+              box.top + p.y < window.innerHeight - 10;
             if (alone && inside) return {id: n.id(), x: box.left + p.x, y: box.top + p.y};
           }
           return null;
