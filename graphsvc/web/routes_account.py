@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import State
-from graphsvc.services import collaboration
+from graphsvc.services import collaboration, suggestions
 from graphsvc.services import follows as follow_service
 from graphsvc.services.accounts import AccountError, Throttled
 from graphsvc.services.collaboration import CollaborationError
@@ -21,6 +21,7 @@ from graphsvc.web.routes import page
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 TOO_MANY = "Too many attempts: wait a few minutes and try again."
+SUGGESTED = 10
 
 
 def form_page(
@@ -193,6 +194,7 @@ def account_page(request: Request, state: State, created: str = "") -> Response:
         return see_other("/signin?next=/account")
     account = session.account
     accounts = sessions.accounts_of(request)
+    collab = _collaboration(state, account["id"])
     return form_page(
         request,
         "account.html",
@@ -202,7 +204,8 @@ def account_page(request: Request, state: State, created: str = "") -> Response:
         following=follow_service.following(state.backend, account["id"])["items"],
         feed=follow_service.feed(state.backend, account["id"], 0, 20)["items"],
         claims=request.app.state.claims.mine(account["id"]),
-        collab=_collaboration(state, account["id"]),
+        collab=collab,
+        suggested=_suggested(state, collab),
         created=created,
     )
 
@@ -286,6 +289,16 @@ def _collaboration(state: State, account_id: str) -> dict[str, Any] | None:
         return collaboration.mine(state.backend, account_id)
     except CollaborationError:
         return None
+
+
+def _suggested(state: State, collab: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Suggested collaborators of the record the account owns (open ones first), if any."""
+    if collab is None:
+        return []
+    found = suggestions.suggestions(
+        state.backend, collab["researcher_id"], limit=SUGGESTED, min_common=1, open_first=True
+    )
+    return found["items"] if found else []
 
 
 def _public(state: State) -> str:

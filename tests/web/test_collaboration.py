@@ -1,6 +1,7 @@
 """Direct collaboration, walked in Chromium on the embedded engine: two accounts claim two
-records, one opens to collaboration, the other finds them and invites, the invitation arrives
-by mail and in the inbox, it is accepted, both reply, and a third account is blocked."""
+records, one opens to collaboration, the other finds them through suggestions and invites,
+the invitation arrives by mail and in the inbox, it is accepted, both reply, and a third
+account is blocked."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from tests.mailbox import Mailbox
 from tests.web.conftest import WebApp, _embedded, open_tab, serving
 from tests.web.people import claim_in_browser, sign_in_in_browser, sign_up_in_browser
 
-XU = "zhi-qin-john-xu"
 ADMIN_TOKEN = "collaboration-admin-token-0123456789"
 
 
@@ -41,29 +41,40 @@ def approve_all(app: WebApp) -> None:
         assert answer.status_code == 200, answer.text
 
 
-def strangers(app: WebApp, count: int) -> list[str]:
-    """Researchers of the demo who never wrote with Xu (nor with each other's first)."""
-    near = requests.get(
-        f"{app.url}/v1/researchers/{XU}/collaborators?scope=all&limit=500", timeout=10
-    ).json()
-    taken = {c["id"] for c in near["items"]} | {XU}
-    hits = requests.get(f"{app.url}/v1/researchers?q=an&limit=100", timeout=10).json()["items"]
-    found = [h["id"] for h in hits if h["id"] not in taken]
-    assert len(found) >= count
-    return found[:count]
+def cast(app: WebApp) -> tuple[str, str, str]:
+    """Three demo records: one with a suggested collaborator, that collaborator, and a third
+    researcher who wrote with neither."""
+    hits = requests.get(f"{app.url}/v1/researchers?q=a&limit=200", timeout=10).json()["items"]
+    for hit in hits:
+        found = requests.get(
+            f"{app.url}/v1/researchers/{hit['id']}/suggestions", timeout=10
+        ).json()["items"]
+        if found:
+            ada, bob = hit["id"], found[0]["id"]
+            break
+    else:
+        raise AssertionError("no demo researcher has a suggested collaborator")
+    near = {ada, bob}
+    for rid in (ada, bob):
+        answer = requests.get(
+            f"{app.url}/v1/researchers/{rid}/collaborators?scope=all&limit=500", timeout=10
+        ).json()
+        near |= {c["id"] for c in answer["items"]}
+    cy = next(h["id"] for h in hits if h["id"] not in near)
+    return ada, bob, cy
 
 
 def test_open_invite_accept_reply_and_block(
     browser: Any, collab_app: WebApp, mailbox: Mailbox
 ) -> None:
-    bob_record, cy_record = strangers(collab_app, 2)
+    ada_record, bob_record, cy_record = cast(collab_app)
     with (
         open_tab(browser, collab_app) as ada,
         open_tab(browser, collab_app) as bob,
         open_tab(browser, collab_app) as cy,
     ):
         for tab, email, record in (
-            (ada, "ada@example.org", XU),
+            (ada, "ada@example.org", ada_record),
             (bob, "bob@example.org", bob_record),
             (cy, "cy@example.org", cy_record),
         ):
@@ -82,7 +93,11 @@ def test_open_invite_accept_reply_and_block(
         bob.wait_for_url("**/account")
         assert bob.is_checked("#collab-open")
 
-        ada.goto(f"/researchers/{bob_record}")
+        ada.goto("/account")  # Ada finds Bob among her suggested collaborators
+        suggested = ada.locator("#suggested li").first
+        assert "Open to collaborate" in suggested.inner_text()
+        suggested.locator("a.suggested-name").click()
+        ada.wait_for_url(f"**/researchers/{bob_record}")
         assert ada.inner_text("#open-state") == "Open to collaborate"
         assert "<numerical analysis>" in ada.inner_text("#open-note")  # shown as text
         ada.click("#invite-link")
