@@ -305,3 +305,15 @@ def name_count_keys(name: str | ParsedName) -> tuple[str, ...]:
     if first and all(full is not None for _, full in first[0]):
         keys.append("g|" + "".join(full or "" for _, full in first[0]))
     return tuple(keys)
+
+
+_ARXIV = re.compile(
+    r"(?i:arxiv:|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?"
+    r"(\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+)
+
+
+def normalise_arxiv_id(text: str) -> str | None:
+    """``1204.1234`` from ``arXiv:1204.1234v2``, ``hep-th/9901001v1``, an abs URL; else None."""
+    found = _ARXIV.fullmatch(text.strip())
+    return found.group(1) if found else None

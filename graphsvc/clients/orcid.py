@@ -23,6 +23,7 @@ from defusedxml.ElementTree import fromstring
 from requests.exceptions import ChunkedEncodingError
 
 from graphsvc.clients.http import parse_retry_after
+from graphsvc.names import normalise_arxiv_id
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +36,6 @@ NS = {
     "work": "http://www.orcid.org/ns/work",
 }
 _ORCID = re.compile(r"(?i:(?:https?://)?(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])")
-_ARXIV = re.compile(
-    r"(?i:arxiv:|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?"
-    r"(\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
-)
 
 
 def normalise_orcid(text: str) -> str | None:
@@ -57,12 +54,6 @@ def _check_digit(orcid: str) -> str:
         total = (total + int(digit)) * 2
     check = (12 - total % 11) % 11
     return "X" if check == 10 else str(check)
-
-
-def normalise_arxiv_id(text: str) -> str | None:
-    """``1204.1234`` from ``arXiv:1204.1234v2``, ``hep-th/9901001v1``, an abs URL; else None."""
-    found = _ARXIV.fullmatch(text.strip())
-    return found.group(1) if found else None
 
 
 class OrcidCheck(StrEnum):

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from graphsvc.clients.orcid import OrcidClient, normalise_arxiv_id, normalise_orcid
+from graphsvc.clients.orcid import OrcidClient, normalise_orcid
 from graphsvc.db import GraphBackend, Row, Tx
+from graphsvc.names import normalise_arxiv_id
 from graphsvc.services.merge import merged_into
 from graphsvc.store import claims as store
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphsvc.clients.mail import Mail, Mailer, MailError
-from graphsvc.clients.orcid import normalise_arxiv_id
 from graphsvc.db import GraphBackend, Reader, Row, Tx
+from graphsvc.names import normalise_arxiv_id
 from graphsvc.services.collaboration import NOT_OWNER, CollaborationError, check_topics
 from graphsvc.services.merge import merged_into
 from graphsvc.store import claims as claims_store

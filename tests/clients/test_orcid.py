@@ -32,9 +32,9 @@ from graphsvc.clients.orcid import (
     OrcidNotFoundError,
     OrcidResult,
     OrcidUnavailableError,
-    normalise_arxiv_id,
     normalise_orcid,
 )
+from graphsvc.names import normalise_arxiv_id
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "orcid-api"
 DEMO = "8888-8888-8888-8880"  # the samples' own iD (its check digit is valid)
