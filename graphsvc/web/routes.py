@@ -81,21 +81,25 @@ def home(request: Request, backend: Backend) -> HTMLResponse:
 
 
 @router.get("/search")
-def search(request: Request, backend: Backend, q: str = "") -> HTMLResponse:
-    """Researchers by name or alias and works by title, both accent- and case-insensitive."""
+def search(request: Request, backend: Backend, q: str = "", open: str = "") -> HTMLResponse:
+    """Researchers by name or alias and works by title, both accent- and case-insensitive;
+    `open=1`: only researchers open to collaborate (all of them with no query)."""
     q = q.strip()[:MAX_QUERY]
     folded = fold(q)
+    open_only = open == "1"
     researchers: list[dict[str, Any]] = []
     works: list[dict[str, Any]] = []
-    if folded:
-        researchers = researcher_service.search(backend, q, SEARCH_ITEMS)["items"]
+    if folded or open_only:
+        researchers = researcher_service.search(backend, q, SEARCH_ITEMS, open_only)["items"]
+    if folded and not open_only:
         works = work_service.title_search(backend, q, SEARCH_ITEMS)
     return page(
         request,
         "search.html",
         title=f"Search: {q}" if q else "Search",
         q=q,
-        searched=bool(folded),
+        searched=bool(folded) or open_only,
+        open_only=open_only,
         researchers=researchers,
         works=works,
         limit=SEARCH_ITEMS,
@@ -162,6 +166,7 @@ def topic(request: Request, state: State, topic_id: str) -> HTMLResponse:
     if hood is None:
         return not_found(request, "topic with id", topic_id)
     clusters = topic_service.clusters(state.backend, CLUSTER_MIN_WORKS, state.cache)
+    open_here = collaboration.in_topic(state.backend, topic_id, NEIGHBORHOOD_ITEMS)
     cluster = next(
         (c for c in clusters["clusters"] if any(t["id"] == topic_id for t in c["topics"])), None
     )
@@ -171,6 +176,7 @@ def topic(request: Request, state: State, topic_id: str) -> HTMLResponse:
         title=hood["topic"]["name"],
         hood=hood,
         cluster=cluster,
+        open_here=open_here,
         clusters_count=len(clusters["clusters"]),
         limit=NEIGHBORHOOD_ITEMS,
     )

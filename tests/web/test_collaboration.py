@@ -93,6 +93,16 @@ def test_open_invite_accept_reply_and_block(
         bob.wait_for_url("**/account")
         assert bob.is_checked("#collab-open")
 
+        ada.goto("/search?open=1")  # the explorer's filters list Bob now
+        assert [bob_record] == [
+            a.get_attribute("href").rsplit("/", 1)[1]
+            for a in ada.locator("#researcher-results a").all()
+        ]
+        bob_profile = requests.get(f"{collab_app.url}/v1/researchers/{bob_record}", timeout=10)
+        topic = bob_profile.json()["top_topics"][0]["id"]
+        ada.goto(f"/topics/{topic}")
+        names = ada.locator("#open-researchers a").all_inner_texts()
+        assert names == [bob_profile.json()["name"]]
         ada.goto("/account")  # Ada finds Bob among her suggested collaborators
         suggested = ada.locator("#suggested li").first
         assert "Open to collaborate" in suggested.inner_text()
