@@ -16,7 +16,8 @@ each cell must equal the oracle's (column `same`; a difference is dumped to
 bench/out/api-diff-*.json); the baseline's need only be status 200 (no teams: its answers
 differ by design).
 
-Endpoints: the profile, collaborators (limit 20) and graph slice (depth 1, limit 200) of each
+Endpoints: the profile, collaborators (limit 20), graph slice (depth 1, limit 200) and suggested
+collaborators (limit 10) of each
 researcher; the neighborhood (limit 20) of each topic, cached (the same request again) and as
 a miss (`neighborhood miss`: a write bumps the graph version before each timed request;
 bench/ingest_beside.py). Each cell: --warmup untimed requests, then up to --requests timed

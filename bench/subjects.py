@@ -31,11 +31,13 @@ from urllib.parse import quote
 
 from graphsvc.db import GraphBackend
 from tests.oracles import researchers as oracles
+from tests.oracles import suggestions as suggestion_oracle
 from tests.oracles.facts import DUMPS, TEAM_MIN_AUTHORS, Facts, facts
 from tests.oracles.slices import expected_slice
 from tests.oracles.topics import TopicOracle
 
 SLICE_DEPTH, SLICE_LIMIT, LIST_LIMIT = 1, 200, 20
+SUGGESTIONS = 10  # the suggestions endpoint's default limit
 Rows = list[dict[str, Any]]
 
 
@@ -79,6 +81,9 @@ class Dumps:
         self.topic_works: dict[str, set[str]] = defaultdict(set)
         for h in self.rows["export_work_topics"]:
             self.topic_works[h["topic"]].add(h["work"])
+        self.authors_of: dict[str, set[str]] = defaultdict(set)
+        for a in self.rows["export_authorships"]:
+            self.authors_of[a["work"]].add(a["researcher"])
 
     def size(self) -> str:
         r = self.rows
@@ -98,7 +103,22 @@ class Dumps:
             keep.update(mine)
             teams = {t for w in mine for t in self.teams_of.get(w, ())}
             keep.update(w for w, ts in self.teams_of.items() if ts & teams)
+            for person in self._two_hops(s.id):  # suggestions: degrees, topics, recent works
+                keep.update(self.works_of[person])
         return Focused(self.rows, keep)
+
+    def _personal_coauthors(self, rid: str) -> set[str]:
+        return {
+            c
+            for w in self.works_of[rid]
+            if w not in self.team_works
+            for c in self.authors_of[w]
+        } - {rid}
+
+    def _two_hops(self, rid: str) -> set[str]:
+        """The researcher's personal co-authors and theirs."""
+        near = self._personal_coauthors(rid)
+        return near.union(*(self._personal_coauthors(c) for c in near))
 
 
 class Focused:
@@ -260,6 +280,13 @@ ENDPOINTS = [
         lambda i: f"/v1/researchers/{q(i)}/graph?depth={SLICE_DEPTH}&limit={SLICE_LIMIT}",
         _slice_expected,
         _slice_view,
+    ),
+    Endpoint(
+        "suggestions",
+        "researcher",
+        lambda i: f"/v1/researchers/{q(i)}/suggestions?limit={SUGGESTIONS}",
+        lambda o, i: suggestion_oracle.suggestions(o.facts, i, limit=SUGGESTIONS),
+        lambda body: body["items"],
     ),
     Endpoint(
         "neighborhood",
