@@ -79,7 +79,7 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             values[name] = 0
         elif name in {"position", "since", "min_works", "year", "n", "min_authors", "max_position"}:
             values[name] = 1
-        elif name in {"is_admin", "open", "open_only"}:
+        elif name in {"is_admin", "open", "open_only", "open_first"}:
             values[name] = True
         elif name in {"now", "expires_at"}:
             values[name] = 1
