@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     # Sign-in and password-reset attempts allowed per account and per client address.
     graphsvc_signin_per_account: str = "5/15minutes"
     graphsvc_signin_per_address: str = "30/15minutes"
+    # argon2id's cost (RFC 9106 low-memory profile by default); lower only for tests.
+    graphsvc_password_memory_kib: int = Field(default=64 * 1024, ge=1024, le=4 * 1024 * 1024)
+    graphsvc_password_time_cost: int = Field(default=3, ge=1, le=20)
     graphsvc_verify_link_ttl_s: int = Field(default=48 * 3600, ge=60, le=30 * 86_400)
     graphsvc_reset_link_ttl_s: int = Field(default=3600, ge=60, le=7 * 86_400)
     # Claims (README: Claims): the ORCID public API that checks a claimant's ORCID iD.

@@ -23,6 +23,11 @@ from tests.helpers import TEST_QUERIES
 from tests.mailbox import Mailbox
 from tests.neo4j_server import Neo4jServer
 
+# argon2id at a test cost (8 MiB, 1 pass): accounts hash and verify hundreds of passwords here;
+# the production default (64 MiB, 3 passes) is checked in tests/accounts/test_passwords.py.
+os.environ.setdefault("GRAPHSVC_PASSWORD_MEMORY_KIB", "8192")
+os.environ.setdefault("GRAPHSVC_PASSWORD_TIME_COST", "1")
+
 REPO = Path(__file__).resolve().parent.parent
 NEO4J_PASSWORD = "graphsvc-test"
 BACKENDS = ["neo4j", "ladybug"]

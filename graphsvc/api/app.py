@@ -40,6 +40,7 @@ from graphsvc.jobs import JobManager
 from graphsvc.services.accounts import Accounts, Policy
 from graphsvc.services.claims import Claims
 from graphsvc.services.invitations import Invitations
+from graphsvc.services.passwords import Passwords
 from graphsvc.services.throttle import Throttle
 from graphsvc.settings import Settings, load_settings
 
@@ -141,6 +142,7 @@ def accounts_service(config: Settings, backend: GraphBackend) -> Accounts:
             reset_ttl_s=config.graphsvc_reset_link_ttl_s,
             public_url=config.graphsvc_public_url.rstrip("/"),
         ),
+        hasher=Passwords(config.graphsvc_password_memory_kib, config.graphsvc_password_time_cost),
     )
 
 

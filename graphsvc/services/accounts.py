@@ -87,7 +87,9 @@ class Accounts:
         throttle: Throttle,
         policy: Policy,
         clock: Callable[[], float] = time.time,
+        hasher: passwords.Passwords | None = None,
     ) -> None:
+        self.passwords = hasher or passwords.Passwords()
         self.backend = backend
         self.mailer = mailer
         self.throttle = throttle
@@ -119,7 +121,7 @@ class Accounts:
             email=email.strip(),
             email_key=key,
             display_name=display_name.strip(),
-            password_hash=passwords.hash_password(password),
+            password_hash=self.passwords.hash(password),
             now=self.now(),
         )
         if created:
@@ -186,15 +188,15 @@ class Accounts:
         if not self.throttle.allow("sign-in", key, address):
             raise Throttled()
         account = store.by_email(self.backend, key)
-        if not passwords.verify_password(account["password_hash"] if account else None, password):
+        if not self.passwords.verify(account["password_hash"] if account else None, password):
             raise AccountError("the email or the password is wrong")
         assert account is not None
         self.throttle.clear("sign-in", key)
-        if passwords.needs_rehash(account["password_hash"]):
+        if self.passwords.needs_rehash(account["password_hash"]):
             store.set_password(
                 self.backend,
                 account["id"],
-                passwords.hash_password(password),
+                self.passwords.hash(password),
                 account["password_changed_at"],
                 sign_out=False,
             )
@@ -257,7 +259,7 @@ class Accounts:
         store.set_password(
             self.backend,
             found["account_id"],
-            passwords.hash_password(password),
+            self.passwords.hash(password),
             self.now(),
             sign_out=True,
         )
@@ -269,13 +271,13 @@ class Accounts:
             raise AccountError("sign in first")
         if not self.throttle.allow("sign-in", account["email_key"], address):
             raise Throttled()
-        if not passwords.verify_password(account["password_hash"], current):
+        if not self.passwords.verify(account["password_hash"], current):
             raise AccountError("the current password is wrong")
         problem = passwords.password_problem(new, account["email"], account["display_name"])
         if problem:
             raise AccountError(problem)
         store.set_password(
-            self.backend, account["id"], passwords.hash_password(new), self.now(), sign_out=True
+            self.backend, account["id"], self.passwords.hash(new), self.now(), sign_out=True
         )
         return self._new_session(None, account["id"], account)
 
@@ -287,7 +289,7 @@ class Accounts:
             raise AccountError("no such account")
         if not self.throttle.allow("sign-in", account["email_key"], address):
             raise Throttled()
-        if not passwords.verify_password(account["password_hash"], password):
+        if not self.passwords.verify(account["password_hash"], password):
             raise AccountError("the password is wrong")
         store.delete_account(self.backend, account_id)
 
