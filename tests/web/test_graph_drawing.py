@@ -273,7 +273,10 @@ def test_team_nodes_draw_as_stars_linked_to_the_member(teams_page: Any, teams_de
     spot = teams_page.evaluate(
         """(id) => {
           const p = window.graphsvcCy.getElementById(id).renderedPosition();
-          const box = document.getElementById('graph').getBoundingClientRect();
+          let box = document.getElementById('graph').getBoundingClientRect();
+          window.scrollBy(0, box.top + p.y - window.innerHeight / 2);  // the node in view
+          window.graphsvcCy.resize();  // Cytoscape re-reads where its container is now
+          box = document.getElementById('graph').getBoundingClientRect();
           return {x: box.left + p.x, y: box.top + p.y};
         }""",
         team,
