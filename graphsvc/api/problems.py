@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request, Response
@@ -44,6 +44,21 @@ class NotFound(Exception):
     def __init__(self, what: str) -> None:
         super().__init__(what)
         self.what = what
+
+
+T = TypeVar("T")
+
+
+def found(value: T | None, missing: str) -> T:
+    """`value`; a 404 saying `missing` when a service found nothing (None)."""
+    if value is None:
+        raise NotFound(missing)
+    return value
+
+
+def unknown_researcher(researcher_id: str) -> str:
+    """The 404 detail for a researcher id the graph does not hold."""
+    return f"no researcher with id {researcher_id!r}"
 
 
 def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> JSONResponse:

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from graphsvc.api.auth import require_admin
 from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_admin import IngestArxiv, IngestJob, MergeRequest, MergeResult
-from graphsvc.api.problems import PROBLEM, PROBLEM_RESPONSES, NotFound, Problem
+from graphsvc.api.problems import PROBLEM, PROBLEM_RESPONSES, Problem, found
 from graphsvc.db import GraphBackend
 from graphsvc.jobs import JobManager, JobsBusy, UploadTooLarge
 from graphsvc.services import merge as merge_service
@@ -140,9 +140,7 @@ async def _submit_upload(request: Request, state: State, jobs: JobManager) -> An
 )
 def get_ingest(jobs: Jobs, job_id: Annotated[str, Path(min_length=1, max_length=100)]) -> IngestJob:
     """Jobs are kept in memory: the last 100 finished ones, and not across restarts."""
-    data = jobs.get(job_id)
-    if data is None:
-        raise NotFound(f"no ingest job with id {job_id!r}")
+    data = found(jobs.get(job_id), f"no ingest job with id {job_id!r}")
     return IngestJob.model_validate(data)
 
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Request
 from graphsvc.api import sessions
 from graphsvc.api.models_claims import Claim, ClaimRequest, Claims
 from graphsvc.api.params import ResearcherId
-from graphsvc.api.problems import ACCOUNT_ERRORS, NotFound
+from graphsvc.api.problems import ACCOUNT_ERRORS, found, unknown_researcher
 from graphsvc.services.claims import Claims as ClaimService
 from graphsvc.services.claims import Evidence
 
@@ -52,9 +52,10 @@ def claim_researcher(
     at a time; teams cannot be claimed; a merged id's claim goes to the record it merged into.
     An administrator reviews the claim."""
     evidence = Evidence(works=body.works, orcid=body.orcid, homepage=body.homepage, note=body.note)
-    row = claims_of(request).submit(account, researcher_id, evidence)
-    if row is None:
-        raise NotFound(f"no researcher with id {researcher_id!r}")
+    row = found(
+        claims_of(request).submit(account, researcher_id, evidence),
+        unknown_researcher(researcher_id),
+    )
     return Claim.model_validate(claim_model(row))
 
 
@@ -74,7 +75,9 @@ def my_claims(request: Request, account: sessions.SignedIn) -> Claims:
 def release_claim(request: Request, account: sessions.SignedIn, claim_id: ClaimId) -> Claim:
     """A pending or approved claim becomes "released": the record has no owner any more."""
     service = claims_of(request)
-    row = service.release(account["id"], claim_id)
-    if row is None:  # the same answer for another account's claim and an unknown id
-        raise NotFound("you have no pending or approved claim with that id")
+    # The same answer for another account's claim and an unknown id.
+    row = found(
+        service.release(account["id"], claim_id),
+        "you have no pending or approved claim with that id",
+    )
     return Claim.model_validate(claim_model(row))

@@ -10,7 +10,7 @@ from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_follows import Feed, FeedUrl, Following, FollowState
 from graphsvc.api.params import ResearcherId
-from graphsvc.api.problems import ACCOUNT_ERRORS, LOOKUP_ERRORS, NotFound
+from graphsvc.api.problems import ACCOUNT_ERRORS, LOOKUP_ERRORS, NotFound, found, unknown_researcher
 from graphsvc.services import follows as service
 
 router = APIRouter(prefix="/v1", tags=["follows"])
@@ -29,7 +29,7 @@ def followers(
 ) -> FollowState:
     target = service.live_id(backend, researcher_id)
     if target is None:
-        raise NotFound(f"no researcher with id {researcher_id!r}")
+        raise NotFound(unknown_researcher(researcher_id))
     return FollowState.model_validate(
         service.follower_state(backend, target, account["id"] if account else None)
     )
@@ -61,9 +61,9 @@ def unfollow(
 
 
 def _follow(backend: Backend, researcher_id: str, account_id: str, on: bool) -> FollowState:
-    data = service.follow(backend, account_id, researcher_id, on)
-    if data is None:
-        raise NotFound(f"no researcher with id {researcher_id!r}")
+    data = found(
+        service.follow(backend, account_id, researcher_id, on), unknown_researcher(researcher_id)
+    )
     return FollowState.model_validate(data)
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_graph import GraphSlice
 from graphsvc.api.params import ResearcherId
-from graphsvc.api.problems import LOOKUP_ERRORS, NotFound
+from graphsvc.api.problems import LOOKUP_ERRORS, NotFound, unknown_researcher
 from graphsvc.services import graph as graph_service
 
 router = APIRouter(prefix="/v1", tags=["graph"])
@@ -40,7 +40,7 @@ def get_graph(
     relationships between kept nodes."""
     data = graph_service.ego_network(backend, researcher_id, depth, limit)
     if data is None:
-        raise NotFound(f"no researcher with id {researcher_id!r}")
+        raise NotFound(unknown_researcher(researcher_id))
     if fmt == "graphml":
         return Response(graph_service.to_graphml(data), media_type=graph_service.GRAPHML)
     return GraphSlice.model_validate(data)

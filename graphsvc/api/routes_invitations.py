@@ -14,7 +14,13 @@ from fastapi import APIRouter, Path, Query, Request
 from graphsvc.api import sessions
 from graphsvc.api.models_invitations import InvitationList, InvitationRequest, ReplyRequest, Thread
 from graphsvc.api.params import ResearcherId
-from graphsvc.api.problems import ACCOUNT_ERRORS, PROBLEM_RESPONSES, NotFound
+from graphsvc.api.problems import (
+    ACCOUNT_ERRORS,
+    PROBLEM_RESPONSES,
+    NotFound,
+    found,
+    unknown_researcher,
+)
 from graphsvc.services.invitations import Draft, Invitations
 
 router = APIRouter(prefix="/v1", tags=["invitations"])
@@ -54,9 +60,10 @@ def invite(
     Retry-After past `GRAPHSVC_INVITATIONS_PER_DAY` in 24 hours or within
     `GRAPHSVC_INVITATION_COOLDOWN_S` of my last invitation to the same account."""
     draft = Draft(subject=body.subject, message=body.message, works=body.works, topics=body.topics)
-    data = invitations_of(request).send(account, researcher_id, draft)
-    if data is None:
-        raise NotFound(f"no researcher with id {researcher_id!r}")
+    data = found(
+        invitations_of(request).send(account, researcher_id, draft),
+        unknown_researcher(researcher_id),
+    )
     return Thread.model_validate(data)
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_paths import CoauthorPath
-from graphsvc.api.problems import LOOKUP_ERRORS, NotFound
+from graphsvc.api.problems import LOOKUP_ERRORS, NotFound, unknown_researcher
 from graphsvc.services import paths as service
 
 router = APIRouter(prefix="/v1", tags=["paths"])
@@ -34,5 +34,5 @@ def get_path(
     try:
         data = service.shortest_path(backend, start, end, max_hops)
     except service.UnknownResearcher as err:
-        raise NotFound(f"no researcher with id {err.researcher_id!r}") from err
+        raise NotFound(unknown_researcher(err.researcher_id)) from err
     return CoauthorPath.model_validate(data)

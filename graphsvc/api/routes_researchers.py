@@ -19,15 +19,11 @@ from graphsvc.api.models_researchers import (
     Weighting,
 )
 from graphsvc.api.params import ResearcherId
-from graphsvc.api.problems import LOOKUP_ERRORS, READ_ERRORS, NotFound
+from graphsvc.api.problems import LOOKUP_ERRORS, READ_ERRORS, NotFound, found, unknown_researcher
 from graphsvc.services import researcher_trust
 from graphsvc.services import researchers as service
 
 router = APIRouter(prefix="/v1", tags=["researchers"])
-
-
-def _unknown(researcher_id: str) -> NotFound:
-    return NotFound(f"no researcher with id {researcher_id!r}")
 
 
 @router.get(
@@ -90,9 +86,10 @@ def get_researcher(
     whether the signed-in account follows)."""
     min_works = state.settings.graphsvc_close_collaborator_min_works
     viewer_id = account["id"] if account else ""
-    data = service.profile(state.backend, researcher_id, min_works, viewer_id)
-    if data is None:
-        raise _unknown(researcher_id)
+    data = found(
+        service.profile(state.backend, researcher_id, min_works, viewer_id),
+        unknown_researcher(researcher_id),
+    )
     return ResearcherProfile.model_validate(data)
 
 
@@ -116,9 +113,10 @@ def get_researcher_trust(state: State, researcher_id: ResearcherId) -> TrustSnap
     links it to an account with a verified email; L3 the claim's ORCID iD was checked and its
     public record lists at least one of the record's arXiv works."""
     min_works = state.settings.graphsvc_close_collaborator_min_works
-    data = researcher_trust.snapshot(state.backend, researcher_id, min_works)
-    if data is None:
-        raise _unknown(researcher_id)
+    data = found(
+        researcher_trust.snapshot(state.backend, researcher_id, min_works),
+        unknown_researcher(researcher_id),
+    )
     return TrustSnapshot.model_validate(data)
 
 
@@ -135,9 +133,9 @@ def get_researcher_works(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> ResearcherWorks:
     """Ordered by publication date (undated last), then arXiv id descending."""
-    data = service.works(backend, researcher_id, limit, offset)
-    if data is None:
-        raise _unknown(researcher_id)
+    data = found(
+        service.works(backend, researcher_id, limit, offset), unknown_researcher(researcher_id)
+    )
     return ResearcherWorks.model_validate(data)
 
 
@@ -173,5 +171,5 @@ def get_collaborators(
         backend, researcher_id, limit=limit, weighting=weighting, since=since, scope=scope
     )
     if data is None:
-        raise _unknown(researcher_id)
+        raise NotFound(unknown_researcher(researcher_id))
     return Collaborators.model_validate(data)

@@ -10,7 +10,7 @@ from graphsvc.api import sessions
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_suggestions import RANKING, Suggestions
 from graphsvc.api.params import ResearcherId
-from graphsvc.api.problems import ACCOUNT_ERRORS, LOOKUP_ERRORS, NotFound
+from graphsvc.api.problems import ACCOUNT_ERRORS, LOOKUP_ERRORS, NotFound, found, unknown_researcher
 from graphsvc.services import suggestions as service
 
 router = APIRouter(prefix="/v1", tags=["suggestions"])
@@ -30,9 +30,10 @@ MinCommon = Annotated[
 def get_suggestions(
     backend: Backend, researcher_id: ResearcherId, limit: Limit = 10, min_common: MinCommon = 1
 ) -> Suggestions:
-    data = service.suggestions(backend, researcher_id, limit=limit, min_common=min_common)
-    if data is None:
-        raise NotFound(f"no researcher with id {researcher_id!r}")
+    data = found(
+        service.suggestions(backend, researcher_id, limit=limit, min_common=min_common),
+        unknown_researcher(researcher_id),
+    )
     return Suggestions.model_validate(data)
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_teams import Team
-from graphsvc.api.problems import LOOKUP_ERRORS, NotFound
+from graphsvc.api.problems import LOOKUP_ERRORS, found
 from graphsvc.services import teams as service
 
 router = APIRouter(prefix="/v1", tags=["teams"])
@@ -30,7 +30,5 @@ def get_team(
 ) -> Team:
     """Teams come from author lists ("The ATLAS Collaboration"); their works' authors are its
     members."""
-    data = service.team(backend, team_id, limit)
-    if data is None:
-        raise NotFound(f"no team with id {team_id!r}")
+    data = found(service.team(backend, team_id, limit), f"no team with id {team_id!r}")
     return Team.model_validate(data)

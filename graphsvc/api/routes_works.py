@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_works import Work
-from graphsvc.api.problems import LOOKUP_ERRORS, NotFound
+from graphsvc.api.problems import LOOKUP_ERRORS, found
 from graphsvc.services import works as service
 
 router = APIRouter(prefix="/v1", tags=["works"])
@@ -36,7 +36,5 @@ def get_work(
 ) -> Work:
     """Metadata, categories (primary first) and authors in order with their institutions.
     The answer's `arxiv_id` is the stored id, without version or prefix."""
-    data = service.work(backend, arxiv_id)
-    if data is None:
-        raise NotFound(f"no work with arXiv id {arxiv_id!r}")
+    data = found(service.work(backend, arxiv_id), f"no work with arXiv id {arxiv_id!r}")
     return Work.model_validate(data)

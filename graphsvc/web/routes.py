@@ -106,6 +106,16 @@ def search(request: Request, backend: Backend, q: str = "", open: str = "") -> H
     )
 
 
+def researcher_profile(
+    state: State, researcher_id: str, viewer_id: str = ""
+) -> dict[str, Any] | None:
+    """The profile a page shows; None for an unknown id (or one too long to exist)."""
+    if len(researcher_id) > MAX_ID:
+        return None
+    min_works = state.settings.graphsvc_close_collaborator_min_works
+    return researcher_service.profile(state.backend, researcher_id, min_works, viewer_id)
+
+
 @router.get("/researchers/{researcher_id:path}")
 def researcher(request: Request, state: State, researcher_id: str) -> HTMLResponse:
     """Profile, topic chips, close collaborators, works and the research graph."""
@@ -113,11 +123,7 @@ def researcher(request: Request, state: State, researcher_id: str) -> HTMLRespon
     min_works = state.settings.graphsvc_close_collaborator_min_works
     session = sessions.session_of(request)
     viewer_id = session.account["id"] if session and session.account else ""
-    profile = (
-        researcher_service.profile(backend, researcher_id, min_works, viewer_id)
-        if len(researcher_id) <= MAX_ID
-        else None
-    )
+    profile = researcher_profile(state, researcher_id, viewer_id)
     if profile is None:
         return not_found(request, "researcher with id", researcher_id)
     works = researcher_service.works(backend, researcher_id, WORKS_SHOWN, 0) or {

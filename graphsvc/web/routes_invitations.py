@@ -13,11 +13,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import State
-from graphsvc.services import researchers as researcher_service
 from graphsvc.services.collaboration import CollaborationError
 from graphsvc.services.invitations import Draft, Invitations, Limited
 from graphsvc.web.forms import checked_form, form_session, keep, see_other
-from graphsvc.web.routes import MAX_ID, not_found, page
+from graphsvc.web.routes import not_found, page, researcher_profile
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 ANSWERS = ("accept", "decline", "block")
@@ -77,12 +76,7 @@ def _invite_form(
     status_code: int = 200,
     draft: Draft | None = None,
 ) -> Response:
-    min_works = state.settings.graphsvc_close_collaborator_min_works
-    profile = (
-        researcher_service.profile(state.backend, researcher_id, min_works)
-        if len(researcher_id) <= MAX_ID
-        else None
-    )
+    profile = researcher_profile(state, researcher_id)
     if profile is None:
         return not_found(request, "researcher with id", researcher_id)
     form = form_session(request)

@@ -16,7 +16,7 @@ from graphsvc.services import follows as follow_service
 from graphsvc.services import researchers as researcher_service
 from graphsvc.services.claims import ClaimError, Claims, Evidence
 from graphsvc.web.forms import checked_form, form_session, keep, see_other
-from graphsvc.web.routes import MAX_ID, WORKS_SHOWN, not_found, page
+from graphsvc.web.routes import WORKS_SHOWN, not_found, page, researcher_profile
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -85,12 +85,7 @@ def _claim_form(
     error: str = "",
     status_code: int = 200,
 ) -> Response:
-    min_works = state.settings.graphsvc_close_collaborator_min_works
-    profile = (
-        researcher_service.profile(state.backend, researcher_id, min_works)
-        if len(researcher_id) <= MAX_ID
-        else None
-    )
+    profile = researcher_profile(state, researcher_id)
     if profile is None:
         return not_found(request, "researcher with id", researcher_id)
     works = researcher_service.works(state.backend, researcher_id, WORKS_SHOWN, 0)
