@@ -38,8 +38,9 @@ def test_neo4j_down_gives_503_and_service_resumes(
                     assert time.monotonic() - started < 30, "answers within the timeout"
             finally:
                 neo4j_server.start()
+            # A restarted JVM is cold: its first query may outlast the 3 s timeout (503 again).
             assert _eventually_ok(client, "/readyz")
-            assert client.get("/v1/researchers", params={"q": "xu"}).status_code == 200
+            assert _eventually_ok(client, "/v1/researchers?q=xu")
     finally:
         backend.close()
 

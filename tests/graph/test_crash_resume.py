@@ -29,7 +29,8 @@ from tests.helpers import TEST_QUERIES, graph_state
 
 KILLS = 5
 INGEST = [sys.executable, "-m", "graphsvc", "ingest", "snapshot"]
-WORKS = 2_500
+WORKS = 1_200
+BATCH = "30"  # 40 batches: room for kills mid-ingest
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str,
 
 
 def run_cli(corpus: Path, env: dict[str, str], kill_after: float | None) -> int:
-    cmd = [*INGEST, str(corpus), "--quiet", "--batch-size", "50"]
+    cmd = [*INGEST, str(corpus), "--quiet", "--batch-size", BATCH]
     return run(cmd, env, kill_after)
 
 
@@ -90,7 +91,7 @@ def test_sigkill_at_random_points_then_resume(
     if target["env"]["GRAPHSVC_BACKEND"] == "neo4j":
         scratch = target["env"]
     writing = max(
-        timed([*INGEST, str(corpus), "--quiet", "--batch-size", "50"], scratch) - startup, 1
+        timed([*INGEST, str(corpus), "--quiet", "--batch-size", BATCH], scratch) - startup, 1
     )
     if scratch is target["env"]:
         _clear(target)
@@ -112,7 +113,7 @@ def test_sigkill_at_random_points_then_resume(
 
     clean_backend = LadybugBackend(tmp_path / "clean.lbdb", extra_queries=TEST_QUERIES)
     clean_backend.apply_schema()
-    GraphWriter(clean_backend, batch_size=50).ingest(read_snapshot(corpus))
+    GraphWriter(clean_backend, batch_size=int(BATCH)).ingest(read_snapshot(corpus))
     clean = graph_state(clean_backend)
     clean_backend.close()
 
