@@ -116,11 +116,12 @@ class Http:
 
 @dataclass
 class Server:
-    """A running `graphsvc serve`: its port, its name in tables, and a connection to it."""
+    """A running `graphsvc serve`: its port, its name in tables, a connection to it, its pid."""
 
     name: str
     port: int
     http: Http
+    pid: int
 
 
 def _wait_ready(proc: subprocess.Popen[bytes], port: int, log: Path) -> None:
@@ -171,7 +172,7 @@ def serving(
         try:
             _wait_ready(proc, port, log_path)
             client = Http(port)
-            yield Server(name, port, client)
+            yield Server(name, port, client, proc.pid)
         finally:
             if client is not None:
                 client.close()

@@ -11,9 +11,10 @@ import typer
 
 from graphsvc.db import GraphBackend, GraphError, open_backend
 from graphsvc.settings import Engine, Settings, SettingsError, load_settings
+from loaders.lines import DecompressedTooLarge, ReadLimits
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
-from loaders.writer import SourceInterrupted
+from loaders.writer import SourceInterrupted, TooManySkipped
 
 app = typer.Typer(help="graphsvc: a researcher knowledge graph from arXiv.", no_args_is_help=True)
 schema_app = typer.Typer(help="Manage the graph schema.", no_args_is_help=True)
@@ -84,11 +85,14 @@ def _run_ingest(
             batch_size=batch_size,
             team_min_authors=settings.graphsvc_team_min_authors,
             name_rarity=settings.graphsvc_identity_name_rarity,
+            max_skipped=settings.graphsvc_max_skipped_items,
         )
         with progress_reporter(enabled=not quiet) as report:
             summary = writer.ingest(items, source=source, progress=report)
     except SourceInterrupted as stop:
         typer.echo(stop.summary.line())
+        if isinstance(stop.cause, DecompressedTooLarge | TooManySkipped):
+            raise fail(f"ingest stopped: {stop.cause}; raise it to read further") from None
         raise fail(f"ingest stopped: {stop.cause}; run the same command again to resume") from None
     finally:
         if owned:
@@ -111,13 +115,15 @@ def ingest_snapshot(
 
     if not file.is_file():
         raise fail(f"cannot open {file}: no such file")
-    backend = _open(_settings())
+    settings = _settings()
+    backend = _open(settings)
     source = f"snapshot:{file.name}:{file.stat().st_size}"
     start = 0 if restart else (GraphWriter(backend).position(source) or 0)
     if start and not quiet:
         typer.echo(f"resuming {file.name} after line {start}")
+    limits = ReadLimits(settings.graphsvc_max_line_bytes, settings.graphsvc_max_decompressed_bytes)
     try:
-        items = read_snapshot(file, start=start, limit=limit)
+        items = read_snapshot(file, start=start, limit=limit, limits=limits)
         _run_ingest(items, source=source, quiet=quiet, batch_size=batch_size, backend=backend)
     except OSError as err:
         raise fail(f"cannot read {file}: {err}") from None

@@ -4,7 +4,9 @@ The embedded engine allows one writing process, so the API never starts a second
 (FIFO, at most `MAX_PENDING` waiting) and a single worker thread runs each with its own
 `GraphWriter` on the app's backend. Job state lives in memory (the last `KEEP_FINISHED` finished
 jobs are kept). Merges and splits take the same write lock, so they never run during an ingest
-(whose identity resolver caches researchers).
+(whose identity resolver caches researchers). A queued job can be cancelled (it never runs), a
+running one stops at its next item: what it read so far is written as one last batch (one
+transaction), and the job ends `cancelled` with the summary of what was written.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import contextlib
 import logging
 import queue
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +25,7 @@ from typing import Any, BinaryIO, Literal
 
 from graphsvc.db import GraphBackend
 from loaders.arxiv_api import Harvester
+from loaders.lines import DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_LINE_BYTES, ReadLimits
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
 from loaders.writer import DEFAULT_TEAM_MIN_AUTHORS, GraphWriter, SourceInterrupted
@@ -32,7 +36,9 @@ KEEP_FINISHED = 100
 BATCH_SIZE = 500
 CHUNK = 1 << 20
 Kind = Literal["atom", "snapshot", "arxiv"]
-Status = Literal["queued", "running", "done", "failed"]
+Status = Literal["queued", "running", "cancelling", "done", "failed", "cancelled"]
+FINISHED = frozenset({"done", "failed", "cancelled"})
+Sleep = Callable[[float], None]
 
 
 class JobsBusy(Exception):
@@ -43,8 +49,16 @@ class UploadTooLarge(Exception):
     """An uploaded file is over the configured limit."""
 
 
+class JobFinished(Exception):
+    """The job already ended on its own (done or failed): there is nothing to cancel."""
+
+
 class _Stopped(Exception):
     """The server is shutting down."""
+
+
+class _Cancelled(Exception):
+    """An administrator cancelled the job."""
 
 
 @dataclass
@@ -64,6 +78,7 @@ class Job:
     path: Path | None = None
     query: str | None = None
     max_results: int | None = None
+    cancel: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,9 +105,11 @@ def _progress(summary: IngestSummary) -> dict[str, Any]:
     }
 
 
-def default_harvester() -> Harvester:
-    """The live arXiv API, paced as the CLI does."""
-    return Harvester(page_size=100, delay_seconds=3.0)
+def default_harvester(
+    sleep: Sleep = time.sleep, clock: Callable[[], float] = time.monotonic
+) -> Harvester:
+    """The live arXiv API, paced as the CLI does; `sleep` waits between requests."""
+    return Harvester(page_size=100, delay_seconds=3.0, sleep=sleep, clock=clock)
 
 
 class JobManager:
@@ -103,13 +120,18 @@ class JobManager:
         backend: GraphBackend,
         upload_dir: Path,
         *,
-        harvester_factory: Callable[[], Harvester] = default_harvester,
+        harvester_factory: Callable[[Sleep], Harvester] = default_harvester,
         team_min_authors: int = DEFAULT_TEAM_MIN_AUTHORS,
         name_rarity: bool = True,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+        max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED_BYTES,
+        max_skipped: int | None = None,
     ) -> None:
         self.backend = backend
         self.team_min_authors = team_min_authors
         self.name_rarity = name_rarity
+        self.read_limits = ReadLimits(max_line_bytes, max_decompressed_bytes)
+        self.max_skipped = max_skipped
         self.upload_dir = upload_dir
         self.harvester_factory = harvester_factory
         self.write_lock = threading.Lock()
@@ -169,7 +191,7 @@ class JobManager:
         return job
 
     def _forget_old(self) -> None:
-        finished = [j for j in self._jobs.values() if j.status in ("done", "failed")]
+        finished = [j for j in self._jobs.values() if j.status in FINISHED]
         finished.sort(key=lambda j: j.created)
         for job in finished[: max(0, len(finished) - KEEP_FINISHED)]:
             del self._jobs[job.id]
@@ -178,6 +200,28 @@ class JobManager:
         with self._lock:
             job = self._jobs.get(job_id)
             return job.as_dict() if job else None
+
+    def cancel(self, job_id: str) -> dict[str, Any] | None:
+        """Cancel a job: a queued one at once (`cancelled`), a running one at its next item
+        (`cancelling` until then). None for an unknown id; JobFinished for a job that ended
+        done or failed; a job already cancelled (or cancelling) is returned as it is."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None:
+                return None
+            if job.status in ("done", "failed"):
+                raise JobFinished(f"ingest job {job_id} has already ended: {job.status}")
+            if job.status == "queued":
+                job.status, job.finished = "cancelled", datetime.now(UTC)
+                job.summary = IngestSummary().as_dict()
+            elif job.status == "running":
+                job.status = "cancelling"
+                job.cancel.set()
+            upload = job.path if job.status == "cancelled" else None
+            answer = job.as_dict()
+        if upload is not None:
+            upload.unlink(missing_ok=True)
+        return answer
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -192,24 +236,28 @@ class JobManager:
     # --- running ----------------------------------------------------------------------------
 
     def _work(self) -> None:
-        while True:
-            job = self._queue.get()
-            if job is None:
-                return
+        while (job := self._queue.get()) is not None:
             with self.write_lock:
                 if self._stop.is_set():
                     self._finish(job, "failed", error="the server shut down before the job started")
-                else:
+                elif self._start(job):
                     self._run(job)
 
-    def _run(self, job: Job) -> None:
+    def _start(self, job: Job) -> bool:
+        """Mark a queued job running; False when it was cancelled while it waited."""
         with self._lock:
+            if job.status != "queued":
+                return False
             job.status, job.started = "running", datetime.now(UTC)
+            return True
+
+    def _run(self, job: Job) -> None:
         writer = GraphWriter(
             self.backend,
             batch_size=BATCH_SIZE,
             team_min_authors=self.team_min_authors,
             name_rarity=self.name_rarity,
+            max_skipped=self.max_skipped,
         )
 
         def progress(summary: IngestSummary) -> None:
@@ -217,9 +265,12 @@ class JobManager:
 
         try:
             items, source = self._items(job, writer)
-            summary = writer.ingest(self._stoppable(items), source=source, progress=progress)
+            summary = writer.ingest(self._stoppable(items, job), source=source, progress=progress)
         except SourceInterrupted as stop:
             job.progress = _progress(stop.summary)
+            if isinstance(stop.cause, _Cancelled):
+                self._finish(job, "cancelled", summary=stop.summary.as_dict())
+                return
             cause = "the server shut down" if isinstance(stop.cause, _Stopped) else stop.cause
             self._finish(
                 job, "failed", summary=stop.summary.as_dict(), error=f"ingest stopped: {cause}"
@@ -240,18 +291,28 @@ class JobManager:
             return read_atom_files([job.path]), None
         if job.kind == "snapshot":
             assert job.path is not None
-            return read_snapshot(job.path), None
+            return read_snapshot(job.path, limits=self.read_limits), None
         assert job.query is not None
         done = writer.position(job.source)
         start = 0 if done is None else done + 1
-        harvester = self.harvester_factory()
+        harvester = self.harvester_factory(lambda seconds: self._sleep(job, seconds))
         return harvester.search(job.query, max_results=job.max_results, start=start), job.source
 
-    def _stoppable(self, items: Iterable[SourceItem]) -> Iterator[SourceItem]:
+    def _stoppable(self, items: Iterable[SourceItem], job: Job) -> Iterator[SourceItem]:
         for item in items:
-            if self._stop.is_set():
-                raise _Stopped("the server is shutting down")
+            self._check(job)
             yield item
+
+    def _check(self, job: Job) -> None:
+        if self._stop.is_set():
+            raise _Stopped("the server is shutting down")
+        if job.cancel.is_set():
+            raise _Cancelled("cancelled")
+
+    def _sleep(self, job: Job, seconds: float) -> None:
+        """A harvest's wait (pacing, backoff) that a cancellation or a shutdown cuts short."""
+        job.cancel.wait(seconds)
+        self._check(job)
 
     def _finish(
         self,
@@ -264,12 +325,17 @@ class JobManager:
         if job.path is not None:
             job.path.unlink(missing_ok=True)
         with self._lock:
+            if job.status in FINISHED:  # cancelled while it waited
+                return
             job.status, job.finished = status, datetime.now(UTC)
             job.summary, job.error = summary, error
 
     def shutdown(self, timeout_s: float = 30.0) -> None:
         """Stop after the current batch; queued jobs end `failed`; wait for the worker."""
         self._stop.set()
+        with self._lock:
+            for known in self._jobs.values():
+                known.cancel.set()  # wakes a harvest that waits; `_check` sees the shutdown
         self._queue.put(None)
         if self._thread is not None:
             self._thread.join(timeout_s)
@@ -292,4 +358,4 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
-__all__ = ["Job", "JobManager", "JobsBusy", "UploadTooLarge"]
+__all__ = ["Job", "JobFinished", "JobManager", "JobsBusy", "UploadTooLarge"]

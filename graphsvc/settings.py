@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     graphsvc_cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     graphsvc_max_upload_bytes: int = Field(default=200 * 1024**2, ge=1024, le=1 << 40)
     graphsvc_max_body_bytes: int = Field(default=1024**2, ge=1024, le=1 << 30)
+    # Ingest input, uploads and CLI files alike (README: Hostile input): bytes per snapshot
+    # line, decompressed bytes per gzipped file, skipped items per run.
+    graphsvc_max_line_bytes: int = Field(default=4 * 1024**2, ge=1024, le=1 << 30)
+    graphsvc_max_decompressed_bytes: int = Field(default=8 * 1024**3, ge=1024, le=1 << 50)
+    graphsvc_max_skipped_items: int = Field(default=100_000, ge=0, le=1 << 50)
 
     # Accounts (README: Accounts). Links in mail point at GRAPHSVC_PUBLIC_URL.
     graphsvc_public_url: str = "http://127.0.0.1:8000"

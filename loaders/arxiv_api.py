@@ -3,7 +3,9 @@
 `arxiv.Client.results` retries at once, without backoff, and ignores Retry-After, so `Harvester`
 builds the page URLs with the client, fetches each page once per try through the client's
 `requests.Session`, parses it with `loaders.atom.parse_feed`, and adds pacing between requests,
-exponential backoff with jitter, a descriptive User-Agent and resumable offsets.
+exponential backoff with jitter, a descriptive User-Agent and resumable offsets. A connection
+that cannot be made (refused, unresolvable, timed out) has its own small retry budget, so an
+unreachable arXiv fails within seconds ("arXiv unreachable: ...") instead of minutes.
 
 Positions are absolute, 0-based result offsets: ``harvest(search, start=n)`` starts at result n.
 """
@@ -20,6 +22,7 @@ from datetime import UTC, date, datetime
 
 import arxiv
 import requests
+from urllib3.exceptions import NewConnectionError
 
 from graphsvc.clients.http import parse_retry_after
 from loaders.atom import FeedPage, parse_feed
@@ -43,12 +46,13 @@ class Backoff:
     cap: float = 300.0
     max_retries: int = 5
     jitter: float = 0.25  # up to this fraction of the delay is added at random
+    unreachable_retries: int = 2  # of those, how many after a connection that cannot be made
 
     def __post_init__(self) -> None:
         if self.base < 0 or self.factor < 1 or self.cap < 0 or self.jitter < 0:
             raise ValueError(f"invalid backoff settings: {self}")
-        if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+        if self.max_retries < 0 or self.unreachable_retries < 0:
+            raise ValueError("max_retries and unreachable_retries must be >= 0")
 
     def delay(self, retry: int, rng: random.Random) -> float:
         """Seconds to wait before retry number `retry` (0 for the first retry)."""
@@ -70,11 +74,22 @@ class HarvestError(Exception):
 
 
 class _RetryableError(Exception):
-    """One failed try that may succeed later."""
+    """One failed try that may succeed later; `unreachable`: no connection could be made."""
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+    def __init__(
+        self, reason: str, retry_after: float | None = None, *, unreachable: bool = False
+    ) -> None:
         super().__init__(reason)
         self.retry_after = retry_after
+        self.unreachable = unreachable
+
+
+def _cannot_connect(exc: requests.ConnectionError) -> bool:
+    """A refused, unresolvable or timed-out connection, not one that broke after it was made."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    cause = exc.args[0] if exc.args else None
+    return isinstance(getattr(cause, "reason", None), NewConnectionError)
 
 
 def author_query(name: str) -> str:
@@ -112,6 +127,7 @@ class Harvester:
         page_size: int = 100,
         delay_seconds: float = 3.0,
         timeout: float = 30.0,
+        connect_timeout: float = 10.0,
         user_agent: str = DEFAULT_USER_AGENT,
         backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -120,11 +136,12 @@ class Harvester:
     ) -> None:
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}, got {page_size}")
-        if delay_seconds < 0 or timeout <= 0:
-            raise ValueError("delay_seconds must be >= 0 and timeout > 0")
+        if delay_seconds < 0 or timeout <= 0 or connect_timeout <= 0:
+            raise ValueError("delay_seconds must be >= 0 and the timeouts > 0")
         self.page_size = page_size
         self.delay_seconds = delay_seconds
         self.timeout = timeout
+        self.connect_timeout = connect_timeout
         self.user_agent = user_agent
         self.backoff = backoff or Backoff()
         self.client = arxiv.Client(page_size=page_size, delay_seconds=0, num_retries=0)
@@ -211,15 +228,18 @@ class Harvester:
                 return
 
     def _fetch(self, url: str, offset: int, *, first_page: bool) -> FeedPage:
-        """One page, retried with backoff on transient failures."""
+        """One page, retried with backoff on transient failures (a connection that cannot be
+        made: at most `unreachable_retries` times)."""
         attempts = self.backoff.max_retries + 1
+        unreachable = 0
         for attempt in range(attempts):
             try:
                 return self._fetch_once(url, offset, first_page=first_page)
             except _RetryableError as exc:
-                if attempt + 1 == attempts:
+                unreachable += exc.unreachable
+                if attempt + 1 == attempts or unreachable > self.backoff.unreachable_retries:
                     raise HarvestError(
-                        str(exc), resume_offset=offset, url=url, attempts=attempts
+                        str(exc), resume_offset=offset, url=url, attempts=attempt + 1
                     ) from exc
                 wait = self.backoff.delay(attempt, self._rng)
                 if exc.retry_after is not None:
@@ -232,9 +252,16 @@ class Harvester:
         self._pace()
         try:
             response = self.session.get(
-                url, headers={"User-Agent": self.user_agent}, timeout=self.timeout
+                url,
+                headers={"User-Agent": self.user_agent},
+                timeout=(self.connect_timeout, self.timeout),
             )
-        except (requests.ConnectionError, requests.Timeout) as exc:
+        except requests.ConnectionError as exc:
+            if _cannot_connect(exc):
+                message = f"arXiv unreachable: {type(exc).__name__}: {exc}"
+                raise _RetryableError(message, unreachable=True) from exc
+            raise _RetryableError(f"{type(exc).__name__}: {exc}") from exc
+        except requests.Timeout as exc:
             raise _RetryableError(f"{type(exc).__name__}: {exc}") from exc
         finally:
             self._last_request = self._clock()

@@ -2,51 +2,68 @@
 
 from __future__ import annotations
 
-import gzip
 import json
+import logging
 import re
 from collections.abc import Iterator
 from datetime import date
 from email.utils import parsedate_to_datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any
 
 from pydantic import ValidationError
 
 from graphsvc.names import clean_name, from_parts
-from loaders.records import MAX_ABSTRACT_CHARS, AuthorRecord, PaperRecord
+from loaders.lines import BlankRun, Overlong, ReadLimits, read_lines
+from loaders.records import MAX_ABSTRACT_CHARS, MAX_AUTHORS, AuthorRecord, PaperRecord
 from loaders.source import Skip, SourceItem
 
+logger = logging.getLogger(__name__)
 _WS = re.compile(r"\s+")
 _VERSION_SUFFIX = re.compile(r"v\d+$")
 _AND = re.compile(r"\s+and\s+|,\s*and\s+|,|;")
+_PARENS = re.compile(r"[()]")
 
 
-def read_snapshot(path: Path, *, start: int = 0, limit: int | None = None) -> Iterator[SourceItem]:
-    """Stream the snapshot in constant memory: one SourceItem per non-blank line.
+def read_snapshot(
+    path: Path,
+    *,
+    start: int = 0,
+    limit: int | None = None,
+    limits: ReadLimits | None = None,
+) -> Iterator[SourceItem]:
+    """Stream the snapshot in bounded memory: one SourceItem per non-blank line.
 
     ``position`` is the 1-based line number; ``start`` lines are skipped without parsing and
     at most ``limit`` lines after them are read (blank lines count but yield nothing).
-    Gzip is detected by magic bytes. Skip reasons: "bad-json", "not-an-object",
-    "missing-field:<id|title|authors>", "no-authors", "invalid:<field>" (pydantic).
-    Abstracts over ``MAX_ABSTRACT_CHARS`` are truncated (ending in "…"), not skipped.
+    Gzip is detected by magic bytes; ``limits`` caps line length and decompressed size
+    (`loaders.lines`: past the size cap `DecompressedTooLarge` is raised). Skip reasons:
+    "line-too-long", "blank-lines" (a run longer than the line cap), "bad-json",
+    "not-an-object", "missing-field:<id|title|authors>", "no-authors", "invalid:<field>"
+    (pydantic). Abstracts over ``MAX_ABSTRACT_CHARS`` are truncated (ending in "…").
     """
     path = Path(path)
-    with _open(path) as fh:
-        stop = None if limit is None else start + max(limit, 0)
-        for lineno, raw in enumerate(islice(fh, start, stop), start=start + 1):
-            if not raw.strip():
-                continue
-            yield SourceItem(lineno, *_parse_line(raw, f"{path.name}:{lineno}"))
-
-
-def _open(path: Path) -> BinaryIO:
-    with path.open("rb") as probe:
-        magic = probe.read(2)
-    if magic == b"\x1f\x8b":  # gzip by content, whatever the suffix
-        return cast(BinaryIO, gzip.open(path, "rb"))
-    return path.open("rb")
+    limits = limits or ReadLimits()
+    stop = None if limit is None else start + max(limit, 0)
+    if stop == start:
+        return
+    for lineno, line in read_lines(path, limits, stop=stop):
+        if lineno <= start:
+            continue
+        where = f"{path.name}:{lineno}"
+        if isinstance(line, Overlong):
+            detail = (
+                f"{line.size:,} bytes, over GRAPHSVC_MAX_LINE_BYTES ({limits.max_line_bytes:,})"
+            )
+            logger.warning("%s: line skipped: %s", where, detail)
+            yield SourceItem(lineno, skip=Skip("line-too-long", where, detail))
+        elif isinstance(line, BlankRun):
+            detail = f"{line.lines:,} blank lines in a row ({line.size:,} bytes) end here"
+            logger.warning("%s: %s", where, detail)
+            yield SourceItem(lineno, skip=Skip("blank-lines", where, detail))
+        else:
+            yield SourceItem(lineno, *_parse_line(line, where))
 
 
 def _parse_line(raw: bytes, where: str) -> tuple[PaperRecord | None, Skip | None]:
@@ -114,10 +131,14 @@ def _categories(value: Any) -> tuple[str, ...]:
 
 
 def _authors_parsed(value: Any) -> list[AuthorRecord]:
+    """The names of `authors_parsed`; at most one more than a record may hold (then the record
+    is refused), so a long list costs no more than that."""
     out: list[AuthorRecord] = []
     if not isinstance(value, list):
         return out
     for entry in value:
+        if len(out) > MAX_AUTHORS:
+            break
         if not isinstance(entry, list) or not entry:
             continue
         parts = [p if isinstance(p, str) else "" for p in entry[:3]] + ["", ""]
@@ -130,17 +151,39 @@ def _authors_parsed(value: Any) -> list[AuthorRecord]:
 
 
 def _authors_string(value: Any) -> list[AuthorRecord]:
-    """Fallback: split "A, B and C" after dropping parenthesized affiliation notes."""
+    """Fallback: split "A, B and C" after dropping parenthesized affiliation notes; at most
+    one name more than a record may hold is read."""
     if not isinstance(value, str):
         return []
-    text, depth = [], 0
-    for ch in value:
-        depth += ch == "("
-        if depth == 0:
-            text.append(ch)
-        depth -= ch == ")" and depth > 0
-    names = (clean_name(n) for n in _AND.split(" ".join("".join(text).split())))
-    return [AuthorRecord(name=n) for n in names if n]
+    text = _WS.sub(" ", _outside_parentheses(value)).strip()
+    names = filter(None, (clean_name(n) for n in _split_names(text)))
+    return [AuthorRecord(name=n) for n in islice(names, MAX_AUTHORS + 1)]
+
+
+def _outside_parentheses(text: str) -> str:
+    """The text without its parenthesized parts (nested ones too; a stray ")" stays)."""
+    kept: list[str] = []
+    depth = start = 0
+    for paren in _PARENS.finditer(text):
+        if paren.group() == "(":
+            if depth == 0:
+                kept.append(text[start : paren.start()])
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            start = paren.end()
+    if depth == 0:
+        kept.append(text[start:])
+    return "".join(kept)
+
+
+def _split_names(text: str) -> Iterator[str]:
+    """The parts between separators ("," ";" "and"), one at a time."""
+    start = 0
+    for separator in _AND.finditer(text):
+        yield text[start : separator.start()]
+        start = separator.end()
+    yield text[start:]
 
 
 def _rfc_date(value: Any) -> date | None:

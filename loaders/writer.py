@@ -36,6 +36,14 @@ DEFAULT_TEAM_MIN_AUTHORS = 100
 Progress = Callable[[IngestSummary], None]
 
 
+class TooManySkipped(Exception):
+    """More items were skipped than a run allows (a file that is not what it claims to be)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"skipped items exceed GRAPHSVC_MAX_SKIPPED_ITEMS ({limit:,})")
+        self.limit = limit
+
+
 class SourceInterrupted(Exception):
     """Ingest stopped early; `summary` counts what was written before, `cause` says why."""
 
@@ -60,6 +68,7 @@ class GraphWriter:
     """Writes SourceItems to a backend in batches; keeps the identity resolver's state.
 
     A work is a team work when it names a team or has more than `team_min_authors` authors.
+    With `max_skipped`, a run stops (`TooManySkipped`) after the batch that skips more.
     """
 
     def __init__(
@@ -70,6 +79,7 @@ class GraphWriter:
         batch_size: int = DEFAULT_BATCH,
         team_min_authors: int = DEFAULT_TEAM_MIN_AUTHORS,
         name_rarity: bool = True,
+        max_skipped: int | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -78,6 +88,7 @@ class GraphWriter:
         self.batch_size = batch_size
         self.team_min_authors = team_min_authors
         self.name_rarity = name_rarity
+        self.max_skipped = max_skipped
         self._resolver: Resolver | None = None
 
     def position(self, source: str) -> int | None:
@@ -104,14 +115,21 @@ class GraphWriter:
                 if len(batch) >= self.batch_size or authors >= MAX_BATCH_AUTHORS:
                     self._flush(batch, summary, source, progress)
                     authors = 0
+                    self._check_skipped(summary)
+            self._flush(batch, summary, source, progress)
+            self._check_skipped(summary)
         except SourceInterrupted:
             raise
         except Exception as err:
-            # The source failed (e.g. arXiv gave up): keep what it delivered, then report.
+            # The source failed (e.g. arXiv gave up) or skipped too much: keep what it
+            # delivered, then report.
             self._flush(batch, summary, source, progress)
             raise SourceInterrupted(summary, err) from err
-        self._flush(batch, summary, source, progress)
         return summary
+
+    def _check_skipped(self, summary: IngestSummary) -> None:
+        if self.max_skipped is not None and summary.skipped_total > self.max_skipped:
+            raise TooManySkipped(self.max_skipped)
 
     def _flush(
         self,
@@ -140,12 +158,9 @@ class GraphWriter:
         self, batch: list[SourceItem], summary: IngestSummary, source: str | None
     ) -> None:
         records = self._unique_records(batch, summary)
-        stored = {
-            r["arxiv_id"]: r["version"]
-            for r in self.backend.read_long(
-                "ingest_work_versions", ids=[r.arxiv_id for r in records]
-            )
-        }
+        ids = [r.arxiv_id for r in records]  # a batch of skips reads nothing
+        rows = self.backend.read_long("ingest_work_versions", ids=ids) if ids else []
+        stored = {r["arxiv_id"]: r["version"] for r in rows}
         papers = []
         for record in records:
             known = stored.get(record.arxiv_id)

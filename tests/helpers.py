@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,19 @@ def graph_state(backend: GraphBackend) -> dict[str, Any]:
         {**e, "newman": round(e["newman"], 9)} for e in state["export_coauthors"]
     ]
     return state
+
+
+def gzip_bomb(path: Path, pattern: bytes, mib: int, *, head: bytes = b"") -> Path:
+    """A gzip file of `head` then `mib` MiB of `pattern` repeated, compressed as it is made
+    (1 GiB of one byte repeated is about 1 MB of gzip)."""
+    chunk = (pattern * ((1 << 20) // len(pattern) + 1))[: 1 << 20]
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: a gzip header and trailer
+    with path.open("wb") as out:
+        out.write(packer.compress(head))
+        for _ in range(mib):
+            out.write(packer.compress(chunk))
+        out.write(packer.flush())
+    return path
 
 
 class CountingBackend(GraphBackend):

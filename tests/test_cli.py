@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DEMO, FIXTURES
+from tests.helpers import DEMO, FIXTURES, gzip_bomb
 
 
 def graphsvc(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -62,6 +62,23 @@ def test_snapshot_with_bad_lines_completes_and_counts(tmp_path: Path) -> None:
     ):
         assert reason in last
     assert "Traceback" not in result.stderr
+
+
+def test_a_bomb_stops_at_the_decompressed_cap_and_a_raised_cap_resumes(tmp_path: Path) -> None:
+    sample = (DEMO / "arxiv-metadata-sample-200.jsonl").read_bytes()
+    bomb = gzip_bomb(tmp_path / "s.jsonl.gz", b"\x00", 8, head=sample)
+    capped = {"GRAPHSVC_MAX_DECOMPRESSED_BYTES": str(4 << 20)}
+    result = graphsvc("ingest", "snapshot", str(bomb), "-q", data=tmp_path / "d", **capped)
+    assert result.returncode == 1
+    assert result.stdout.strip().splitlines()[-1].startswith("ingested 200, updated 0, skipped 0")
+    assert result.stderr.strip() == (
+        "error: ingest stopped: decompressed size exceeds GRAPHSVC_MAX_DECOMPRESSED_BYTES "
+        "(4,194,304 bytes); raise it to read further"
+    )
+    result = graphsvc("ingest", "snapshot", str(bomb), "-q", data=tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "ingested 0, updated 0, skipped 1 (line-too-long: 1)"
 
 
 def test_rerun_resumes_and_changes_nothing(tmp_path: Path) -> None:

@@ -64,6 +64,9 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
             config.graphsvc_data_dir / "uploads",
             team_min_authors=config.graphsvc_team_min_authors,
             name_rarity=config.graphsvc_identity_name_rarity,
+            max_line_bytes=config.graphsvc_max_line_bytes,
+            max_decompressed_bytes=config.graphsvc_max_decompressed_bytes,
+            max_skipped=config.graphsvc_max_skipped_items,
         )
         app.state.jobs.clean_stale_uploads()
         app.state.accounts = accounts_service(config, handle)

@@ -33,18 +33,22 @@ class IngestProgress(BaseModel):
 
 
 class IngestJob(BaseModel):
-    """An ingest job: queued, running, done or failed."""
+    """An ingest job: queued, running, cancelling, then done, failed or cancelled."""
 
     id: str
     kind: Literal["atom", "snapshot", "arxiv"]
     source: str = Field(description="What is ingested: the uploaded file's name or the query.")
-    status: Literal["queued", "running", "done", "failed"]
+    status: Literal["queued", "running", "cancelling", "done", "failed", "cancelled"] = Field(
+        description="`cancelling`: asked to stop, it stops at its next item."
+    )
     created: dt.datetime
     started: dt.datetime | None = None
     finished: dt.datetime | None = None
     progress: IngestProgress
     summary: dict[str, Any] | None = Field(
-        default=None, description="The writer's final summary (also when a job failed midway)."
+        default=None,
+        description="The writer's final summary: what was written (also when a job failed or "
+        "was cancelled midway).",
     )
     error: str | None = None
 

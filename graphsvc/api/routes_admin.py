@@ -22,7 +22,7 @@ from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_admin import IngestArxiv, IngestJob, MergeRequest, MergeResult
 from graphsvc.api.problems import PROBLEM, PROBLEM_RESPONSES, Problem, found
 from graphsvc.db import GraphBackend
-from graphsvc.jobs import JobManager, JobsBusy, UploadTooLarge
+from graphsvc.jobs import JobFinished, JobManager, JobsBusy, UploadTooLarge
 from graphsvc.services import merge as merge_service
 
 INGEST_PATH = "/v1/ingest"
@@ -141,6 +141,35 @@ async def _submit_upload(request: Request, state: State, jobs: JobManager) -> An
 def get_ingest(jobs: Jobs, job_id: Annotated[str, Path(min_length=1, max_length=100)]) -> IngestJob:
     """Jobs are kept in memory: the last 100 finished ones, and not across restarts."""
     data = found(jobs.get(job_id), f"no ingest job with id {job_id!r}")
+    return IngestJob.model_validate(data)
+
+
+@router.delete(
+    "/ingest/{job_id}",
+    response_model=IngestJob,
+    summary="Cancel an ingest job",
+    responses={
+        **ERRORS,
+        202: {"model": IngestJob, "description": "A running job was asked to stop (`cancelling`)"},
+        409: _problem("The job has already ended (done or failed)"),
+    },
+)
+def cancel_ingest(
+    jobs: Jobs, response: Response, job_id: Annotated[str, Path(min_length=1, max_length=100)]
+) -> IngestJob:
+    """A queued job is cancelled at once and never runs (200, `cancelled`). A running job
+    stops at its next item (202, `cancelling`): what it read so far is written as one last
+    batch, one transaction, and it ends `cancelled` with the summary of what was written (poll
+    `GET`). Cancelling a cancelled or cancelling job answers it again; a job that ended done or
+    failed answers 409."""
+    try:
+        data = jobs.cancel(job_id)
+    except JobFinished as err:
+        raise HTTPException(409, str(err)) from None
+    if data is None:
+        raise NotFound(f"no ingest job with id {job_id!r}")
+    if data["status"] == "cancelling":
+        response.status_code = 202
     return IngestJob.model_validate(data)
 
 

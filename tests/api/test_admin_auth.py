@@ -26,6 +26,7 @@ PROBLEM = "application/problem+json"
 WRITES = [
     ("POST", "/v1/ingest", {"json": {"kind": "arxiv", "query": "cat:cs.LG"}}),
     ("GET", "/v1/ingest/0123", {}),
+    ("DELETE", "/v1/ingest/0123", {}),
     ("POST", "/v1/researchers/ann-lee/merge", {"json": {"other": "bo-chen"}}),
     ("POST", "/v1/researchers/ann-lee/split", {"json": {"other": "bo-chen"}}),
 ]

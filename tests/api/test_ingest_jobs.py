@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from graphsvc import jobs as jobs_module
 from graphsvc.db import GraphBackend
+from graphsvc.jobs import FINISHED, Sleep
 from loaders.arxiv_api import Backoff, Harvester
 from loaders.atom import read_atom_files
 from loaders.snapshot import read_snapshot
@@ -31,9 +32,11 @@ SNAPSHOT = DEMO / "arxiv-metadata-sample-200.jsonl"
 PROBLEM = "application/problem+json"
 
 
-def offline_harvester() -> Harvester:
+def offline_harvester(sleep: Sleep = time.sleep) -> Harvester:
     """A harvester whose arXiv is a closed local port: connection refused, no retries."""
-    harvester = Harvester(delay_seconds=0, backoff=Backoff(base=0, max_retries=0), timeout=2)
+    harvester = Harvester(
+        delay_seconds=0, backoff=Backoff(base=0, max_retries=0), timeout=2, sleep=sleep
+    )
     harvester.client.query_url_format = f"http://127.0.0.1:{free_port()}/api/query?{{}}"
     return harvester
 
@@ -59,7 +62,7 @@ def wait(client: TestClient, location: str, timeout_s: float = 60.0) -> dict[str
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         job: dict[str, Any] = client.get(location, headers=AUTH).json()
-        if job["status"] in ("done", "failed"):
+        if job["status"] in FINISHED:
             return job
         time.sleep(0.05)
     raise AssertionError(f"job {location} did not finish")
@@ -121,7 +124,7 @@ def test_an_arxiv_job_fails_clearly_when_arxiv_is_unreachable(
     assert r.json()["source"] == 'arxiv:au:"Xu, Zhi-Qin":10'
     done = wait(client, r.headers["location"])
     assert done["status"] == "failed"
-    assert done["error"].startswith("ingest stopped: ConnectionError")
+    assert done["error"].startswith("ingest stopped: arXiv unreachable: ConnectionError")
     assert "resume from offset 0" in done["error"]
     assert done["summary"]["ingested"] == 0
     assert graph_state(backend) == before

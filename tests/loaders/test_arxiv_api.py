@@ -32,6 +32,7 @@ from loaders.arxiv_api import (
     category_window_query,
 )
 from loaders.atom import parse_feed
+from tests.neo4j_server import free_port
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "arxiv-api"
 EMPTY_FEED = (FIXTURES / "id_0000.0000_s0_m100.xml").read_bytes()
@@ -226,6 +227,32 @@ def test_backoff_retry_after_and_transient_errors() -> None:
     assert r.adapter.names == [PAGES[0], *[PAGES[1]] * 5, *[PAGES[2]] * 4]
 
 
+def test_an_unreachable_arxiv_fails_within_a_small_budget() -> None:
+    """The default policy, the real transport, a refused connection: 3 tries, about 15 s."""
+    fake = FakeTime()
+    harvester = Harvester(sleep=fake.sleep, clock=fake.clock)
+    harvester.client.query_url_format = f"http://127.0.0.1:{free_port()}/api/query?{{}}"
+    with pytest.raises(HarvestError) as caught:
+        list(harvester.search("testing", max_results=10))
+    assert caught.value.reason.startswith("arXiv unreachable: ConnectionError: ")
+    assert caught.value.attempts == 3 and caught.value.resume_offset == 0
+    first, second = fake.sleeps  # 5 s and 10 s, plus up to a quarter of jitter
+    assert 5 <= first <= 6.25 and 10 <= second <= 12.5
+
+
+def test_connect_timeouts_count_as_unreachable_and_broken_connections_do_not() -> None:
+    timeout = requests.exceptions.ConnectTimeout("connect timed out")
+    r = rig({PAGES[0]: [timeout] * 3}, page_size=10)
+    with pytest.raises(HarvestError) as caught:
+        list(r.harvester.search("testing", max_results=10))
+    assert caught.value.reason.startswith("arXiv unreachable: ConnectTimeout")
+    assert caught.value.attempts == 3 and r.time.sleeps == [1, 2]
+    reset = requests.exceptions.ConnectionError("Connection aborted: reset by peer")
+    r = rig({PAGES[0]: [reset] * 4}, page_size=10)
+    assert len(list(r.harvester.search("testing", max_results=10))) == 10
+    assert r.time.sleeps == [1, 2, 4, 5]
+
+
 def test_retry_after_below_backoff_does_not_shorten_it() -> None:
     r = rig({PAGES[0]: [503, (503, {"Retry-After": "1"})]}, page_size=10)
     list(r.harvester.search("testing", max_results=10))
@@ -263,7 +290,7 @@ def test_pacing_user_agent_and_timeout() -> None:
     assert {req.headers["User-Agent"] for req in r.adapter.sent} == {
         "graphsvc-test/1 (mailto:t@example.org)"
     }
-    assert r.adapter.timeouts == [30.0] * 3
+    assert r.adapter.timeouts == [(10.0, 30.0)] * 3  # (connect, read)
 
 
 def test_pacing_counts_time_already_spent() -> None:

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from loaders.records import MAX_ABSTRACT_CHARS, AuthorRecord
+from loaders.lines import ReadLimits
+from loaders.records import MAX_ABSTRACT_CHARS, MAX_AUTHORS, AuthorRecord
 from loaders.snapshot import read_snapshot
-from loaders.source import SourceItem
+from loaders.source import Skip, SourceItem
 
 SAMPLE = Path(__file__).parents[2] / "loaders" / "data" / "demo" / "arxiv-metadata-sample-200.jsonl"
 
@@ -227,3 +228,38 @@ def test_resume_from_position(tmp_path: Path, first_obj: dict[str, Any]) -> None
         (3, "bad-json"),
         (4, None),
     ]
+
+
+def test_a_long_line_and_a_long_run_of_blank_lines_are_counted_skips(
+    tmp_path: Path, first_obj: dict[str, Any]
+) -> None:
+    good = json.dumps(first_obj)
+    path = write_lines(tmp_path, [good, "x" * 5000, *[""] * 5000, good, "   "])
+    items = list(read_snapshot(path, limits=ReadLimits(max_line_bytes=4096)))
+    assert [(i.position, i.skip.reason if i.skip else None) for i in items] == [
+        (1, None),
+        (2, "line-too-long"),
+        (5002, "blank-lines"),
+        (5003, None),
+    ]
+    assert items[1].skip == Skip(
+        "line-too-long", "s.jsonl:2", "5,000 bytes, over GRAPHSVC_MAX_LINE_BYTES (4,096)"
+    )
+    assert items[2].skip is not None
+    assert items[2].skip.detail == "5,000 blank lines in a row (5,000 bytes) end here"
+    small = ReadLimits(max_line_bytes=4096)
+    assert [i.position for i in read_snapshot(path, start=2, limits=small)] == [5002, 5003]
+    cut = read_snapshot(path, start=2, limit=5000, limits=small)  # the run may go on after it
+    assert list(cut) == []
+
+
+def test_too_many_authors_are_refused_after_one_more_than_allowed(
+    tmp_path: Path, first_obj: dict[str, Any]
+) -> None:
+    parsed = {**first_obj, "authors_parsed": [["Lee", "A.", ""]] * 3 * MAX_AUTHORS}
+    listed = {**first_obj, "authors": ", ".join(["A. Lee (MIT)"] * 3 * MAX_AUTHORS)}
+    del listed["authors_parsed"]
+    items = list(read_snapshot(write_lines(tmp_path, [json.dumps(parsed), json.dumps(listed)])))
+    assert reasons(items) == ["invalid:authors", "invalid:authors"]
+    for item in items:  # read up to one more name than a record may hold, not all 30,000
+        assert item.skip is not None and f"not {MAX_AUTHORS + 1}" in item.skip.detail
