@@ -166,8 +166,7 @@ def cancel_ingest(
         data = jobs.cancel(job_id)
     except JobFinished as err:
         raise HTTPException(409, str(err)) from None
-    if data is None:
-        raise NotFound(f"no ingest job with id {job_id!r}")
+    data = found(data, f"no ingest job with id {job_id!r}")
     if data["status"] == "cancelling":
         response.status_code = 202
     return IngestJob.model_validate(data)
