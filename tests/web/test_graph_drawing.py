@@ -18,7 +18,7 @@ import pytest
 
 from tests.oracles.facts import Facts, coauthor_graph, facts
 from tests.web.conftest import WebApp, open_tab, screenshot
-from tests.web.test_pages import reference_id, slice_size, wait_graph, works_of
+from tests.web.test_pages import node_on_screen, reference_id, slice_size, wait_graph, works_of
 
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
@@ -270,17 +270,7 @@ def test_team_nodes_draw_as_stars_linked_to_the_member(teams_page: Any, teams_de
 
     # a team node opens the team's page
     team = min(t["id"] for t in drawn)
-    spot = teams_page.evaluate(
-        """(id) => {
-          const p = window.graphsvcCy.getElementById(id).renderedPosition();
-          let box = document.getElementById('graph').getBoundingClientRect();
-          window.scrollBy(0, box.top + p.y - window.innerHeight / 2);  // the node in view
-          window.graphsvcCy.resize();  // Cytoscape re-reads where its container is now
-          box = document.getElementById('graph').getBoundingClientRect();
-          return {x: box.left + p.x, y: box.top + p.y};
-        }""",
-        team,
-    )
+    spot = node_on_screen(teams_page, team)
     teams_page.mouse.move(spot["x"], spot["y"])
     teams_page.wait_for_selector("#graph-tip:not([hidden])")
     assert "members" in teams_page.locator("#graph-tip").inner_text()
