@@ -142,7 +142,7 @@ def _add_teams(st: BulkState, papers: list[_Paper]) -> None:
     """A team keeps the name it was created with and gathers every spelling seen."""
     for p in papers:
         for team in p.teams:
-            name, aliases = st.teams.setdefault(team.id, (team.name, set()))
+            _, aliases = st.teams.setdefault(team.id, (team.name, set()))
             aliases.add(team.name)
 
 

@@ -131,23 +131,22 @@ def graph_tables(st: BulkState, *, team_min_authors: int) -> dict[str, list[Row]
         ],
         "Stat": _stats(st, lt.with_topic, team_min_authors),
         "NameCount": [{"key": k, "n": st.name_counts[k]} for k in sorted(st.name_keys)],
-        "MergedId": [
-            {**m, "into": st.final_id(m["into"])} for _, m in sorted(st.merged.items())
-        ],
+        "MergedId": [{**m, "into": st.final_id(m["into"])} for _, m in sorted(st.merged.items())],
         "IngestState": _positions(st),
     }
     years = {w["arxiv_id"]: w["year"] for w in out["Work"]}
-    authored = [
-        {**a, "researcher": st.final_id(a["researcher"])} for a in st.authorships
-    ]
+    authored = [{**a, "researcher": st.final_id(a["researcher"])} for a in st.authorships]
     out["AUTHORED"] = [
-        {"from": a["researcher"], "to": a["work"], "position": a["position"],
-         "institutions": a["institutions"]}
+        {
+            "from": a["researcher"],
+            "to": a["work"],
+            "position": a["position"],
+            "institutions": a["institutions"],
+        }
         for a in authored
     ]
     out["HAS_TOPIC"] = [
-        {"from": r["work"], "to": r["topic"], "is_primary": r["is_primary"]}
-        for r in st.work_topics
+        {"from": r["work"], "to": r["topic"], "is_primary": r["is_primary"]} for r in st.work_topics
     ]
     out["AFFILIATED_WITH"] = [
         {

@@ -78,7 +78,9 @@ def _topic_stats(
     recent: dict[str, list[tuple[Any, str]]] = defaultdict(list)
     for work in facts:
         for topic in work.topics:
-            recent[topic].append((toplists.recent_key(work.published, work.arxiv_id), work.arxiv_id))
+            recent[topic].append(
+                (toplists.recent_key(work.published, work.arxiv_id), work.arxiv_id)
+            )
     stats = {}
     for topic, n in d.topic_works.items():
         best = sorted(top.get(topic, []))[: toplists.SIZE]
