@@ -22,19 +22,19 @@ from tests.conftest import NEO4J_PASSWORD, _Neo4jContent
 from tests.helpers import DEMO, TEST_QUERIES, graph_state
 from tests.test_cli import graphsvc
 
-HALF = 300  # lines loaded in bulk; the rest incrementally on top
-BATCH = 100  # several batches: merges and name changes cross batch boundaries
+HALF = 200  # lines loaded in bulk; the rest incrementally on top
+BATCH = 50  # several batches: merges and name changes cross batch boundaries
 
 
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """600 generated works (the simple profile: name variants that merge, affiliations, teams
-    of the arXiv profile are covered by the demo lines), then the demo's 200 real lines."""
+    """40 of the demo's real lines (teams, real names and categories), 200 generated works
+    (the simple profile: name variants that merge, affiliations), 15 more real lines."""
     from bench.corpus import generate
 
     path = tmp_path_factory.mktemp("bulk") / "snapshot.jsonl"
-    lines = [json.dumps(p) for p in generate(600, 11)]
-    lines += (DEMO / "arxiv-metadata-sample-200.jsonl").read_text().splitlines()
+    real = (DEMO / "arxiv-metadata-sample-200.jsonl").read_text().splitlines()
+    lines = [*real[:40], *(json.dumps(p) for p in generate(200, 11)), *real[40:55]]
     path.write_text("\n".join(lines) + "\n")
     return path
 
