@@ -176,6 +176,8 @@ def _bulk_snapshot(
         raise fail("--bulk on Neo4j needs --neo4j-data DIR, the data folder of the stopped server")
     if not neo4j and neo4j_data is not None:
         raise fail("--neo4j-data is for GRAPHSVC_BACKEND=neo4j")
+    if neo4j and settings.neo4j_database != "neo4j":
+        raise fail("the bulk load on Neo4j writes database neo4j (NEO4J_DATABASE=neo4j)")
     user, password = settings.neo4j_user, settings.neo4j_password.get_secret_value()
     limits = ReadLimits(settings.graphsvc_max_line_bytes, settings.graphsvc_max_decompressed_bytes)
     backend = None if neo4j else _open(settings)
@@ -205,7 +207,8 @@ def _bulk_snapshot(
     except BulkRefused as err:
         raise fail(f"bulk load refused: {err}") from None
     except SourceInterrupted as stop:
-        raise fail(f"bulk load stopped, nothing written: {stop.cause}") from None
+        what = "refused" if isinstance(stop.cause, BulkRefused) else "stopped, nothing written"
+        raise fail(f"bulk load {what}: {stop.cause}") from None
     except (Neo4jLocalError, GraphError) as err:
         raise fail(f"bulk load failed: {err}") from None
     except OSError as err:

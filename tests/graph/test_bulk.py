@@ -14,10 +14,11 @@ from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_load, bulk_neo4j
-from loaders.bulk import BulkRefused
+from loaders.bulk import BulkPlanner, BulkRefused
 from loaders.neo4j_local import LocalNeo4j
-from loaders.snapshot import read_snapshot
-from loaders.writer import GraphWriter
+from loaders.snapshot import build_record, read_snapshot
+from loaders.source import SourceItem
+from loaders.writer import GraphWriter, SourceInterrupted
 from tests.conftest import NEO4J_PASSWORD, _Neo4jContent
 from tests.helpers import DEMO, TEST_QUERIES, graph_state
 from tests.test_cli import graphsvc
@@ -169,3 +170,18 @@ def test_bulk_equals_incremental_and_resumes_neo4j(
             assert _state(bulk, snapshot) == _state(neo4j_backend, snapshot)
         finally:
             bulk.close()
+
+
+def test_bulk_refuses_a_newer_version_after_its_batch() -> None:
+    """The incremental path would replace the work: a bulk plan stops instead."""
+    line = json.loads((DEMO / "arxiv-metadata-sample-200.jsonl").read_text().splitlines()[0])
+    newer = {**line, "versions": [*line["versions"], {"version": "v9", "created": None}]}
+    items = [
+        SourceItem(i, *build_record(obj, f"line {i}")) for i, obj in enumerate([line, newer], 1)
+    ]
+    planner = BulkPlanner(batch_size=1)
+    with pytest.raises(SourceInterrupted) as stop:
+        planner.ingest(items, source="x")
+    assert isinstance(stop.value.cause, BulkRefused)
+    same = BulkPlanner(batch_size=2).ingest(items, source="x")  # one batch: the newest wins
+    assert (same.ingested, same.skipped_total) == (1, 1)
