@@ -108,6 +108,16 @@ def ingest_snapshot(
     restart: Annotated[bool, typer.Option(help="Ignore the saved resume position.")] = False,
     quiet: Quiet = False,
     batch_size: BatchSize = 5_000,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            help="Load an empty graph through the engine's bulk path (README: Bulk load)."
+        ),
+    ] = False,
+    neo4j_data: Annotated[
+        Path | None,
+        typer.Option(help="With --bulk on Neo4j: the data folder of the stopped server."),
+    ] = None,
 ) -> None:
     """Stream a metadata snapshot into the graph; resumes where a previous run stopped."""
     from loaders.snapshot import read_snapshot
@@ -116,8 +126,21 @@ def ingest_snapshot(
     if not file.is_file():
         raise fail(f"cannot open {file}: no such file")
     settings = _settings()
-    backend = _open(settings)
     source = f"snapshot:{file.name}:{file.stat().st_size}"
+    if bulk:
+        _bulk_snapshot(
+            file,
+            source,
+            settings,
+            limit=limit,
+            quiet=quiet,
+            batch_size=batch_size,
+            neo4j_data=neo4j_data,
+        )
+        return
+    if neo4j_data is not None:
+        raise fail("--neo4j-data goes with --bulk")
+    backend = _open(settings)
     start = 0 if restart else (GraphWriter(backend).position(source) or 0)
     if start and not quiet:
         typer.echo(f"resuming {file.name} after line {start}")
@@ -129,6 +152,71 @@ def ingest_snapshot(
         raise fail(f"cannot read {file}: {err}") from None
     finally:
         backend.close()
+
+
+def _bulk_snapshot(
+    file: Path,
+    source: str,
+    settings: Settings,
+    *,
+    limit: int | None,
+    quiet: bool,
+    batch_size: int,
+    neo4j_data: Path | None,
+) -> None:
+    """The bulk load of an empty graph (loaders.bulk_load); nothing is written when refused."""
+    from loaders import bulk_load
+    from loaders.bulk import BulkRefused
+    from loaders.neo4j_local import Neo4jLocalError
+    from loaders.progress import progress_reporter
+    from loaders.snapshot import read_snapshot
+
+    neo4j = settings.engine is Engine.NEO4J
+    if neo4j and neo4j_data is None:
+        raise fail("--bulk on Neo4j needs --neo4j-data DIR, the data folder of the stopped server")
+    if not neo4j and neo4j_data is not None:
+        raise fail("--neo4j-data is for GRAPHSVC_BACKEND=neo4j")
+    if neo4j and settings.neo4j_database != "neo4j":
+        raise fail("the bulk load on Neo4j writes database neo4j (NEO4J_DATABASE=neo4j)")
+    user, password = settings.neo4j_user, settings.neo4j_password.get_secret_value()
+    limits = ReadLimits(settings.graphsvc_max_line_bytes, settings.graphsvc_max_decompressed_bytes)
+    backend = None if neo4j else _open(settings)
+    try:
+        if neo4j_data is not None:
+            existing = bulk_load.check_neo4j_folder(neo4j_data, user=user, password=password)
+        else:
+            assert backend is not None
+            bulk_load.check_empty(backend)
+        with progress_reporter(enabled=not quiet) as report:
+            tables, summary = bulk_load.plan(
+                read_snapshot(file, limit=limit, limits=limits),
+                source=source,
+                batch_size=batch_size,
+                team_min_authors=settings.graphsvc_team_min_authors,
+                name_rarity=settings.graphsvc_identity_name_rarity,
+                max_skipped=settings.graphsvc_max_skipped_items,
+                progress=report,
+            )
+        if neo4j_data is not None:
+            bulk_load.write_neo4j(
+                tables, neo4j_data, user=user, password=password, overwrite=existing
+            )
+        else:
+            assert backend is not None
+            bulk_load.write_embedded(backend, tables)
+    except BulkRefused as err:
+        raise fail(f"bulk load refused: {err}") from None
+    except SourceInterrupted as stop:
+        what = "refused" if isinstance(stop.cause, BulkRefused) else "stopped, nothing written"
+        raise fail(f"bulk load {what}: {stop.cause}") from None
+    except (Neo4jLocalError, GraphError) as err:
+        raise fail(f"bulk load failed: {err}") from None
+    except OSError as err:
+        raise fail(f"cannot read {file}: {err}") from None
+    finally:
+        if backend is not None:
+            backend.close()
+    typer.echo(summary.line())
 
 
 @ingest_app.command("atom")

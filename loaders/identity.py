@@ -126,7 +126,16 @@ class NameStats:
 class Resolver:
     """Assigns researcher ids to the authors of papers, one paper at a time, in input order."""
 
-    def __init__(self, taken_ids: Iterable[str] = (), *, name_rarity: bool = True) -> None:
+    def __init__(
+        self,
+        taken_ids: Iterable[str] = (),
+        *,
+        name_rarity: bool = True,
+        max_cached: int | None = MAX_CACHED,
+    ) -> None:
+        """`max_cached`: researchers kept between batches (None: all of them, when the
+        resolver's state is the whole graph, as in a bulk load)."""
+        self.max_cached = max_cached
         self._blocks: OrderedDict[str, list[Researcher]] = OrderedDict()
         self._cached = 0
         self._taken: set[str] = set(taken_ids)
@@ -282,12 +291,14 @@ class Resolver:
         self.merges.clear()
         self._aliases_before.clear()
         self.names.pending.clear()
-        while self._cached > MAX_CACHED and self._blocks:
+        if self.max_cached is None:
+            return
+        while self._cached > self.max_cached and self._blocks:
             _, members = self._blocks.popitem(last=False)
             self._cached -= len(members)
             for r in members:
                 self._stored.pop(r.id, None)
-        if len(self.names.counts) > 4 * MAX_CACHED:
+        if len(self.names.counts) > 4 * self.max_cached:
             self.names.counts.clear()
 
     def final_id(self, researcher_id: str) -> str:

@@ -64,8 +64,11 @@ class _Paper:
     replaces: bool
 
 
-class GraphWriter:
-    """Writes SourceItems to a backend in batches; keeps the identity resolver's state.
+class PaperBatcher:
+    """Reads SourceItems in batches, prepares their papers and resolves their authors; what a
+    batch's papers become is the subclass's (`GraphWriter`: a write transaction; the bulk load:
+    tables in memory). The hooks `_stored_versions`, `_new_resolver`, `_load_state` and
+    `_commit` answer from the graph or from memory.
 
     A work is a team work when it names a team or has more than `team_min_authors` authors.
     With `max_skipped`, a run stops (`TooManySkipped`) after the batch that skips more.
@@ -73,7 +76,6 @@ class GraphWriter:
 
     def __init__(
         self,
-        backend: GraphBackend,
         *,
         taxonomy: Taxonomy | None = None,
         batch_size: int = DEFAULT_BATCH,
@@ -83,7 +85,6 @@ class GraphWriter:
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        self.backend = backend
         self.taxonomy = taxonomy or Taxonomy.load()
         self.batch_size = batch_size
         self.team_min_authors = team_min_authors
@@ -91,10 +92,30 @@ class GraphWriter:
         self.max_skipped = max_skipped
         self._resolver: Resolver | None = None
 
-    def position(self, source: str) -> int | None:
-        """The position of the last written item of `source`; None when never ingested."""
-        rows = self.backend.read_long("ingest_position", source=source)
-        return int(rows[0]["position"]) if rows else None
+    def _before_run(self) -> None:
+        """Called once before the first batch."""
+
+    def _stored_versions(self, ids: list[str]) -> dict[str, int]:
+        """The stored version of each of these works that is stored."""
+        raise NotImplementedError
+
+    def _new_resolver(self) -> Resolver:
+        raise NotImplementedError
+
+    def _load_state(self, resolver: Resolver, papers: list[_Paper]) -> None:
+        """Give the resolver what it needs to know of the batch's blocks and names."""
+        raise NotImplementedError
+
+    def _commit(
+        self,
+        papers: list[_Paper],
+        authors: list[list[Researcher]],
+        resolver: Resolver,
+        source: str | None,
+        summary: IngestSummary,
+    ) -> set[str]:
+        """Store the batch; returns the block keys of replaced authors."""
+        raise NotImplementedError
 
     def ingest(
         self,
@@ -105,7 +126,7 @@ class GraphWriter:
     ) -> IngestSummary:
         """Write every record of `items`; count skips. `source` names the resume position."""
         summary = IngestSummary()
-        layer.ensure_current(self.backend, team_min_authors=self.team_min_authors)
+        self._before_run()
         batch: list[SourceItem] = []
         authors = 0
         try:
@@ -150,8 +171,7 @@ class GraphWriter:
 
     def _resolver_state(self) -> Resolver:
         if self._resolver is None:
-            taken = [r["id"] for r in self.backend.read_long("ingest_all_researcher_ids")]
-            self._resolver = Resolver(taken, name_rarity=self.name_rarity)
+            self._resolver = self._new_resolver()
         return self._resolver
 
     def _write_batch(
@@ -159,8 +179,7 @@ class GraphWriter:
     ) -> None:
         records = self._unique_records(batch, summary)
         ids = [r.arxiv_id for r in records]  # a batch of skips reads nothing
-        rows = self.backend.read_long("ingest_work_versions", ids=ids) if ids else []
-        stored = {r["arxiv_id"]: r["version"] for r in rows}
+        stored = self._stored_versions(ids) if ids else {}
         papers = []
         for record in records:
             known = stored.get(record.arxiv_id)
@@ -178,9 +197,7 @@ class GraphWriter:
                 resolver.resolve(p.names, set(p.topics), {t.id for t in p.teams}, p.team_work)
                 for p in papers
             ]
-            old_blocks = self.backend.write(
-                lambda tx: self._write(tx, papers, authors, resolver, source, summary)
-            )
+            old_blocks = self._commit(papers, authors, resolver, source, summary)
         except BaseException:
             self._resolver = None  # its state may be ahead of the graph: reload on next use
             raise
@@ -239,6 +256,61 @@ class GraphWriter:
         team_work = bool(teams) or len(names) > self.team_min_authors
         return _Paper(
             record, names, topics, institutions, list(teams.values()), team_work, replaces
+        )
+
+    def _topic_rows(self, papers: list[_Paper]) -> list[dict[str, Any]]:
+        codes = sorted({t for p in papers for t in p.topics})
+        rows = []
+        for code in codes:
+            topic = self.taxonomy.resolve(code)
+            assert topic is not None
+            rows.append(
+                {
+                    "id": topic.id,
+                    "name": topic.name,
+                    "archive": topic.archive,
+                    "archive_name": topic.archive_name,
+                    "group_id": topic.group,
+                    "group_name": topic.group_name,
+                }
+            )
+        return rows
+
+
+class GraphWriter(PaperBatcher):
+    """Writes SourceItems to a backend in batches, each batch one write transaction; keeps the
+    identity resolver's state between batches (reloaded from the graph when needed)."""
+
+    def __init__(self, backend: GraphBackend, **options: Any) -> None:
+        super().__init__(**options)
+        self.backend = backend
+
+    def position(self, source: str) -> int | None:
+        """The position of the last written item of `source`; None when never ingested."""
+        rows = self.backend.read_long("ingest_position", source=source)
+        return int(rows[0]["position"]) if rows else None
+
+    def _before_run(self) -> None:
+        layer.ensure_current(self.backend, team_min_authors=self.team_min_authors)
+
+    def _stored_versions(self, ids: list[str]) -> dict[str, int]:
+        rows = self.backend.read_long("ingest_work_versions", ids=ids)
+        return {r["arxiv_id"]: r["version"] for r in rows}
+
+    def _new_resolver(self) -> Resolver:
+        taken = [r["id"] for r in self.backend.read_long("ingest_all_researcher_ids")]
+        return Resolver(taken, name_rarity=self.name_rarity)
+
+    def _commit(
+        self,
+        papers: list[_Paper],
+        authors: list[list[Researcher]],
+        resolver: Resolver,
+        source: str | None,
+        summary: IngestSummary,
+    ) -> set[str]:
+        return self.backend.write(
+            lambda tx: self._write(tx, papers, authors, resolver, source, summary)
         )
 
     def _load_state(self, resolver: Resolver, papers: list[_Paper]) -> None:
@@ -349,24 +421,6 @@ class GraphWriter:
             tx.run("ingest_save_position", source=source, position=summary.position)
         tx.run("ingest_bump_version")
         return {r["block_key"] for r in old}
-
-    def _topic_rows(self, papers: list[_Paper]) -> list[dict[str, Any]]:
-        codes = sorted({t for p in papers for t in p.topics})
-        rows = []
-        for code in codes:
-            topic = self.taxonomy.resolve(code)
-            assert topic is not None
-            rows.append(
-                {
-                    "id": topic.id,
-                    "name": topic.name,
-                    "archive": topic.archive,
-                    "archive_name": topic.archive_name,
-                    "group_id": topic.group,
-                    "group_name": topic.group_name,
-                }
-            )
-        return rows
 
 
 def _researcher(row: dict[str, Any], evidence: dict[str, Any]) -> Researcher:

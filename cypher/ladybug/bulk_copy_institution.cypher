@@ -1,0 +1,3 @@
+// Bulk load: every Institution node from an Arrow table (columns in schema order).
+// params: rows
+COPY Institution FROM $rows

@@ -1,0 +1,3 @@
+// Bulk load: every Researcher node from an Arrow table (columns in schema order).
+// params: rows
+COPY Researcher FROM $rows

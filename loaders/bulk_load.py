@@ -1,0 +1,86 @@
+"""`graphsvc ingest snapshot FILE --bulk`: check that the graph is empty, plan the whole load
+in memory, then write it through the engine's bulk path (`COPY FROM` on the embedded engine,
+neo4j-admin's offline importer on Neo4j)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from graphsvc.db import GraphBackend
+from graphsvc.db.neo4j_backend import Neo4jBackend
+from loaders import bulk_ladybug, bulk_neo4j
+from loaders.bulk import BulkPlanner, BulkRefused
+from loaders.bulk_tables import Row, graph_tables
+from loaders.neo4j_local import LocalNeo4j
+from loaders.source import SourceItem
+from loaders.summary import IngestSummary
+from loaders.writer import Progress
+
+NOT_EMPTY = "the graph is not empty: a bulk load writes an empty graph only (ingest without --bulk)"
+
+
+def plan(
+    items: Iterable[SourceItem],
+    *,
+    source: str | None,
+    batch_size: int,
+    team_min_authors: int,
+    name_rarity: bool,
+    max_skipped: int | None,
+    progress: Progress | None = None,
+) -> tuple[dict[str, list[Row]], IngestSummary]:
+    """Read the items once; the tables of the graph an incremental load would leave."""
+    planner = BulkPlanner(
+        batch_size=batch_size,
+        team_min_authors=team_min_authors,
+        name_rarity=name_rarity,
+        max_skipped=max_skipped,
+    )
+    summary = planner.ingest(items, source=source, progress=progress)
+    return graph_tables(planner.state, team_min_authors=team_min_authors), summary
+
+
+def check_empty(backend: GraphBackend) -> None:
+    """Raise `BulkRefused` unless the graph holds no node."""
+    if backend.read("bulk_any_node"):
+        raise BulkRefused(NOT_EMPTY)
+
+
+def write_embedded(backend: GraphBackend, tables: dict[str, list[Row]]) -> None:
+    check_empty(backend)
+    bulk_ladybug.copy_tables(backend, tables)
+
+
+def neo4j_session(server: LocalNeo4j, user: str) -> Neo4jBackend:
+    return Neo4jBackend(
+        uri=server.uri, user=user, password=server.password, database="neo4j", timeout_s=600.0
+    )
+
+
+def check_neo4j_folder(data_dir: Path, *, user: str, password: str) -> bool:
+    """Whether the (stopped) server's data folder holds a database, which must be empty (a
+    server is started on it to look); raises `BulkRefused` when it is not empty."""
+    if not bulk_neo4j.has_database(data_dir):
+        return False
+    with LocalNeo4j(data_dir, password) as server:
+        backend = neo4j_session(server, user)
+        try:
+            check_empty(backend)
+        finally:
+            backend.close()
+    return True
+
+
+def write_neo4j(
+    tables: dict[str, list[Row]], data_dir: Path, *, user: str, password: str, overwrite: bool
+) -> None:
+    """Import into the stopped server's data folder, then start a server on it for the schema
+    and the empty lists, and stop it."""
+    bulk_neo4j.import_tables(tables, data_dir, overwrite=overwrite)
+    with LocalNeo4j(data_dir, password) as server:
+        backend = neo4j_session(server, user)
+        try:
+            bulk_neo4j.finish(backend)
+        finally:
+            backend.close()

@@ -1,0 +1,208 @@
+"""The graph a bulk plan describes, as typed tables: one per node label and relationship type,
+with the columns of the schema (`cypher/schema/`) in order. Both bulk writers take these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from graphsvc.store import affiliations, layer
+from graphsvc.store.layer_tables import layer_tables
+from graphsvc.store.params import NO_YEAR
+from graphsvc.store.researchers import researcher_row
+from loaders.bulk import BulkState
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A node label (`key`: its id property) or a relationship type (`ends`: the labels it
+    joins; rows carry the ends' ids as `from` and `to`). Types: string, long, double, boolean,
+    date, and lists of string or long (`string[]`, `long[]`)."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    key: str = ""
+    ends: tuple[str, str] = ("", "")
+
+
+def _cols(spec: str) -> tuple[tuple[str, str], ...]:
+    return tuple((c.split(":")[0], c.split(":")[1]) for c in spec.split())
+
+
+NODES = (
+    Table(
+        "Researcher",
+        _cols(
+            "id:string name:string name_key:string block_key:string search_text:string "
+            "aliases:string[] block_peer:boolean works_count:long topics_count:long "
+            "coauthors_count:long"
+        ),
+        key="id",
+    ),
+    Table(
+        "Work",
+        _cols(
+            "arxiv_id:string version:long title:string title_folded:string abstract:string "
+            "published:date updated:date year:long doi:string journal_ref:string "
+            "comment:string primary_category:string authors_count:long authors_ordered:boolean "
+            "team_work:boolean"
+        ),
+        key="arxiv_id",
+    ),
+    Table(
+        "Topic",
+        _cols(
+            "id:string name:string archive:string archive_name:string group_id:string "
+            "group_name:string works:long top_ids:string[] top_counts:long[] recent_ids:string[]"
+        ),
+        key="id",
+    ),
+    Table("Institution", _cols("id:string name:string"), key="id"),
+    Table(
+        "Team",
+        _cols("id:string name:string aliases:string[] works:long members:long"),
+        key="id",
+    ),
+    Table("Stat", _cols("id:string n:long"), key="id"),
+    Table("NameCount", _cols("key:string n:long"), key="key"),
+    Table(
+        "MergedId",
+        _cols(
+            "id:string into:string works:string[] name:string aliases:string[] "
+            "into_aliases:string[]"
+        ),
+        key="id",
+    ),
+    Table("IngestState", _cols("source:string position:long"), key="source"),
+)
+RELATIONSHIPS = (
+    Table(
+        "AUTHORED",
+        _cols("position:long institutions:string[]"),
+        ends=("Researcher", "Work"),
+    ),
+    Table("HAS_TOPIC", _cols("is_primary:boolean"), ends=("Work", "Topic")),
+    Table(
+        "AFFILIATED_WITH",
+        _cols("first_year:long last_year:long works:long"),
+        ends=("Researcher", "Institution"),
+    ),
+    Table("BY_TEAM", (), ends=("Work", "Team")),
+    Table("COAUTHOR", _cols("works:long newman:double"), ends=("Researcher", "Researcher")),
+    Table("WORKS_IN", _cols("works:long personal:long"), ends=("Researcher", "Topic")),
+    Table("MEMBER_OF", _cols("works:long"), ends=("Researcher", "Team")),
+    Table("COOCCURS", _cols("works:long"), ends=("Topic", "Topic")),
+)
+TABLES = {t.name: t for t in (*NODES, *RELATIONSHIPS)}
+
+
+def graph_tables(st: BulkState, *, team_min_authors: int) -> dict[str, list[Row]]:
+    """Every table's rows: the graph an incremental load of the same items leaves."""
+    facts = [
+        type(f)(
+            arxiv_id=f.arxiv_id,
+            authors=tuple(sorted({st.final_id(a) for a in f.authors})),
+            topics=f.topics,
+            teams=f.teams,
+            team_work=f.team_work,
+            published=f.published,
+        )
+        for f in st.facts
+    ]
+    lt = layer_tables(facts)
+    zero = {"works_count": 0, "topics_count": 0, "coauthors_count": 0}
+    out: dict[str, list[Row]] = {
+        "Researcher": [
+            {
+                **researcher_row(r.id, r.name, r.aliases, block_peer=r.block_peer),
+                **lt.researcher_counts.get(r.id, zero),
+            }
+            for r in sorted(st.researchers.values(), key=lambda r: r.id)
+        ],
+        "Work": [_work(w) for w in st.works],
+        "Topic": [{**t, **lt.topic_stats[t["id"]]} for _, t in sorted(st.topics.items())],
+        "Institution": [{"id": i, "name": n} for i, n in sorted(st.institutions.items())],
+        "Team": [
+            {"id": tid, "name": name, "aliases": sorted(aliases), **lt.team_counts[tid]}
+            for tid, (name, aliases) in sorted(st.teams.items())
+        ],
+        "Stat": _stats(st, lt.with_topic, team_min_authors),
+        "NameCount": [{"key": k, "n": st.name_counts[k]} for k in sorted(st.name_keys)],
+        "MergedId": [{**m, "into": st.final_id(m["into"])} for _, m in sorted(st.merged.items())],
+        "IngestState": _positions(st),
+    }
+    years = {w["arxiv_id"]: w["year"] for w in out["Work"]}
+    authored = [{**a, "researcher": st.final_id(a["researcher"])} for a in st.authorships]
+    out["AUTHORED"] = [
+        {
+            "from": a["researcher"],
+            "to": a["work"],
+            "position": a["position"],
+            "institutions": a["institutions"],
+        }
+        for a in authored
+    ]
+    out["HAS_TOPIC"] = [
+        {"from": r["work"], "to": r["topic"], "is_primary": r["is_primary"]} for r in st.work_topics
+    ]
+    out["AFFILIATED_WITH"] = [
+        {
+            "from": r["researcher"],
+            "to": r["institution"],
+            "first_year": _year(r["first_year"]),
+            "last_year": _year(r["last_year"]),
+            "works": r["works"],
+        }
+        for r in affiliations.rows(
+            [{**a, "year": years[a["work"]]} for a in authored if a["institutions"]]
+        )
+    ]
+    out["BY_TEAM"] = [{"from": r["work"], "to": r["team"]} for r in st.work_teams]
+    out["COAUTHOR"] = [_ends(r, "a", "b") for r in lt.coauthor]
+    out["WORKS_IN"] = [_ends(r, "researcher", "topic") for r in lt.works_in]
+    out["MEMBER_OF"] = [_ends(r, "researcher", "team") for r in lt.member_of]
+    out["COOCCURS"] = [_ends(r, "a", "b") for r in lt.cooccurs]
+    return out
+
+
+def _work(row: Row) -> Row:
+    return {
+        **row,
+        "published": _date(row["published"]),
+        "updated": _date(row["updated"]),
+        "year": _year(row["year"]),
+    }
+
+
+def _date(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def _year(value: int) -> int | None:
+    return None if value == NO_YEAR else value
+
+
+def _stats(st: BulkState, with_topic: int, team_min_authors: int) -> list[Row]:
+    rows = []
+    if st.with_topic_written:
+        rows.append({"id": layer.WORKS_WITH_TOPIC, "n": with_topic})
+    if st.commits:
+        rows.append({"id": layer.LAYER_VERSION_STAT, "n": layer.LAYER_VERSION})
+        rows.append({"id": layer.TEAM_MIN_AUTHORS_STAT, "n": team_min_authors})
+    return rows
+
+
+def _positions(st: BulkState) -> list[Row]:
+    """Each source's resume position, and the graph's change counter (one per batch)."""
+    rows = [{"source": s, "position": p} for s, p in sorted(st.positions.items())]
+    if st.commits:
+        rows.append({"source": "__graph__", "position": st.commits})
+    return rows
+
+
+def _ends(row: Row, a: str, b: str) -> Row:
+    rest = {k: v for k, v in row.items() if k not in (a, b)}
+    return {"from": row[a], "to": row[b], **rest}

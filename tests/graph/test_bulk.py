@@ -1,0 +1,187 @@
+"""The bulk load of an empty graph (`ingest snapshot --bulk`) leaves exactly the graph an
+incremental load of the same file leaves, on both engines; incremental ingest resumes on top of
+it; a graph that is not empty is refused."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graphsvc.db import GraphBackend
+from graphsvc.db.ladybug_backend import LadybugBackend
+from graphsvc.db.neo4j_backend import Neo4jBackend
+from loaders import bulk_load, bulk_neo4j
+from loaders.bulk import BulkPlanner, BulkRefused
+from loaders.neo4j_local import LocalNeo4j
+from loaders.snapshot import build_record, read_snapshot
+from loaders.source import SourceItem
+from loaders.writer import GraphWriter, SourceInterrupted
+from tests.conftest import NEO4J_PASSWORD, _Neo4jContent
+from tests.helpers import DEMO, TEST_QUERIES, graph_state
+from tests.test_cli import graphsvc
+
+HALF = 200  # lines loaded in bulk; the rest incrementally on top
+BATCH = 50  # several batches: merges and name changes cross batch boundaries
+
+
+@pytest.fixture(scope="module")
+def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """40 of the demo's real lines (teams, real names and categories), 200 generated works
+    (the simple profile: name variants that merge, affiliations), 15 more real lines."""
+    from bench.corpus import generate
+
+    path = tmp_path_factory.mktemp("bulk") / "snapshot.jsonl"
+    real = (DEMO / "arxiv-metadata-sample-200.jsonl").read_text().splitlines()
+    lines = [*real[:40], *(json.dumps(p) for p in generate(200, 11)), *real[40:55]]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _source(path: Path) -> str:
+    return f"snapshot:{path.name}:{path.stat().st_size}"
+
+
+def _incremental(
+    backend: GraphBackend, path: Path, *, start: int = 0, limit: int | None = None
+) -> None:
+    items = read_snapshot(path, start=start, limit=limit)
+    GraphWriter(backend, batch_size=BATCH).ingest(items, source=_source(path))
+
+
+def _state(backend: GraphBackend, path: Path) -> dict[str, object]:
+    state = graph_state(backend)
+    state["position"] = backend.read("ingest_position", source=_source(path))
+    state["version"] = backend.read("graph_version")
+    return state
+
+
+@pytest.fixture
+def embedded(tmp_path: Path) -> Iterator[LadybugBackend]:
+    graph = LadybugBackend(tmp_path / "ref.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES)
+    graph.apply_schema()
+    yield graph
+    graph.close()
+
+
+def test_bulk_equals_incremental_and_resumes_embedded(
+    snapshot: Path, embedded: LadybugBackend, tmp_path: Path
+) -> None:
+    data = tmp_path / "bulk"
+    done = graphsvc(
+        "ingest", "snapshot", str(snapshot), "--bulk", "--quiet",
+        f"--limit={HALF}", f"--batch-size={BATCH}", data=data,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1].startswith(f"ingested {HALF},")
+    _incremental(embedded, snapshot, limit=HALF)
+    expected = _state(embedded, snapshot)
+    assert expected["export_merged_ids"], "the corpus has name variants that merge"
+
+    bulk = LadybugBackend(data / "graph.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES)
+    try:
+        assert _state(bulk, snapshot) == expected
+    finally:
+        bulk.close()
+
+    again = graphsvc(
+        "ingest", "snapshot", str(snapshot), "--quiet", f"--batch-size={BATCH}", data=data
+    )
+    assert again.returncode == 0, again.stderr
+    _incremental(embedded, snapshot, start=HALF)
+    bulk = LadybugBackend(data / "graph.lbdb", timeout_s=60.0, extra_queries=TEST_QUERIES)
+    try:
+        assert _state(bulk, snapshot) == _state(embedded, snapshot)
+    finally:
+        bulk.close()
+
+
+def test_bulk_refuses_a_graph_that_is_not_empty(snapshot: Path, tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    demo = DEMO / "arxiv-metadata-sample-200.jsonl"
+    assert (
+        graphsvc("ingest", "snapshot", str(demo), "--quiet", "--limit=5", data=data).returncode == 0
+    )
+    graph = LadybugBackend(data / "graph.lbdb", extra_queries=TEST_QUERIES)
+    before = graph_state(graph)
+    graph.close()
+
+    refused = graphsvc("ingest", "snapshot", str(snapshot), "--bulk", "--quiet", data=data)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == f"error: bulk load refused: {bulk_load.NOT_EMPTY}"
+    graph = LadybugBackend(data / "graph.lbdb", extra_queries=TEST_QUERIES)
+    try:
+        assert graph_state(graph) == before
+    finally:
+        graph.close()
+
+
+def test_bulk_on_neo4j_needs_the_data_folder(snapshot: Path, tmp_path: Path) -> None:
+    done = graphsvc(
+        "ingest", "snapshot", str(snapshot), "--bulk", data=tmp_path, GRAPHSVC_BACKEND="neo4j"
+    )
+    assert done.returncode == 1
+    assert "--neo4j-data DIR" in done.stderr
+
+
+def test_bulk_equals_incremental_and_resumes_neo4j(
+    snapshot: Path, neo4j_backend: Neo4jBackend, tmp_path: Path
+) -> None:
+    """Imported offline into a new data folder, served by a second server; the session's
+    server loads the same lines incrementally."""
+    tables, summary = bulk_load.plan(
+        read_snapshot(snapshot, limit=HALF),
+        source=_source(snapshot),
+        batch_size=BATCH,
+        team_min_authors=100,
+        name_rarity=True,
+        max_skipped=None,
+    )
+    assert summary.ingested == HALF
+    data = tmp_path / "neo4j-bulk"
+    bulk_neo4j.import_tables(tables, data, overwrite=False)
+    assert bulk_neo4j.has_database(data)
+    _Neo4jContent.key = None  # the session's graph is rewritten here
+    neo4j_backend.write(lambda tx: tx.run("admin_delete_all"))
+    _incremental(neo4j_backend, snapshot, limit=HALF)
+    expected = _state(neo4j_backend, snapshot)
+
+    with LocalNeo4j(data, NEO4J_PASSWORD) as server:
+        bulk = Neo4jBackend(
+            uri=server.uri,
+            user="neo4j",
+            password=NEO4J_PASSWORD,
+            database="neo4j",
+            timeout_s=60.0,
+            extra_queries=TEST_QUERIES,
+        )
+        try:
+            bulk_neo4j.finish(bulk)
+            assert _state(bulk, snapshot) == expected
+            indexes = {r["name"] for r in neo4j_backend.read("schema_indexes")}
+            assert {r["name"] for r in bulk.read("schema_indexes")} == indexes
+            with pytest.raises(BulkRefused):
+                bulk_load.check_empty(bulk)
+
+            _incremental(bulk, snapshot, start=HALF)
+            _incremental(neo4j_backend, snapshot, start=HALF)
+            assert _state(bulk, snapshot) == _state(neo4j_backend, snapshot)
+        finally:
+            bulk.close()
+
+
+def test_bulk_refuses_a_newer_version_after_its_batch() -> None:
+    """The incremental path would replace the work: a bulk plan stops instead."""
+    line = json.loads((DEMO / "arxiv-metadata-sample-200.jsonl").read_text().splitlines()[0])
+    newer = {**line, "versions": [*line["versions"], {"version": "v9", "created": None}]}
+    items = [
+        SourceItem(i, *build_record(obj, f"line {i}")) for i, obj in enumerate([line, newer], 1)
+    ]
+    planner = BulkPlanner(batch_size=1)
+    with pytest.raises(SourceInterrupted) as stop:
+        planner.ingest(items, source="x")
+    assert isinstance(stop.value.cause, BulkRefused)
+    same = BulkPlanner(batch_size=2).ingest(items, source="x")  # one batch: the newest wins
+    assert (same.ingested, same.skipped_total) == (1, 1)
