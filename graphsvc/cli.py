@@ -116,7 +116,10 @@ def ingest_snapshot(
     ] = False,
     neo4j_data: Annotated[
         Path | None,
-        typer.Option(help="With --bulk on Neo4j: the data folder of the stopped server."),
+        typer.Option(
+            help="With --bulk on Neo4j: the data folder of the stopped server (offline import);"
+            " without it, the running server is loaded over Bolt."
+        ),
     ] = None,
 ) -> None:
     """Stream a metadata snapshot into the graph; resumes where a previous run stopped."""
@@ -172,15 +175,13 @@ def _bulk_snapshot(
     from loaders.snapshot import read_snapshot
 
     neo4j = settings.engine is Engine.NEO4J
-    if neo4j and neo4j_data is None:
-        raise fail("--bulk on Neo4j needs --neo4j-data DIR, the data folder of the stopped server")
     if not neo4j and neo4j_data is not None:
         raise fail("--neo4j-data is for GRAPHSVC_BACKEND=neo4j")
-    if neo4j and settings.neo4j_database != "neo4j":
-        raise fail("the bulk load on Neo4j writes database neo4j (NEO4J_DATABASE=neo4j)")
+    if neo4j_data is not None and settings.neo4j_database != "neo4j":
+        raise fail("the offline import writes database neo4j (NEO4J_DATABASE=neo4j)")
     user, password = settings.neo4j_user, settings.neo4j_password.get_secret_value()
     limits = ReadLimits(settings.graphsvc_max_line_bytes, settings.graphsvc_max_decompressed_bytes)
-    backend = None if neo4j else _open(settings)
+    backend = None if neo4j_data is not None else _open(settings)
     try:
         if neo4j_data is not None:
             existing = bulk_load.check_neo4j_folder(neo4j_data, user=user, password=password)
@@ -201,6 +202,9 @@ def _bulk_snapshot(
             bulk_load.write_neo4j(
                 tables, neo4j_data, user=user, password=password, overwrite=existing
             )
+        elif neo4j:
+            assert backend is not None
+            bulk_load.write_online(backend, tables)
         else:
             assert backend is not None
             bulk_load.write_embedded(backend, tables)
@@ -209,7 +213,7 @@ def _bulk_snapshot(
     except SourceInterrupted as stop:
         what = "refused" if isinstance(stop.cause, BulkRefused) else "stopped, nothing written"
         raise fail(f"bulk load {what}: {stop.cause}") from None
-    except (Neo4jLocalError, GraphError) as err:
+    except (Neo4jLocalError, GraphError, bulk_load.PartialLoad) as err:
         raise fail(f"bulk load failed: {err}") from None
     except OSError as err:
         raise fail(f"cannot read {file}: {err}") from None

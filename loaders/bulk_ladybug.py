@@ -8,27 +8,8 @@ from typing import Any
 import pyarrow as pa
 
 from graphsvc.db import GraphBackend, Tx
-from loaders.bulk_tables import NODES, RELATIONSHIPS, Row, Table
+from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, Row, Table
 
-COPY_QUERIES = {
-    "Researcher": "bulk_copy_researcher",
-    "Work": "bulk_copy_work",
-    "Topic": "bulk_copy_topic",
-    "Institution": "bulk_copy_institution",
-    "Team": "bulk_copy_team",
-    "Stat": "bulk_copy_stat",
-    "NameCount": "bulk_copy_namecount",
-    "MergedId": "bulk_copy_mergedid",
-    "IngestState": "bulk_copy_ingeststate",
-    "AUTHORED": "bulk_copy_authored",
-    "HAS_TOPIC": "bulk_copy_has_topic",
-    "AFFILIATED_WITH": "bulk_copy_affiliated_with",
-    "BY_TEAM": "bulk_copy_by_team",
-    "COAUTHOR": "bulk_copy_coauthor",
-    "WORKS_IN": "bulk_copy_works_in",
-    "MEMBER_OF": "bulk_copy_member_of",
-    "COOCCURS": "bulk_copy_cooccurs",
-}
 _TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
     "long": pa.int64(),

@@ -1,23 +1,29 @@
 """`graphsvc ingest snapshot FILE --bulk`: check that the graph is empty, plan the whole load
-in memory, then write it through the engine's bulk path (`COPY FROM` on the embedded engine,
-neo4j-admin's offline importer on Neo4j)."""
+in memory, then write it through the engine's bulk path (`COPY FROM` on the embedded engine;
+on Neo4j, neo4j-admin's offline importer into a stopped server's data folder, or `UNWIND`
+chunks into a running server whose folder is out of reach)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import GraphBackend, GraphError
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_ladybug, bulk_neo4j
 from loaders.bulk import BulkPlanner, BulkRefused
-from loaders.bulk_tables import Row, graph_tables
+from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, Row, graph_tables
 from loaders.neo4j_local import LocalNeo4j
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
 from loaders.writer import Progress
 
 NOT_EMPTY = "the graph is not empty: a bulk load writes an empty graph only (ingest without --bulk)"
+ONLINE_CHUNK = 20_000  # rows per transaction of the online load
+
+
+class PartialLoad(Exception):
+    """The online load stopped after some of its transactions: the graph holds part of it."""
 
 
 def plan(
@@ -50,6 +56,31 @@ def check_empty(backend: GraphBackend) -> None:
 def write_embedded(backend: GraphBackend, tables: dict[str, list[Row]]) -> None:
     check_empty(backend)
     bulk_ladybug.copy_tables(backend, tables)
+
+
+def write_online(backend: GraphBackend, tables: dict[str, list[Row]]) -> None:
+    """Into a running, empty Neo4j: the schema, then every table, nodes first, in
+    transactions of `ONLINE_CHUNK` rows. Not one transaction (a whole snapshot does not fit
+    one): a failure after the first chunk raises `PartialLoad`."""
+    check_empty(backend)
+    backend.apply_schema()
+    written = 0
+    try:
+        for table in (*NODES, *RELATIONSHIPS):
+            rows = tables[table.name]
+            for start in range(0, len(rows), ONLINE_CHUNK):
+                _write_chunk(backend, COPY_QUERIES[table.name], rows[start : start + ONLINE_CHUNK])
+                written += 1
+    except GraphError as err:
+        if written:
+            raise PartialLoad(
+                f"{err}; the graph holds part of the load: `graphsvc reset --yes` empties it"
+            ) from err
+        raise
+
+
+def _write_chunk(backend: GraphBackend, query: str, rows: list[Row]) -> None:
+    backend.write(lambda tx: tx.run(query, rows=rows))
 
 
 def neo4j_session(server: LocalNeo4j, user: str) -> Neo4jBackend:

@@ -1,5 +1,7 @@
 """The graph a bulk plan describes, as typed tables: one per node label and relationship type,
-with the columns of the schema (`cypher/schema/`) in order. Both bulk writers take these."""
+with the columns of the schema (`cypher/schema/`) in order. Every bulk writer takes these;
+`COPY_QUERIES` names the stored query that loads each table (`COPY FROM` on the embedded
+engine, `UNWIND ... CREATE` on Neo4j)."""
 
 from __future__ import annotations
 
@@ -96,6 +98,25 @@ RELATIONSHIPS = (
     Table("MEMBER_OF", _cols("works:long"), ends=("Researcher", "Team")),
     Table("COOCCURS", _cols("works:long"), ends=("Topic", "Topic")),
 )
+COPY_QUERIES = {
+    "Researcher": "bulk_copy_researcher",
+    "Work": "bulk_copy_work",
+    "Topic": "bulk_copy_topic",
+    "Institution": "bulk_copy_institution",
+    "Team": "bulk_copy_team",
+    "Stat": "bulk_copy_stat",
+    "NameCount": "bulk_copy_namecount",
+    "MergedId": "bulk_copy_mergedid",
+    "IngestState": "bulk_copy_ingeststate",
+    "AUTHORED": "bulk_copy_authored",
+    "HAS_TOPIC": "bulk_copy_has_topic",
+    "AFFILIATED_WITH": "bulk_copy_affiliated_with",
+    "BY_TEAM": "bulk_copy_by_team",
+    "COAUTHOR": "bulk_copy_coauthor",
+    "WORKS_IN": "bulk_copy_works_in",
+    "MEMBER_OF": "bulk_copy_member_of",
+    "COOCCURS": "bulk_copy_cooccurs",
+}
 TABLES = {t.name: t for t in (*NODES, *RELATIONSHIPS)}
 
 

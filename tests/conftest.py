@@ -6,6 +6,7 @@ Maven Central jars) and on the embedded Ladybug engine. A Neo4j that cannot star
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,8 @@ from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from graphsvc.settings import load_settings
+from loaders.source import SourceItem
+from loaders.writer import DEFAULT_TEAM_MIN_AUTHORS
 from tests.helpers import TEST_QUERIES
 from tests.mailbox import Mailbox
 from tests.neo4j_server import Neo4jServer
@@ -132,18 +135,46 @@ def load_demo(backend: GraphBackend) -> None:
     ingest_demo(backend)
 
 
+CORPUS_BATCH = 1_000
+
+
 def load_corpus(backend: GraphBackend, n_works: int = 3_000, seed: int = 7) -> None:
-    from bench.corpus import generate
-    from loaders.snapshot import build_record
-    from loaders.source import SourceItem
+    """The generated corpus: incrementally on the embedded engine; on Neo4j, where the tests'
+    one database is reloaded many times, through the online bulk load of a plan made once per
+    process. Both make the same graph (tests/graph/test_bulk.py), so every test comparing the
+    backends over the corpus also compares the bulk path with incremental ingest."""
     from loaders.writer import GraphWriter
 
-    def items() -> Iterator[SourceItem]:
-        for i, paper in enumerate(generate(n_works, seed), start=1):
-            record, skip = build_record(paper, f"corpus:{i}")
-            yield SourceItem(i, record=record, skip=skip)
+    if isinstance(backend, Neo4jBackend):
+        from loaders import bulk_load
 
-    GraphWriter(backend, batch_size=1_000).ingest(items())
+        bulk_load.write_online(backend, _corpus_tables(n_works, seed))
+        return
+    GraphWriter(backend, batch_size=CORPUS_BATCH).ingest(_corpus_items(n_works, seed))
+
+
+def _corpus_items(n_works: int, seed: int) -> Iterator[SourceItem]:
+    from bench.corpus import generate
+    from loaders.snapshot import build_record
+
+    for i, paper in enumerate(generate(n_works, seed), start=1):
+        record, skip = build_record(paper, f"corpus:{i}")
+        yield SourceItem(i, record=record, skip=skip)
+
+
+@functools.cache
+def _corpus_tables(n_works: int, seed: int) -> dict[str, list[dict[str, Any]]]:
+    from loaders import bulk_load
+
+    tables, _ = bulk_load.plan(
+        _corpus_items(n_works, seed),
+        source=None,
+        batch_size=CORPUS_BATCH,
+        team_min_authors=DEFAULT_TEAM_MIN_AUTHORS,
+        name_rarity=True,
+        max_skipped=None,
+    )
+    return tables
 
 
 def load_teams(backend: GraphBackend) -> None:

@@ -1,5 +1,5 @@
-// Bulk load of Work nodes over Bolt (the bulk path on Neo4j is neo4j-admin's
-// offline import of CSV files; this is its online equivalent).
+// Online bulk load of Work nodes into an empty running Neo4j (`--bulk`
+// without `--neo4j-data`: a server, a cluster or Aura), one chunk of rows per transaction.
 // params: rows
 UNWIND $rows AS row
 CREATE (n:Work)

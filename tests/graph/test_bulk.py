@@ -118,19 +118,12 @@ def test_bulk_refuses_a_graph_that_is_not_empty(snapshot: Path, tmp_path: Path) 
         graph.close()
 
 
-def test_bulk_on_neo4j_needs_the_data_folder(snapshot: Path, tmp_path: Path) -> None:
-    done = graphsvc(
-        "ingest", "snapshot", str(snapshot), "--bulk", data=tmp_path, GRAPHSVC_BACKEND="neo4j"
-    )
-    assert done.returncode == 1
-    assert "--neo4j-data DIR" in done.stderr
-
-
 def test_bulk_equals_incremental_and_resumes_neo4j(
     snapshot: Path, neo4j_backend: Neo4jBackend, tmp_path: Path
 ) -> None:
-    """Imported offline into a new data folder, served by a second server; the session's
-    server loads the same lines incrementally."""
+    """Loaded online into the session's running server by the CLI, and imported offline into a
+    new data folder served by a second server; both equal the same lines loaded
+    incrementally."""
     tables, summary = bulk_load.plan(
         read_snapshot(snapshot, limit=HALF),
         source=_source(snapshot),
@@ -145,8 +138,17 @@ def test_bulk_equals_incremental_and_resumes_neo4j(
     assert bulk_neo4j.has_database(data)
     _Neo4jContent.key = None  # the session's graph is rewritten here
     neo4j_backend.write(lambda tx: tx.run("admin_delete_all"))
+    online = graphsvc(
+        "ingest", "snapshot", str(snapshot), "--bulk", "--quiet",
+        f"--limit={HALF}", f"--batch-size={BATCH}", data=tmp_path,
+        GRAPHSVC_BACKEND="neo4j", NEO4J_URI=neo4j_backend.uri, NEO4J_PASSWORD=NEO4J_PASSWORD,
+    )  # fmt: skip
+    assert online.returncode == 0, online.stderr
+    loaded_online = _state(neo4j_backend, snapshot)
+    neo4j_backend.write(lambda tx: tx.run("admin_delete_all"))
     _incremental(neo4j_backend, snapshot, limit=HALF)
     expected = _state(neo4j_backend, snapshot)
+    assert loaded_online == expected
 
     with LocalNeo4j(data, NEO4J_PASSWORD) as server:
         bulk = Neo4jBackend(
