@@ -5,8 +5,9 @@
 
 Generates (and caches under bench/out/) a corpus (the arxiv profile), then per backend loads it
 into a fresh graph twice: incrementally (`GraphWriter`, batches of 5,000 papers) and in bulk
-(plan in memory, then `COPY FROM` on Ladybug; CSV files, neo4j-admin's offline import, a server
-start and the schema on Neo4j), with each phase's wall-clock time. `--check` compares the two
+(plan in memory, then `COPY FROM` on Ladybug; on Neo4j both bulk paths: CSV files, neo4j-admin's
+offline import, a server start and the schema, and the online load into a running server),
+with each phase's wall-clock time. `--check` compares the two
 graphs' full exports (they must be equal). Prints a Markdown table.
 """
 
@@ -57,7 +58,10 @@ def _incremental(backend: GraphBackend, path: Path) -> None:
     GraphWriter(backend).ingest(read_snapshot(path), source=SOURCE)
 
 
-def ladybug(path: Path, folder: Path, check: bool) -> tuple[Phases, Phases, bool | None]:
+Runs = list[tuple[str, Phases, bool | None]]
+
+
+def ladybug(path: Path, folder: Path, check: bool) -> Runs:
     inc: Phases = {}
     bulk: Phases = {}
     a = LadybugBackend(folder / "inc.lbdb", timeout_s=600, extra_queries=TEST_QUERIES)
@@ -72,12 +76,13 @@ def ladybug(path: Path, folder: Path, check: bool) -> tuple[Phases, Phases, bool
     finally:
         a.close()
         b.close()
-    return inc, bulk, same
+    return [("incremental", inc, None), ("bulk", bulk, same)]
 
 
-def neo4j(path: Path, folder: Path, check: bool) -> tuple[Phases, Phases, bool | None]:
+def neo4j(path: Path, folder: Path, check: bool) -> Runs:
     inc: Phases = {}
     bulk: Phases = {}
+    online: Phases = {"plan": 0.0}
     tables = _timed(bulk, "plan", lambda: _plan(path))
     _timed(
         bulk, "import", lambda: bulk_neo4j.import_tables(tables, folder / "bulk", overwrite=False)
@@ -96,8 +101,12 @@ def neo4j(path: Path, folder: Path, check: bool) -> tuple[Phases, Phases, bool |
         a.apply_schema()
         _timed(inc, "ingest", lambda: _incremental(a, path))
         same = graph_state(a) == expected if check else None
+        a.write(lambda tx: tx.run("admin_delete_all"))
+        online["plan"] = bulk["plan"]  # the same plan
+        _timed(online, "UNWIND", lambda: bulk_load.write_online(a, tables))
+        same_online = graph_state(a) == expected if check else None
         a.close()
-    return inc, bulk, same
+    return [("incremental", inc, None), ("bulk", bulk, same), ("bulk online", online, same_online)]
 
 
 def _backend(server: LocalNeo4j) -> Neo4jBackend:
@@ -130,8 +139,7 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         start = time.monotonic()
-        inc, bulk, same = runs[name](path, folder, args.check)
-        for label, phases in (("incremental", inc), ("bulk", bulk)):
+        for label, phases, same in runs[name](path, folder, args.check):
             total = sum(phases.values())
             detail = ", ".join(f"{k} {v:.1f}" for k, v in phases.items())
             print(
