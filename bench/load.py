@@ -32,7 +32,6 @@ import csv
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -103,10 +102,11 @@ def run_locust(
             file=sys.stderr,
             flush=True,
         )
-        locust = shutil.which("locust") or "locust"
         subprocess.run(
             [
-                locust,
+                sys.executable,  # the locust of this environment, not whichever is on PATH
+                "-m",
+                "locust",
                 "-f",
                 str(REPO / "bench" / "locustfile.py"),
                 "--headless",
