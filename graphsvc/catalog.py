@@ -3,6 +3,8 @@
 Layout of the `cypher/` folder:
 - `NAME.cypher`: a query shared by both backends;
 - `neo4j/NAME.cypher`, `ladybug/NAME.cypher`: a dialect's override of (or only version of) NAME;
+- `bundles/DIALECT/NAME.cypher`: a bundle of that dialect, which answers several stored reads in
+  one round trip (`graphsvc.db.bundles`); the only kind of query a dialect may lack;
 - `schema/neo4j.cypher`, `schema/ladybug.cypher`: the schema, statements separated by `;`.
 
 Each query file starts with `//` header lines; `// params: a, b` (or `// params: none`) declares
@@ -113,6 +115,9 @@ class Catalog:
         except KeyError:
             raise CatalogError(f"no stored query named {name!r} for {self.dialect}") from None
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._queries
+
     def names(self) -> list[str]:
         return sorted(self._queries)
 
@@ -128,7 +133,8 @@ class Catalog:
 
 
 def load_dialect(root: Path, dialect: str) -> dict[str, Query]:
-    """Shared queries overlaid with the dialect's overrides; every name must exist for all."""
+    """Shared queries overlaid with the dialect's overrides (every name must exist for all
+    dialects), and the dialect's bundles."""
     shared = {p.stem: _parse(p) for p in sorted(root.glob("*.cypher"))}
     overrides = {
         d: {p.stem: _parse(p) for p in sorted((root / d).glob("*.cypher"))} for d in DIALECTS
@@ -138,6 +144,10 @@ def load_dialect(root: Path, dialect: str) -> dict[str, Query]:
         lacking = [d for d in DIALECTS if name not in shared and name not in overrides[d]]
         if lacking:
             raise CatalogError(f"query {name} has no version for {', '.join(lacking)}")
+    bundles = {p.stem: _parse(p) for p in sorted((root / "bundles" / dialect).glob("*.cypher"))}
+    named_twice = sorted(names.intersection(bundles))
+    if named_twice:
+        raise CatalogError(f"bundles reuse the names of queries: {', '.join(named_twice)}")
     for d in DIALECTS:
         for name, query in overrides[d].items():
             base = shared.get(name) or next(
@@ -145,4 +155,4 @@ def load_dialect(root: Path, dialect: str) -> dict[str, Query]:
             )
             if query.params != base.params:
                 raise CatalogError(f"{query.path}: params differ from {base.path}")
-    return {**shared, **overrides[dialect]}
+    return {**shared, **overrides[dialect], **bundles}

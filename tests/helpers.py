@@ -107,6 +107,9 @@ class CountingBackend(GraphBackend):
                 outer._count(name)
                 return self.reader.read(name, **params)
 
+            def has_query(self, name: str) -> bool:
+                return self.reader.has_query(name)
+
         return self.inner.read_together(lambda reader: work(Counted(reader)))
 
     def write(self, work: Callable[[Tx], T]) -> T:

@@ -34,6 +34,10 @@ class Reader(Protocol):
 
     def read(self, name: str, **params: Any) -> list[Row]: ...
 
+    def has_query(self, name: str) -> bool:
+        """Whether this engine has a stored query of that name."""
+        ...
+
 
 class GraphBackend(ABC):
     """One open database. Reads and writes go through stored queries only."""
@@ -44,6 +48,9 @@ class GraphBackend(ABC):
     @abstractmethod
     def read(self, name: str, **params: Any) -> list[Row]:
         """Run a stored read query and return its rows as plain dicts."""
+
+    def has_query(self, name: str) -> bool:
+        return name in self.catalog
 
     @abstractmethod
     def read_long(self, name: str, **params: Any) -> list[Row]:

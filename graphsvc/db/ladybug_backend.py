@@ -188,3 +188,6 @@ class _LadybugTx:
         return self._backend._run(self._conn, name, params)
 
     read = run
+
+    def has_query(self, name: str) -> bool:
+        return self._backend.has_query(name)

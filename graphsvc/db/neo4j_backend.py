@@ -141,3 +141,6 @@ class _Neo4jTx:
             raise
 
     read = run
+
+    def has_query(self, name: str) -> bool:
+        return self._backend.has_query(name)

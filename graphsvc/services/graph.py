@@ -35,6 +35,7 @@ from typing import Any
 import networkx as nx
 
 from graphsvc.db import Reader, reads_together
+from graphsvc.db.bundles import Read, prefetch
 
 Data = dict[str, Any]
 GRAPHML = "application/graphml+xml"
@@ -99,6 +100,7 @@ def _work_props(row: Data) -> Data:
 @reads_together
 def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data | None:
     """The researcher's capped ego network (see the module docstring), or None if unknown."""
+    db = prefetch(db, "slice_reads", slice_reads(researcher_id, limit))
     found = db.read("slice_researcher", id=researcher_id)
     if not found:
         return None
@@ -165,6 +167,20 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
         "truncated": max(total, len(nodes)) > limit,
         "center": researcher_node(center["id"]),
     }
+
+
+def slice_reads(researcher_id: str, limit: int) -> list[Read]:
+    """The stored reads of `ego_network` that need only the researcher (one bundle on Neo4j)."""
+    one = {"id": researcher_id}
+    cut = {**one, "limit": limit}
+    return [
+        ("slice_researcher", one),
+        ("slice_teams", cut),
+        ("slice_coauthors", cut),
+        ("slice_recent_works", cut),
+        ("slice_topics", one),
+        ("slice_institutions", one),
+    ]
 
 
 def _edges(

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from graphsvc.db import Reader, reads_together
+from graphsvc.db.bundles import Read, prefetch
 from graphsvc.names import fold
 from graphsvc.services import collaboration, researcher_trust
 from graphsvc.services.claims import public_state
@@ -79,6 +80,9 @@ def profile(
 ) -> Data | None:
     """The researcher's profile, or None if unknown; `viewer_id` the signed-in account's id
     (whether they follow), '' when anonymous."""
+    db = prefetch(
+        db, "researcher_profile_reads", profile_reads(researcher_id, close_min_works, viewer_id)
+    )
     rows = db.read("researcher_profile", id=researcher_id)
     if not rows:
         return None
@@ -111,6 +115,34 @@ def profile(
         **trust,
         "followers": {"count": followers[0], "following": followers[1]},
     }
+
+
+def profile_reads(researcher_id: str, close_min_works: int, viewer_id: str) -> list[Read]:
+    """The stored reads `profile` makes, which one bundle answers on Neo4j."""
+    one = {"id": researcher_id}
+    close = {**one, "min_works": close_min_works}
+    listed = {"researcher_ids": [researcher_id]}
+    return [
+        ("researcher_profile", one),
+        ("researcher_institutions", one),
+        ("collaborators_close_count", close),
+        ("researcher_top_topics", {**one, "limit": TOP_TOPICS}),
+        ("researcher_trust_signals", close),
+        ("follow_state", {"researcher_id": researcher_id, "account_id": viewer_id}),
+        ("researcher_teams", one),
+        ("claims_live_on", listed),
+        ("collab_on", listed),
+    ]
+
+
+def collaborators_reads(researcher_id: str, newman: bool, limit: int) -> list[Read]:
+    """The stored reads of the personal ranking without `since` that need only the researcher
+    (one bundle on Neo4j)."""
+    return [
+        ("researcher_works_count", {"id": researcher_id}),
+        ("collaborators_ranked", {"id": researcher_id, "newman": newman, "limit": limit}),
+        ("researcher_teams", {"id": researcher_id}),
+    ]
 
 
 def teams(db: Reader, researcher_id: str) -> list[Data]:
@@ -195,12 +227,14 @@ def collaborators(
     or (with `since`) from those works themselves; "all" counts every work exactly, from the
     works (linear in the researcher's authorship rows, team rosters included).
     """
-    counted = db.read("researcher_works_count", id=researcher_id)
-    if not counted:
-        return None
     newman = weighting == "newman"
     all_works = scope == "all"
     year_from = NO_SINCE if since is None else since
+    if since is None and not all_works:
+        db = prefetch(db, "collaborators_reads", collaborators_reads(researcher_id, newman, limit))
+    counted = db.read("researcher_works_count", id=researcher_id)
+    if not counted:
+        return None
     if since is None and not all_works:
         ranked = db.read("collaborators_ranked", id=researcher_id, newman=newman, limit=limit)
     else:
