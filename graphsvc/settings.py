@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     # A write transaction (an ingest batch, a layer chunk, a schema statement): its own limit,
     # as a batch into a large graph may take longer than any read should.
     graphsvc_write_timeout_s: float = Field(default=600.0, gt=0, le=86_400)
+    # Threads that run the API's (synchronous) request handlers, per server process: fewer
+    # than anyio's 40 keep the Python threads from queueing for the GIL (bench/RESULTS.md).
+    graphsvc_request_threads: int = Field(default=16, ge=1, le=1000)
     graphsvc_close_collaborator_min_works: int = Field(default=2, ge=1, le=1000)
     # A work naming a team, or with more authors than this, is a team work (README: Teams).
     graphsvc_team_min_authors: int = Field(default=100, ge=2, le=100_000)

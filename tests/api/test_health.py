@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from anyio import to_thread
 from fastapi.testclient import TestClient
 
 from graphsvc.api.app import create_app
@@ -46,3 +47,17 @@ def test_healthz_and_readyz_name_the_same_backend(backend: GraphBackend) -> None
         assert health.status_code == 200 and ready.status_code == 200
         assert health.json() == {"status": "ok", "backend": backend.dialect}
         assert ready.json() == {"status": "ready", "backend": backend.dialect}
+
+
+@pytest.mark.parametrize("threads", ["3", "16"])
+def test_request_handlers_get_the_configured_number_of_threads(
+    threads: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GRAPHSVC_REQUEST_THREADS sizes the pool that runs the (synchronous) request handlers."""
+    monkeypatch.setenv("GRAPHSVC_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("GRAPHSVC_REQUEST_THREADS", threads)
+    app = create_app(load_settings(), backend=Untouchable("ladybug"))  # type: ignore[arg-type]
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/healthz").status_code == 200
+        limiter = client.portal.call(to_thread.current_default_thread_limiter)  # type: ignore[union-attr]
+        assert limiter.total_tokens == int(threads)
