@@ -1,4 +1,4 @@
-"""Bulk load of an empty graph: the incremental writer's batches, kept in memory.
+"""Bulk load of an empty graph: the incremental writer's batches, kept.
 
 `BulkPlanner` reads a source exactly as `GraphWriter` does (same batches, duplicates, skips and
 author resolution, through the shared `PaperBatcher`), but where `GraphWriter` writes each batch
@@ -8,15 +8,22 @@ those is "nobody", and everything met since is the resolver's own state, kept wh
 (`max_cached=None`). So each author is resolved as the incremental path resolves it on the same
 file, and `tables()` is the graph that path leaves (see `loaders.bulk_tables`).
 
+What resolution needs (researchers, names, merges, each work's facts for the collaboration
+layer) stays in memory; the rows of works and of their authorships, topics and teams, the bulk
+of a snapshot, are spilled to a temporary file batch by batch (`Spilled`).
+
 A bulk load writes new works only: a work met again at a newer version after its batch (which
 the incremental path would replace) stops the plan (`BulkRefused`) before anything is written.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from graphsvc.names import block_key
 from graphsvc.store.facts import WorkFacts
@@ -37,19 +44,49 @@ class BulkRefused(Exception):
     """The graph or the source is not one a bulk load can write (nothing was written)."""
 
 
+class Spilled:
+    """Rows kept on disk (an anonymous temporary file, gone when closed or collected) as they
+    are added, batch by batch, and read back in the same order as often as needed."""
+
+    def __init__(self) -> None:
+        # Open for as long as the plan lives; closed when it is collected.
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="graphsvc-bulk-")  # noqa: SIM115
+        self.count = 0
+
+    def extend(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self._file.seek(0, 2)
+            pickle.dump(rows, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.count += len(rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self._file.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self._file)
+            except EOFError:
+                return
+            position = self._file.tell()
+            yield from batch
+            self._file.seek(position)
+
+    def __len__(self) -> int:
+        return self.count
+
+
 @dataclass
 class BulkState:
     """What the incremental writer would have stored after the batches seen so far."""
 
     versions: dict[str, int] = field(default_factory=dict)
-    works: list[dict[str, Any]] = field(default_factory=list)
+    works: Spilled = field(default_factory=Spilled)
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     teams: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
     institutions: dict[str, str] = field(default_factory=dict)
     researchers: dict[str, Researcher] = field(default_factory=dict)
-    authorships: list[dict[str, Any]] = field(default_factory=list)
-    work_topics: list[dict[str, Any]] = field(default_factory=list)
-    work_teams: list[dict[str, Any]] = field(default_factory=list)
+    authorships: Spilled = field(default_factory=Spilled)
+    work_topics: Spilled = field(default_factory=Spilled)
+    work_teams: Spilled = field(default_factory=Spilled)
     works_of: dict[str, list[str]] = field(default_factory=dict)
     merged: dict[str, dict[str, Any]] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
@@ -110,7 +147,7 @@ class BulkPlanner(PaperBatcher):
         _add_teams(st, papers)
         for p in papers:
             st.versions[p.record.arxiv_id] = p.record.version
-            st.works.append(_work_row(p))
+        st.works.extend([_work_row(p) for p in papers])
         for r in resolver.changed():
             st.researchers[r.id] = r
         authorships, institutions = _authorship_rows(papers, authors)

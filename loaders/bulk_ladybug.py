@@ -3,6 +3,7 @@ transaction (all or nothing)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pyarrow as pa
@@ -30,7 +31,7 @@ def arrow_table(table: Table, rows: list[Row]) -> pa.Table:
     return pa.table({name: [r[name] for r in rows] for name, _ in columns}, schema=schema)
 
 
-def copy_tables(backend: GraphBackend, tables: dict[str, list[Row]]) -> None:
+def copy_tables(backend: GraphBackend, tables: Mapping[str, list[Row]]) -> None:
     """Load every non-empty table into the (empty) embedded graph."""
 
     def load(tx: Tx) -> None:

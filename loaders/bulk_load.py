@@ -5,7 +5,7 @@ chunks into a running server whose folder is out of reach)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from graphsvc.db import GraphBackend, GraphError
@@ -35,7 +35,7 @@ def plan(
     name_rarity: bool,
     max_skipped: int | None,
     progress: Progress | None = None,
-) -> tuple[dict[str, list[Row]], IngestSummary]:
+) -> tuple[Mapping[str, list[Row]], IngestSummary]:
     """Read the items once; the tables of the graph an incremental load would leave."""
     planner = BulkPlanner(
         batch_size=batch_size,
@@ -53,12 +53,12 @@ def check_empty(backend: GraphBackend) -> None:
         raise BulkRefused(NOT_EMPTY)
 
 
-def write_embedded(backend: GraphBackend, tables: dict[str, list[Row]]) -> None:
+def write_embedded(backend: GraphBackend, tables: Mapping[str, list[Row]]) -> None:
     check_empty(backend)
     bulk_ladybug.copy_tables(backend, tables)
 
 
-def write_online(backend: GraphBackend, tables: dict[str, list[Row]]) -> None:
+def write_online(backend: GraphBackend, tables: Mapping[str, list[Row]]) -> None:
     """Into a running, empty Neo4j: the schema, then every table, nodes first, in
     transactions of `ONLINE_CHUNK` rows. Not one transaction (a whole snapshot does not fit
     one): a failure after the first chunk raises `PartialLoad`."""
@@ -104,7 +104,7 @@ def check_neo4j_folder(data_dir: Path, *, user: str, password: str) -> bool:
 
 
 def write_neo4j(
-    tables: dict[str, list[Row]], data_dir: Path, *, user: str, password: str, overwrite: bool
+    tables: Mapping[str, list[Row]], data_dir: Path, *, user: str, password: str, overwrite: bool
 ) -> None:
     """Import into the stopped server's data folder, then start a server on it for the schema
     and the empty lists, and stop it."""

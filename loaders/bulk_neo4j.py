@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ def has_database(data_dir: Path) -> bool:
     return (data_dir / "data" / "databases" / "neo4j" / "neostore").exists()
 
 
-def import_tables(tables: dict[str, list[Row]], data_dir: Path, *, overwrite: bool) -> None:
+def import_tables(tables: Mapping[str, list[Row]], data_dir: Path, *, overwrite: bool) -> None:
     """Write the CSV files and run the importer (the server on `data_dir` must be stopped).
     `overwrite`: replace an existing (empty) `neo4j` database."""
     data_dir.mkdir(parents=True, exist_ok=True)

@@ -6,11 +6,13 @@ engine, `UNWIND ... CREATE` on Neo4j)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graphsvc.store import affiliations, layer
-from graphsvc.store.layer_tables import layer_tables
+from graphsvc.store.layer_tables import LayerTables, layer_tables
 from graphsvc.store.params import NO_YEAR
 from graphsvc.store.researchers import researcher_row
 from loaders.bulk import BulkState
@@ -120,73 +122,121 @@ COPY_QUERIES = {
 TABLES = {t.name: t for t in (*NODES, *RELATIONSHIPS)}
 
 
-def graph_tables(st: BulkState, *, team_min_authors: int) -> dict[str, list[Row]]:
-    """Every table's rows: the graph an incremental load of the same items leaves."""
-    facts = [
-        type(f)(
-            arxiv_id=f.arxiv_id,
-            authors=tuple(sorted({st.final_id(a) for a in f.authors})),
-            topics=f.topics,
-            teams=f.teams,
-            team_work=f.team_work,
-            published=f.published,
+class GraphTables(Mapping[str, list[Row]]):
+    """Every table's rows: the graph an incremental load of the same items leaves. A table is
+    built when asked for (again at each access), so only one is held at a time besides the
+    plan; the collaboration layer's rows, which several tables use, are computed once."""
+
+    def __init__(self, st: BulkState, *, team_min_authors: int) -> None:
+        self._st = st
+        self._team_min_authors = team_min_authors
+        self._builders: dict[str, Callable[[], list[Row]]] = {
+            "Researcher": self._researchers,
+            "Work": lambda: [_work(w) for w in st.works],
+            "Topic": lambda: [
+                {**t, **self._layer.topic_stats[t["id"]]} for _, t in sorted(st.topics.items())
+            ],
+            "Institution": lambda: [
+                {"id": i, "name": n} for i, n in sorted(st.institutions.items())
+            ],
+            "Team": lambda: [
+                {
+                    "id": tid,
+                    "name": name,
+                    "aliases": sorted(aliases),
+                    **self._layer.team_counts[tid],
+                }
+                for tid, (name, aliases) in sorted(st.teams.items())
+            ],
+            "Stat": lambda: _stats(st, self._layer.with_topic, team_min_authors),
+            "NameCount": lambda: [{"key": k, "n": st.name_counts[k]} for k in sorted(st.name_keys)],
+            "MergedId": lambda: [
+                {**m, "into": st.final_id(m["into"])} for _, m in sorted(st.merged.items())
+            ],
+            "IngestState": lambda: _positions(st),
+            "AUTHORED": self._authored,
+            "HAS_TOPIC": lambda: [
+                {"from": r["work"], "to": r["topic"], "is_primary": r["is_primary"]}
+                for r in st.work_topics
+            ],
+            "AFFILIATED_WITH": self._affiliated,
+            "BY_TEAM": lambda: [{"from": r["work"], "to": r["team"]} for r in st.work_teams],
+            "COAUTHOR": lambda: [_ends(r, "a", "b") for r in self._layer.coauthor],
+            "WORKS_IN": lambda: [_ends(r, "researcher", "topic") for r in self._layer.works_in],
+            "MEMBER_OF": lambda: [_ends(r, "researcher", "team") for r in self._layer.member_of],
+            "COOCCURS": lambda: [_ends(r, "a", "b") for r in self._layer.cooccurs],
+        }
+
+    def __getitem__(self, name: str) -> list[Row]:
+        return self._builders[name]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)
+
+    @functools.cached_property
+    def _layer(self) -> LayerTables:
+        st = self._st
+        return layer_tables(
+            type(f)(
+                arxiv_id=f.arxiv_id,
+                authors=tuple(sorted({st.final_id(a) for a in f.authors})),
+                topics=f.topics,
+                teams=f.teams,
+                team_work=f.team_work,
+                published=f.published,
+            )
+            for f in st.facts
         )
-        for f in st.facts
-    ]
-    lt = layer_tables(facts)
-    zero = {"works_count": 0, "topics_count": 0, "coauthors_count": 0}
-    out: dict[str, list[Row]] = {
-        "Researcher": [
+
+    def _researchers(self) -> list[Row]:
+        zero = {"works_count": 0, "topics_count": 0, "coauthors_count": 0}
+        counts = self._layer.researcher_counts
+        return [
             {
                 **researcher_row(r.id, r.name, r.aliases, block_peer=r.block_peer),
-                **lt.researcher_counts.get(r.id, zero),
+                **counts.get(r.id, zero),
             }
-            for r in sorted(st.researchers.values(), key=lambda r: r.id)
-        ],
-        "Work": [_work(w) for w in st.works],
-        "Topic": [{**t, **lt.topic_stats[t["id"]]} for _, t in sorted(st.topics.items())],
-        "Institution": [{"id": i, "name": n} for i, n in sorted(st.institutions.items())],
-        "Team": [
-            {"id": tid, "name": name, "aliases": sorted(aliases), **lt.team_counts[tid]}
-            for tid, (name, aliases) in sorted(st.teams.items())
-        ],
-        "Stat": _stats(st, lt.with_topic, team_min_authors),
-        "NameCount": [{"key": k, "n": st.name_counts[k]} for k in sorted(st.name_keys)],
-        "MergedId": [{**m, "into": st.final_id(m["into"])} for _, m in sorted(st.merged.items())],
-        "IngestState": _positions(st),
-    }
-    years = {w["arxiv_id"]: w["year"] for w in out["Work"]}
-    authored = [{**a, "researcher": st.final_id(a["researcher"])} for a in st.authorships]
-    out["AUTHORED"] = [
-        {
-            "from": a["researcher"],
-            "to": a["work"],
-            "position": a["position"],
-            "institutions": a["institutions"],
-        }
-        for a in authored
-    ]
-    out["HAS_TOPIC"] = [
-        {"from": r["work"], "to": r["topic"], "is_primary": r["is_primary"]} for r in st.work_topics
-    ]
-    out["AFFILIATED_WITH"] = [
-        {
-            "from": r["researcher"],
-            "to": r["institution"],
-            "first_year": _year(r["first_year"]),
-            "last_year": _year(r["last_year"]),
-            "works": r["works"],
-        }
-        for r in affiliations.rows(
-            [{**a, "year": years[a["work"]]} for a in authored if a["institutions"]]
-        )
-    ]
-    out["BY_TEAM"] = [{"from": r["work"], "to": r["team"]} for r in st.work_teams]
-    out["COAUTHOR"] = [_ends(r, "a", "b") for r in lt.coauthor]
-    out["WORKS_IN"] = [_ends(r, "researcher", "topic") for r in lt.works_in]
-    out["MEMBER_OF"] = [_ends(r, "researcher", "team") for r in lt.member_of]
-    out["COOCCURS"] = [_ends(r, "a", "b") for r in lt.cooccurs]
-    return out
+            for r in sorted(self._st.researchers.values(), key=lambda r: r.id)
+        ]
+
+    def _authored(self) -> list[Row]:
+        final_id = self._st.final_id
+        return [
+            {
+                "from": final_id(a["researcher"]),
+                "to": a["work"],
+                "position": a["position"],
+                "institutions": a["institutions"],
+            }
+            for a in self._st.authorships
+        ]
+
+    def _affiliated(self) -> list[Row]:
+        st = self._st
+        years = {w["arxiv_id"]: _year(w["year"]) for w in st.works}
+        affiliated = [
+            {**a, "researcher": st.final_id(a["researcher"]), "year": years[a["work"]]}
+            for a in st.authorships
+            if a["institutions"]
+        ]
+        return [
+            {
+                "from": r["researcher"],
+                "to": r["institution"],
+                "first_year": _year(r["first_year"]),
+                "last_year": _year(r["last_year"]),
+                "works": r["works"],
+            }
+            for r in affiliations.rows(affiliated)
+        ]
+
+
+def graph_tables(st: BulkState, *, team_min_authors: int) -> GraphTables:
+    """The tables of the graph the plan `st` describes (see `GraphTables`)."""
+    return GraphTables(st, team_min_authors=team_min_authors)
 
 
 def _work(row: Row) -> Row:

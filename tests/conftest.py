@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +163,7 @@ def _corpus_items(n_works: int, seed: int) -> Iterator[SourceItem]:
 
 
 @functools.cache
-def _corpus_tables(n_works: int, seed: int) -> dict[str, list[dict[str, Any]]]:
+def _corpus_tables(n_works: int, seed: int) -> Mapping[str, list[dict[str, Any]]]:
     from loaders import bulk_load
 
     tables, _ = bulk_load.plan(
