@@ -1,4 +1,4 @@
-"""Bulk load of an empty graph: the incremental writer's batches, kept.
+"""Bulk load of an empty graph: the incremental writer's batches, planned before any is written.
 
 `BulkPlanner` reads a source exactly as `GraphWriter` does (same batches, duplicates, skips and
 author resolution, through the shared `PaperBatcher`), but where `GraphWriter` writes each batch

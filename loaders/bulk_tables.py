@@ -129,7 +129,6 @@ class GraphTables(Mapping[str, list[Row]]):
 
     def __init__(self, st: BulkState, *, team_min_authors: int) -> None:
         self._st = st
-        self._team_min_authors = team_min_authors
         self._builders: dict[str, Callable[[], list[Row]]] = {
             "Researcher": self._researchers,
             "Work": lambda: [_work(w) for w in st.works],

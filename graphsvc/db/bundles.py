@@ -1,13 +1,13 @@
 """Stored reads answered together: where an engine has a bundle query for them, several stored
 reads cost one round trip instead of one each.
 
-A bundle is a stored query of one dialect (`cypher/neo4j/NAME.cypher`; on Neo4j every query in
-a transaction is a Bolt round trip, on the embedded engine a call costs no more than the work)
-that returns one row with a column per stored read it answers, named after the read and holding
-that read's rows as maps, in the read's order. Its parameters are the union of the reads'.
-`prefetch` runs it and returns a reader that answers those reads (same name, same parameters)
-from its row and passes any other read on, so the code that reads does not change; on an
-engine without the bundle it returns the reader unchanged.
+A bundle is a stored query of one dialect (`cypher/bundles/neo4j/NAME.cypher`; on Neo4j every
+query in a transaction is a Bolt round trip, on the embedded engine a call costs no more than
+the work) that returns one row with a column per stored read it answers, named after the read
+and holding that read's rows as maps, in the read's order. Its parameters are the union of the
+reads'. `prefetch` runs it and returns a reader that answers those reads (same name, same
+parameters) from its row and passes any other read on, so the code that reads does not change;
+on an engine without the bundle it returns the reader unchanged.
 """
 
 from __future__ import annotations
