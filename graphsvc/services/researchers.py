@@ -230,12 +230,13 @@ def collaborators(
     newman = weighting == "newman"
     all_works = scope == "all"
     year_from = NO_SINCE if since is None else since
-    if since is None and not all_works:
+    from_layer = since is None and not all_works
+    if from_layer:
         db = prefetch(db, "collaborators_reads", collaborators_reads(researcher_id, newman, limit))
     counted = db.read("researcher_works_count", id=researcher_id)
     if not counted:
         return None
-    if since is None and not all_works:
+    if from_layer:
         ranked = db.read("collaborators_ranked", id=researcher_id, newman=newman, limit=limit)
     else:
         ranked = db.read(
