@@ -6,7 +6,7 @@ in a transaction, the planner keeps what the batch would have written. Resolutio
 only about blocks and names it has not met yet; in a graph that starts empty, the answer for
 those is "nobody", and everything met since is the resolver's own state, kept whole
 (`max_cached=None`). So each author is resolved as the incremental path resolves it on the same
-file, and `tables()` is the graph that path leaves (see `loaders.bulk_tables`).
+file, and `loaders.bulk_tables.GraphTables` is the graph that path leaves.
 
 What resolution needs (researchers, names, merges, each work's facts for the collaboration
 layer) stays in memory; the rows of works and of their authorships, topics and teams, the bulk

@@ -12,7 +12,7 @@ from graphsvc.db import GraphBackend, GraphError
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_ladybug, bulk_neo4j
 from loaders.bulk import BulkPlanner, BulkRefused
-from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, Row, graph_tables
+from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, GraphTables, Row
 from loaders.neo4j_local import LocalNeo4j
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
@@ -44,7 +44,7 @@ def plan(
         max_skipped=max_skipped,
     )
     summary = planner.ingest(items, source=source, progress=progress)
-    return graph_tables(planner.state, team_min_authors=team_min_authors), summary
+    return GraphTables(planner.state, team_min_authors=team_min_authors), summary
 
 
 def check_empty(backend: GraphBackend) -> None:

@@ -233,11 +233,6 @@ class GraphTables(Mapping[str, list[Row]]):
         ]
 
 
-def graph_tables(st: BulkState, *, team_min_authors: int) -> GraphTables:
-    """The tables of the graph the plan `st` describes (see `GraphTables`)."""
-    return GraphTables(st, team_min_authors=team_min_authors)
-
-
 def _work(row: Row) -> Row:
     return {
         **row,
