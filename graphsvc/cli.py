@@ -11,6 +11,7 @@ import typer
 
 from graphsvc.db import GraphBackend, GraphError, open_backend
 from graphsvc.settings import Engine, Settings, SettingsError, load_settings
+from loaders import collector
 from loaders.lines import DecompressedTooLarge, ReadLimits
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
@@ -157,6 +158,7 @@ def ingest_snapshot(
         backend.close()
 
 
+@collector.paused()  # the plan's heap grows to gigabytes of objects that hold no cycles
 def _bulk_snapshot(
     file: Path,
     source: str,
