@@ -27,9 +27,11 @@ topics, teams, name counts), so a run resumed after a crash decides as a clean r
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from graphsvc.names import (
@@ -50,6 +52,7 @@ MAX_CACHED = 300_000  # researchers kept in memory between batches (reloaded fro
 RARE_EXPECTED = 0.2
 MIDDLE_FACTOR = 10.0
 MIN_RESEARCHERS = 2_000
+_BY_ID = attrgetter("id")  # the order of a block's members
 
 
 @dataclass
@@ -63,6 +66,9 @@ class Researcher:
     topics: set[str] = field(default_factory=set)
     teams: set[str] = field(default_factory=set)
     block_peer: bool = False  # shared a work with someone of their own block
+    # The name keys of `aliases` while it had `_keys_of` of them (aliases are only ever added).
+    _alias_keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    _keys_of: int = field(default=-1, repr=False, compare=False)
 
     @property
     def parsed(self) -> ParsedName:
@@ -72,6 +78,13 @@ class Researcher:
         self.aliases.add(name)
         if completeness(name) > completeness(self.name):
             self.name = name
+
+    def has_alias_key(self, key: str) -> bool:
+        """Whether one of the aliases has this name key (exactly this full name)."""
+        if self._keys_of != len(self.aliases):
+            self._alias_keys = frozenset(name_key(a) for a in self.aliases)
+            self._keys_of = len(self.aliases)
+        return key in self._alias_keys
 
     def one_name(self) -> bool:
         """Whether every variant is compatible with the display name (an admin may have merged
@@ -161,13 +174,16 @@ class Resolver:
         """Install researchers read from the graph for these blocks (all of each block)."""
         for b in blocks:
             self._blocks.setdefault(b, [])
+        grown = set()
         for r in researchers:
-            self._blocks.setdefault(block_key(r.name), []).append(r)
+            block = block_key(r.name)
+            self._blocks.setdefault(block, []).append(r)
+            grown.add(block)
             self._taken.add(r.id)
             self._stored[r.id] = r.row_state()
             self._cached += 1
-        for members in self._blocks.values():
-            members.sort(key=lambda r: r.id)
+        for block in grown:  # the others are in order already
+            self._blocks[block].sort(key=_BY_ID)
 
     def evict(self, blocks: Iterable[str]) -> None:
         """Forget blocks whose graph state changed behind our back (replaced author lists)."""
@@ -231,7 +247,7 @@ class Resolver:
             shared_coauthors = _shared_blocks(cand.coauthor_blocks, paper_blocks, own)
             shared_teams = len(cand.teams & teams)
             shared_topics = len(cand.topics & topics)
-            exact = any(name_key(a) == key for a in cand.aliases)
+            exact = cand.has_alias_key(key)
             evidence = shared_coauthors or shared_teams or shared_topics
             if not evidence and exact and self.name_rarity:
                 if rare is None:
@@ -325,16 +341,15 @@ class Resolver:
         self.created.add(rid)
         researcher = Researcher(id=rid, name=name, aliases=set())
         self.names.change(name, 1)
-        members = self._blocks.setdefault(block, [])
-        members.append(researcher)
-        members.sort(key=lambda r: r.id)
+        insort(self._blocks.setdefault(block, []), researcher, key=_BY_ID)
         self._cached += 1
         return researcher
 
 
 def _shared_blocks(known: set[str], paper: Counter[str], own: str) -> int:
-    """How many blocks of this paper's other authors are among a candidate's co-author blocks;
-    linear in the smaller of the two."""
-    if len(known) < len(paper):
-        return sum(1 for b in known if b in paper and (b != own or paper[b] > 1))
-    return sum(1 for b, n in paper.items() if b in known and (b != own or n > 1))
+    """How many blocks of this paper's other authors are among a candidate's co-author blocks
+    (the intersection walks the smaller of the two)."""
+    shared = paper.keys() & known
+    if own in shared and paper[own] < 2:  # the name's own block, unless a namesake signed too
+        return len(shared) - 1
+    return len(shared)
