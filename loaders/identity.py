@@ -66,9 +66,8 @@ class Researcher:
     topics: set[str] = field(default_factory=set)
     teams: set[str] = field(default_factory=set)
     block_peer: bool = False  # shared a work with someone of their own block
-    # The name keys of `aliases` while it had `_keys_of` of them (aliases are only ever added).
-    _alias_keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
-    _keys_of: int = field(default=-1, repr=False, compare=False)
+    # The name keys of `aliases`, computed when first asked; `add_variant` clears them.
+    _alias_keys: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def parsed(self) -> ParsedName:
@@ -76,14 +75,14 @@ class Researcher:
 
     def add_variant(self, name: str) -> None:
         self.aliases.add(name)
+        self._alias_keys = None
         if completeness(name) > completeness(self.name):
             self.name = name
 
     def has_alias_key(self, key: str) -> bool:
         """Whether one of the aliases has this name key (exactly this full name)."""
-        if self._keys_of != len(self.aliases):
+        if self._alias_keys is None:
             self._alias_keys = frozenset(name_key(a) for a in self.aliases)
-            self._keys_of = len(self.aliases)
         return key in self._alias_keys
 
     def one_name(self) -> bool:

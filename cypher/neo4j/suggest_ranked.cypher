@@ -10,7 +10,7 @@
 // hop; the candidates are grouped by node alone and the researcher's co-authors removed after
 // grouping (16,000 list tests, not 61,000); the open state is looked up per candidate only when
 // it ranks ($open_first; a CASE, which Neo4j does not evaluate for false, where AND would be),
-// else for the returned rows only; the topic overlap, a tie-breaker, only for
+// and again for the returned rows, whose flag it is; the topic overlap, a tie-breaker, only for
 // the candidates at or above the $limit-th by (open first, resource allocation, common).
 // COAUTHOR joins researchers only, so its ends are not label-checked (a third of the hop).
 // params: id, hub_max, min_common, limit, open_first
@@ -51,7 +51,7 @@ RETURN c.id AS id, c.name AS name, x.common AS common_coauthors_count,
        CASE WHEN r.topics_count + c.topics_count - shared > 0
             THEN round(shared * 1.0 / (r.topics_count + c.topics_count - shared), 6)
             ELSE 0.0 END AS topic_overlap,
-       x.open OR EXISTS {
+       EXISTS {
          MATCH (cl:Claim {researcher_id: c.id})
          WHERE cl.status = 'approved' AND cl.collab_open = true
        } AS open_to_collaborate
