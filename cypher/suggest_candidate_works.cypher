@@ -4,3 +4,4 @@ UNWIND $ids AS cid
 MATCH (c:Researcher {id: cid})-[:AUTHORED]->(w:Work)
 RETURN DISTINCT cid AS candidate, w.arxiv_id AS arxiv_id, w.title AS title, w.year AS year,
        w.published AS published
+ORDER BY candidate, arxiv_id

@@ -8,3 +8,4 @@ WHERE z.coauthors_count <= $hub_max
 MATCH (z)-[:COAUTHOR]-(r:Researcher {id: $id})
 WHERE r <> c
 RETURN cid AS candidate, z.id AS id, z.name AS name, z.coauthors_count AS coauthors
+ORDER BY candidate, id

@@ -5,3 +5,4 @@ UNWIND $ids AS cid
 MATCH (c:Researcher {id: cid})-[y:WORKS_IN]->(t:Topic)<-[x:WORKS_IN]-(r:Researcher {id: $id})
 WHERE r <> c
 RETURN cid AS candidate, t.id AS id, t.name AS name, x.works AS works, y.works AS candidate_works
+ORDER BY candidate, id

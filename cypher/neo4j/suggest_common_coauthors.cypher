@@ -11,3 +11,4 @@ UNWIND $ids AS cid
 MATCH (c:Researcher {id: cid})-[:COAUTHOR]-(z:Researcher)
 WHERE r <> c AND z IN coauthors AND z.coauthors_count <= $hub_max
 RETURN cid AS candidate, z.id AS id, z.name AS name, z.coauthors_count AS coauthors
+ORDER BY candidate, id

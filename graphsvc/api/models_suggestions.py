@@ -9,7 +9,9 @@ RANKING = (
     "co-authors already nor the researcher (sharing only team works does not count as having "
     "written together). Ranked by resource allocation, then the number of common co-authors, "
     "then topic overlap (all descending, rounded to 6 decimals), then name and id. Common "
-    "co-authors with more than `hub_max_coauthors` personal co-authors are not counted. "
+    "co-authors with more than `hub_max_coauthors` personal co-authors are not counted: 1,000, "
+    "lowered for a researcher whose co-authors would expand to more than `expansion_rows_max` "
+    "two-hop rows, to the largest degree d whose co-authors with at most d co-authors fit. "
     "Researchers without a common co-author are not suggested."
 )
 
@@ -76,6 +78,10 @@ class Suggestions(BaseModel):
     researcher_id: str
     min_common: int = Field(description="Fewest common co-authors a suggestion has.")
     hub_max_coauthors: int = Field(
-        description="Common co-authors with more personal co-authors than this are not counted."
+        description="Common co-authors with more personal co-authors than this are not counted "
+        "(1,000, or lower for this researcher to keep within `expansion_rows_max`)."
+    )
+    expansion_rows_max: int = Field(
+        description="Most two-hop co-authorship rows a ranking reads (the bound's budget)."
     )
     items: list[Suggestion]

@@ -13,9 +13,12 @@ Ranked by resource allocation, then the number of common co-authors, then topic 
 descending, scores rounded to 6 decimals), then name and id; for the owner of a record
 (`/v1/me/suggestions`), researchers open to collaborate come first.
 
-Bound: common co-authors with more than `HUB_MAX_COAUTHORS` personal co-authors are skipped
-(they would add at most 1/HUB_MAX each), so the 2-hop expansion is at most
-deg(researcher) * HUB_MAX_COAUTHORS rows.
+Bound: common co-authors with more than `hub_max` personal co-authors are skipped (each would
+add at most 1/hub_max). `hub_max` is `HUB_MAX_COAUTHORS`, lowered for a researcher whose
+co-authors would expand to more than `EXPANSION_ROWS_MAX` two-hop rows: to the largest degree d
+such that the co-authors with at most d co-authors expand to at most that many rows (`hub_bound`).
+A prolific researcher's ranking then rests on their less connected co-authors, the ones that
+weigh most in both scores; the work is bounded whoever asks.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from collections import defaultdict
 from typing import Any
 
 from graphsvc.db import Reader, reads_together
+from graphsvc.db.bundles import Read, prefetch
 from graphsvc.services.researchers import _newest_first
 from graphsvc.store import claims as claims_store
 
 HUB_MAX_COAUTHORS = 1_000
+EXPANSION_ROWS_MAX = 10_000
 COMMON_LISTED = 5
 TOPICS_LISTED = 5
 WORKS_LISTED = 3
@@ -43,12 +48,15 @@ def suggestions(
     limit: int,
     min_common: int,
     hub_max: int = HUB_MAX_COAUTHORS,
+    rows_max: int = EXPANSION_ROWS_MAX,
     open_first: bool = False,
 ) -> Data | None:
     """The ranked suggestions with their evidence, or None when the researcher is unknown;
     `open_first`: researchers open to collaborate first (each part in the ranking's order)."""
-    if not db.read("researcher_works_count", id=researcher_id):
+    found = db.read("suggest_coauthor_degrees", id=researcher_id)
+    if not found:
         return None
+    hub_max = hub_bound([(d, n) for d, n in found[0]["degrees"] if n], hub_max, rows_max)
     ranked = db.read(
         "suggest_ranked",
         id=researcher_id,
@@ -62,8 +70,24 @@ def suggestions(
         "researcher_id": researcher_id,
         "min_common": min_common,
         "hub_max_coauthors": hub_max,
+        "expansion_rows_max": rows_max,
         "items": items,
     }
+
+
+def hub_bound(degrees: list[tuple[int, int]], hub_max: int, rows_max: int) -> int:
+    """The largest d <= `hub_max` such that the co-authors with at most d co-authors expand to
+    at most `rows_max` rows (0 when none fit); `degrees`: (co-authors of a co-author, how many
+    co-authors have that many)."""
+    bound, rows = 0, 0
+    for deg, n in sorted(degrees):
+        if deg > hub_max:
+            break
+        rows += deg * n
+        if rows > rows_max:
+            return bound
+        bound = deg
+    return hub_max
 
 
 def owned_record(db: Reader, account_id: str) -> str | None:
@@ -81,6 +105,7 @@ def with_evidence(db: Reader, researcher_id: str, ranked: list[Data], hub_max: i
     ids = [c["id"] for c in ranked]
     if not ids:  # Ladybug cannot type an empty list parameter
         return []
+    db = prefetch(db, "suggest_evidence", evidence_reads(researcher_id, ids, hub_max))
     common: dict[str, list[Data]] = defaultdict(list)
     for row in db.read("suggest_common_coauthors", id=researcher_id, ids=ids, hub_max=hub_max):
         common[row["candidate"]].append(row)
@@ -88,9 +113,18 @@ def with_evidence(db: Reader, researcher_id: str, ranked: list[Data], hub_max: i
     for row in db.read("suggest_shared_topics", id=researcher_id, ids=ids):
         topics[row["candidate"]].append(row)
     works: dict[str, list[Data]] = defaultdict(list)
-    for row in db.read("suggest_candidate_works", ids=ids):
+    for row in db.read("suggest_candidate_works", ids=ids):  # newest 3 or all, by engine
         works[row["candidate"]].append(row)
     return [_item(c, common[c["id"]], topics[c["id"]], works[c["id"]]) for c in ranked]
+
+
+def evidence_reads(researcher_id: str, ids: list[str], hub_max: int) -> list[Read]:
+    """The stored reads of the candidates' evidence (one bundle on Neo4j)."""
+    return [
+        ("suggest_common_coauthors", {"id": researcher_id, "ids": ids, "hub_max": hub_max}),
+        ("suggest_shared_topics", {"id": researcher_id, "ids": ids}),
+        ("suggest_candidate_works", {"ids": ids}),
+    ]
 
 
 def _item(c: Data, common: list[Data], topics: list[Data], works: list[Data]) -> Data:

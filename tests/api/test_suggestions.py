@@ -35,8 +35,13 @@ def check(client: TestClient, f: Facts, rid: str, **params: Any) -> list[dict[st
     body = get_ok(client, url(rid, **params))
     assert body["items"] == oracle.suggestions(f, rid, **params), (rid, params)
     assert body["researcher_id"] == rid
-    assert body["hub_max_coauthors"] == service.HUB_MAX_COAUTHORS == oracle.HUB_MAX_COAUTHORS
-    written_with = set(coauthor_graph(f)[rid]) | {rid}
+    assert service.HUB_MAX_COAUTHORS == oracle.HUB_MAX_COAUTHORS
+    assert body["expansion_rows_max"] == service.EXPANSION_ROWS_MAX == oracle.EXPANSION_ROWS_MAX
+    g = coauthor_graph(f)
+    assert body["hub_max_coauthors"] == oracle.hub_bound(
+        g, rid, oracle.HUB_MAX_COAUTHORS, oracle.EXPANSION_ROWS_MAX
+    )
+    written_with = set(g[rid]) | {rid}
     assert not written_with & {s["id"] for s in body["items"]}
     items: list[dict[str, Any]] = body["items"]
     return items
@@ -81,6 +86,46 @@ def test_hub_bound_matches_the_oracle(corpus_backend: GraphBackend, corpus_facts
         assert got["items"] == expected
         assert got["items"] != oracle.suggestions(corpus_facts, rid, limit=limit)
         assert all(z["coauthors"] <= hub_max for s in expected for z in s["common_coauthors"])
+
+
+def test_expansion_bound_matches_the_oracle(
+    corpus_backend: GraphBackend, corpus_facts: Facts
+) -> None:
+    """With a row budget that binds, the hub bound is lowered to the oracle's, the answer equals
+    the oracle's under it and differs from the unbounded one; a budget nothing fits suggests
+    nobody."""
+    rid = picks(corpus_facts)[0]
+    g = coauthor_graph(corpus_facts)
+    rows = sum(d for _, d in g.degree(g[rid]))
+    rows_max = rows // 3
+    bound = oracle.hub_bound(g, rid, service.HUB_MAX_COAUTHORS, rows_max)
+    assert 0 < bound < max(d for _, d in g.degree(g[rid]))
+    assert sum(d for _, d in g.degree(g[rid]) if d <= bound) <= rows_max
+    for limit in (5, 100):
+        got = service.suggestions(corpus_backend, rid, limit=limit, min_common=1, rows_max=rows_max)
+        assert got is not None
+        assert (got["hub_max_coauthors"], got["expansion_rows_max"]) == (bound, rows_max)
+        expected = oracle.suggestions(corpus_facts, rid, limit=limit, rows_max=rows_max)
+        assert got["items"] == expected
+        assert expected != oracle.suggestions(corpus_facts, rid, limit=limit, rows_max=rows)
+        assert all(z["coauthors"] <= bound for s in expected for z in s["common_coauthors"])
+    nothing = service.suggestions(corpus_backend, rid, limit=10, min_common=1, rows_max=0)
+    assert nothing is not None and nothing["hub_max_coauthors"] == 0 and nothing["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("degrees", "hub_max", "rows_max", "bound"),
+    [
+        ([], 1000, 10, 1000),  # no co-authors: nothing to bound
+        ([(3, 2), (1, 1)], 1000, 7, 1000),  # all fit (1 + 6 rows), in any order
+        ([(1, 1), (3, 2)], 1000, 6, 1),  # the degree-3 pair does not fit: both left out
+        ([(2, 1), (5, 1)], 1000, 1, 0),  # none fits
+        ([(2, 1), (2000, 1)], 1000, 10, 1000),  # above hub_max: skipped, not counted
+        ([(2, 1), (4, 1), (2000, 1)], 3, 5, 3),
+    ],
+)
+def test_hub_bound(degrees: list[tuple[int, int]], hub_max: int, rows_max: int, bound: int) -> None:
+    assert service.hub_bound(degrees, hub_max, rows_max) == bound
 
 
 # --- the demo and the team corpus -----------------------------------------------------------

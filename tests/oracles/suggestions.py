@@ -13,6 +13,18 @@ from tests.oracles.facts import Facts, coauthor_graph
 from tests.oracles.researchers import newest_first
 
 HUB_MAX_COAUTHORS = 1_000  # graphsvc.services.suggestions.HUB_MAX_COAUTHORS, restated
+EXPANSION_ROWS_MAX = 10_000  # graphsvc.services.suggestions.EXPANSION_ROWS_MAX, restated
+
+
+def hub_bound(g: nx.Graph, rid: str, hub_max: int, rows_max: int) -> int:
+    """The documented bound, from the graph: `hub_max` when the co-authors with at most
+    `hub_max` co-authors expand to at most `rows_max` rows (their degrees summed); otherwise the
+    largest co-author degree d whose co-authors of degree <= d do; 0 if none."""
+    eligible = [d for _, d in g.degree(g[rid]) if d <= hub_max]
+    if sum(eligible) <= rows_max:
+        return hub_max
+    fits = [d for d in set(eligible) if sum(x for x in eligible if x <= d) <= rows_max]
+    return max(fits, default=0)
 
 
 def topic_works(f: Facts) -> dict[str, Counter[str]]:
@@ -61,9 +73,11 @@ def suggestions(
     limit: int = 10,
     min_common: int = 1,
     hub_max: int = HUB_MAX_COAUTHORS,
+    rows_max: int = EXPANSION_ROWS_MAX,
     open_first: bool = False,
 ) -> list[dict[str, Any]]:
     g = coauthor_graph(f)
+    hub_max = hub_bound(g, rid, hub_max, rows_max)
     open_ids = {
         c["researcher_id"] for c in f.claims if c["status"] == "approved" and c["collab_open"]
     }
