@@ -110,7 +110,9 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
 
     # Ring 1: teams, co-authors, works, topics, institutions; only the first `limit` of each
     # kind can be kept, so each query ranks and cuts in the database; the sizes tell about
-    # truncation.
+    # truncation. Once the teams and co-authors alone pass `limit`, nothing after them can be
+    # kept and the slice is truncated: works, topics and institutions are not read (for a
+    # prolific researcher, most of the time).
     total = 1 + center["teams"] + center["works"] + center["coauthors"]
     names: dict[str, str] = {center["id"]: center["name"]}
     teams = db.read("slice_teams", id=researcher_id, limit=limit)
@@ -122,24 +124,27 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
         coauthors.append(row["id"])
         names[row["id"]] = row["name"]
         nodes.add(researcher_node(row["id"]), "Researcher", row["name"], {"depth": 1})
-    for row in db.read("slice_recent_works", id=researcher_id, limit=limit):
-        nodes.add(work_node(row["work"]), "Work", row["title"] or row["work"], _work_props(row))
-    topics = db.read("slice_topics", id=researcher_id)
-    total += len(topics)
-    for t in topics[:limit]:
-        nodes.add(topic_node(t["topic"]), "Topic", t["name"] or t["topic"], {"works": t["works"]})
-    members: Counter[str] = Counter()
-    inst_names: dict[str, str] = {}
-    # Affiliations of ring 1 (the researcher's own, and the edges of a depth-1 slice).
     ring1 = [center["id"], *coauthors]
-    affiliations = db.read("slice_affiliations", ids=ring1)
-    own = [row for row in affiliations if row["researcher"] == center["id"]]
-    for row in [*own, *db.read("slice_institutions", id=researcher_id)]:
-        members[row["institution"]] += row.get("members", 1)
-        inst_names[row["institution"]] = row["name"]
-    total += len(members)
-    for i in sorted(members, key=lambda i: (-members[i], i))[:limit]:
-        nodes.add(institution_node(i), "Institution", inst_names[i] or i, {})
+    if 1 + center["teams"] + center["coauthors"] <= limit:
+        db = prefetch(db, "slice_more_reads", slice_more_reads(researcher_id, limit))
+        for row in db.read("slice_recent_works", id=researcher_id, limit=limit):
+            nodes.add(work_node(row["work"]), "Work", row["title"] or row["work"], _work_props(row))
+        topics = db.read("slice_topics", id=researcher_id)
+        total += len(topics)
+        for t in topics[:limit]:
+            props = {"works": t["works"]}
+            nodes.add(topic_node(t["topic"]), "Topic", t["name"] or t["topic"], props)
+        # Institutions of ring 1: the researcher's own (counted as one member) and the
+        # co-authors'.
+        members: Counter[str] = Counter()
+        inst_names: dict[str, str] = {}
+        own = db.read("slice_affiliations", ids=[center["id"]])
+        for row in [*own, *db.read("slice_institutions", id=researcher_id)]:
+            members[row["institution"]] += row.get("members", 1)
+            inst_names[row["institution"]] = row["name"]
+        total += len(members)
+        for i in sorted(members, key=lambda i: (-members[i], i))[:limit]:
+            nodes.add(institution_node(i), "Institution", inst_names[i] or i, {})
 
     # Ring 2: co-authors' co-authors, each after the works that link it to ring 1.
     if depth >= 2 and coauthors and total <= limit:
@@ -162,7 +167,7 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
     return {
         "elements": {
             "nodes": [{"data": nodes.data[n]} for n in kept],
-            "edges": [{"data": e} for e in _edges(db, kept, included, (set(ring1), affiliations))],
+            "edges": [{"data": e} for e in _edges(db, kept, included)],
         },
         "truncated": max(total, len(nodes)) > limit,
         "center": researcher_node(center["id"]),
@@ -170,28 +175,34 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
 
 
 def slice_reads(researcher_id: str, limit: int) -> list[Read]:
-    """The stored reads of `ego_network` that need only the researcher (one bundle on Neo4j)."""
-    one = {"id": researcher_id}
-    cut = {**one, "limit": limit}
+    """The first stored reads of `ego_network` (one bundle on Neo4j): the researcher, their
+    teams and co-authors."""
     return [
-        ("slice_researcher", one),
-        ("slice_teams", cut),
-        ("slice_coauthors", cut),
-        ("slice_recent_works", cut),
-        ("slice_topics", one),
-        ("slice_institutions", one),
+        ("slice_researcher", {"id": researcher_id}),
+        ("slice_teams", {"id": researcher_id, "limit": limit}),
+        ("slice_coauthors", {"id": researcher_id, "limit": limit}),
     ]
 
 
-def _edges(
-    db: Reader, kept: list[str], included: set[str], known: tuple[set[str], list[Data]]
-) -> list[Data]:
-    """Every stored relationship between two kept nodes, sorted by edge id. `known`: researcher
-    ids whose affiliations were read already, and those rows; other kept ones are read here."""
-    work_ids = sorted(n.removeprefix("work:") for n in kept if n.startswith("work:"))
-    researcher_ids = sorted(
-        n.removeprefix("researcher:") for n in kept if n.startswith("researcher:")
-    )
+def slice_more_reads(researcher_id: str, limit: int) -> list[Read]:
+    """The rest of ring 1, read when the slice has room after the co-authors (one bundle on
+    Neo4j): works, topics, the co-authors' institutions and the researcher's own."""
+    return [
+        ("slice_recent_works", {"id": researcher_id, "limit": limit}),
+        ("slice_topics", {"id": researcher_id}),
+        ("slice_institutions", {"id": researcher_id}),
+        ("slice_affiliations", {"ids": [researcher_id]}),
+    ]
+
+
+def _edges(db: Reader, kept: list[str], included: set[str]) -> list[Data]:
+    """Every stored relationship between two kept nodes, sorted by edge id."""
+
+    def ids(prefix: str) -> list[str]:
+        return sorted(n.removeprefix(prefix) for n in kept if n.startswith(prefix))
+
+    work_ids, researcher_ids = ids("work:"), ids("researcher:")
+    team_ids, institution_ids = ids("team:"), ids("institution:")
     found: list[tuple[str, str, str]] = []
     if work_ids:
         for row in db.read("slice_work_edges", ids=work_ids):
@@ -200,22 +211,20 @@ def _edges(
             else:
                 ends = (work_node(row["source"]), topic_node(row["target"]))
             found.append((row["kind"], *ends))
-    team_ids = sorted(n.removeprefix("team:") for n in kept if n.startswith("team:"))
     if team_ids and researcher_ids:
         for row in db.read("slice_memberships", ids=researcher_ids, teams=team_ids):
             found.append(("MEMBER_OF", researcher_node(row["researcher"]), team_node(row["team"])))
-    read_for, affiliations = known
-    missing = [r for r in researcher_ids if r not in read_for]
-    if missing:
-        affiliations = [*affiliations, *db.read("slice_affiliations", ids=missing)]
-    for row in affiliations:
-        found.append(
-            (
-                "AFFILIATED_WITH",
-                researcher_node(row["researcher"]),
-                institution_node(row["institution"]),
+    if institution_ids and researcher_ids:
+        for row in db.read(
+            "slice_affiliation_edges", ids=researcher_ids, institutions=institution_ids
+        ):
+            found.append(
+                (
+                    "AFFILIATED_WITH",
+                    researcher_node(row["researcher"]),
+                    institution_node(row["institution"]),
+                )
             )
-        )
     edges = {
         edge_id(kind, s, t): {"id": edge_id(kind, s, t), "source": s, "target": t, "type": kind}
         for kind, s, t in found

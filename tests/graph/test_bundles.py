@@ -14,18 +14,20 @@ import pytest
 from graphsvc.catalog import CatalogError, load_dialect
 from graphsvc.db import GraphBackend, Reader
 from graphsvc.db.bundles import Read, prefetch
-from graphsvc.services.graph import slice_reads
+from graphsvc.services.graph import slice_more_reads, slice_reads
 from graphsvc.services.researchers import collaborators_reads, profile_reads
+from graphsvc.services.suggestions import evidence_reads
 from tests.api.test_trust import subjects, trust_backend, trust_facts  # noqa: F401 (fixtures)
 from tests.conftest import api_client
 from tests.helpers import CountingBackend
-from tests.oracles.facts import Facts
+from tests.oracles.facts import Facts, coauthor_graph
 
 UNKNOWN = "nobody-of-this-name"
 
 
-def bundled(rid: str, viewer: str) -> list[tuple[str, list[Read]]]:
-    """Every bundle the services use, with the reads it answers for `rid`."""
+def bundled(rid: str, viewer: str, others: list[str]) -> list[tuple[str, list[Read]]]:
+    """Every bundle the services use, with the reads it answers for `rid` (and suggestions'
+    candidates `others`)."""
     return [
         ("researcher_profile_reads", profile_reads(rid, 2, viewer)),
         ("researcher_profile_reads", profile_reads(rid, 1, "")),
@@ -33,7 +35,19 @@ def bundled(rid: str, viewer: str) -> list[tuple[str, list[Read]]]:
         ("collaborators_reads", collaborators_reads(rid, False, 3)),
         ("slice_reads", slice_reads(rid, 200)),
         ("slice_reads", slice_reads(rid, 2)),
+        ("slice_more_reads", slice_more_reads(rid, 200)),
+        ("slice_more_reads", slice_more_reads(rid, 2)),
+        ("suggest_evidence", evidence_reads(rid, others, 1_000)),
+        ("suggest_evidence", evidence_reads(rid, others, 2)),
     ]
+
+
+def two_hops(f: Facts, rid: str) -> list[str]:
+    """Researchers two personal co-authorship hops from `rid` (suggestion candidates), and a
+    few others; some researchers when `rid` has none."""
+    g = coauthor_graph(f)
+    near = {c for z in g[rid] for c in g[z]} - {rid} if rid in g else set()
+    return sorted(near)[:20] + sorted(f.researchers)[:3]
 
 
 def test_each_bundle_answers_as_its_reads_alone(
@@ -44,21 +58,26 @@ def test_each_bundle_answers_as_its_reads_alone(
     ids = [*subjects(trust_facts), UNKNOWN]
     neo4j = trust_backend.dialect == "neo4j"
     compared = 0
+    answered_rows: set[str] = set()  # the reads that gave rows at least once
 
     def compare(reader: Reader, bundle: str, reads: list[Read]) -> int:
         answered = prefetch(reader, bundle, reads)
         assert (answered is reader) is not neo4j
         for name, params in reads:
-            assert answered.read(name, **params) == reader.read(name, **params), (bundle, name)
+            rows = answered.read(name, **params)
+            assert rows == reader.read(name, **params), (bundle, name)
+            answered_rows.update([name] if rows else [])
         return len(reads)
 
     for rid in ids:
         viewer = follower["account"] if rid == follower["researcher"] else "acc-01"
-        for bundle, reads in bundled(rid, viewer):
+        for bundle, reads in bundled(rid, viewer, two_hops(trust_facts, rid)):
             compared += trust_backend.read_together(
                 lambda reader, b=bundle, r=reads: compare(reader, b, r)
             )
-    assert compared == len(ids) * (9 + 9 + 3 + 3 + 6 + 6)
+    assert compared == len(ids) * (9 + 9 + 3 + 3 + 3 + 3 + 4 + 4 + 3 + 3)
+    every = {name for _, reads in bundled("", "", []) for name, _ in reads}
+    assert every - answered_rows <= {"follow_state"}, every - answered_rows  # none are vacuous
     claimed = {c["researcher_id"] for c in trust_facts.claims}
     assert claimed & set(ids) and follower["researcher"] in ids
 
@@ -68,7 +87,9 @@ def test_each_bundle_answers_as_its_reads_alone(
     [
         ("/v1/researchers/{rid}", "researcher_profile_reads", 9),
         ("/v1/researchers/{rid}/collaborators?limit=5", "collaborators_reads", 3),
-        ("/v1/researchers/{rid}/graph?depth=1&limit=50", "slice_reads", 6),
+        ("/v1/researchers/{rid}/graph?depth=1&limit=50", "slice_reads", 3),
+        ("/v1/researchers/{rid}/graph?depth=1&limit=500", "slice_more_reads", 4),
+        ("/v1/researchers/{rid}/suggestions", "suggest_evidence", 3),
     ],
 )
 def test_endpoints_read_through_their_bundle_on_neo4j(
@@ -84,7 +105,7 @@ def test_endpoints_read_through_their_bundle_on_neo4j(
     rid = subjects(trust_facts)[0]
     with api_client(counted) as client:
         assert client.get(url.format(rid=rid)).status_code == 200
-    names = {name for name, _ in dict(bundled(rid, ""))[bundle]}
+    names = {name for name, _ in dict(bundled(rid, "", []))[bundle]}
     if trust_backend.dialect == "neo4j":
         assert counted.calls[bundle] == 1
         assert not names & set(counted.calls)

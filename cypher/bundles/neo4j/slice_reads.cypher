@@ -1,7 +1,9 @@
-// The first stored reads of a researcher's graph slice (those that need only the researcher's
-// id) in one round trip (a bundle: graphsvc.db.bundles): one row, a column per read holding its
-// rows as maps in its order. Each COLLECT subquery is the read's own text (cypher/NAME.cypher)
-// with its RETURN made one map; keep them equal (tests/graph/test_bundles.py compares them).
+// The first stored reads of a researcher's graph slice (the researcher, their teams and
+// co-authors: graphsvc.services.graph.slice_reads) in one round trip (a bundle:
+// graphsvc.db.bundles): one row, a column per read holding its rows as maps in its order.
+// Each COLLECT subquery is the read's own text (cypher/neo4j/NAME.cypher, else
+// cypher/NAME.cypher) with its RETURN made one map; keep them equal
+// (tests/graph/test_bundles.py compares them).
 // params: id, limit
 RETURN
   COLLECT {
@@ -17,26 +19,14 @@ RETURN
     LIMIT $limit
   } AS slice_teams,
   COLLECT {
-    MATCH (r:Researcher {id: $id})-[e:COAUTHOR]-(c:Researcher)
+    MATCH (r:Researcher {id: $id})-[e:COAUTHOR]-()
+    WITH r, e.works AS shared
+    ORDER BY shared DESC
+    LIMIT $limit
+    WITH r, min(shared) AS floor
+    MATCH (r)-[e:COAUTHOR]-(c:Researcher)
+    WHERE e.works >= floor
     RETURN {id: c.id, name: c.name, shared: e.works} AS row
     ORDER BY row.shared DESC, row.name, row.id
     LIMIT $limit
-  } AS slice_coauthors,
-  COLLECT {
-    MATCH (r:Researcher {id: $id})-[:AUTHORED]->(w:Work)
-    WHERE NOT coalesce(w.team_work, false)
-    RETURN {work: w.arxiv_id, title: w.title, year: w.year, published: w.published} AS row
-    ORDER BY row.published IS NULL, row.published DESC, row.work
-    LIMIT $limit
-  } AS slice_recent_works,
-  COLLECT {
-    MATCH (r:Researcher {id: $id})-[x:WORKS_IN]->(t:Topic)
-    RETURN {topic: t.id, name: t.name, works: x.works} AS row
-    ORDER BY row.works DESC, row.topic
-  } AS slice_topics,
-  COLLECT {
-    MATCH (r:Researcher {id: $id})-[:COAUTHOR]-(c:Researcher)-[:AFFILIATED_WITH]->(i:Institution)
-    WITH i, count(DISTINCT c) AS members
-    RETURN {institution: i.id, name: i.name, members: members} AS row
-    ORDER BY row.institution
-  } AS slice_institutions
+  } AS slice_coauthors
