@@ -1,0 +1,69 @@
+"""Query latency of a running server for named subjects, without the oracle.
+
+    python -m bench.latency --server graphsvc=18001 --server baseline=18002 \\
+        --researcher median=rachel-neal-bennett --researcher prolific=wei-j-zhang \\
+        --topic largest=hep-ph --requests 200
+
+For graphs whose oracle does not fit in memory beside the server (bench/api.py holds the whole
+graph's facts: 15 GB at 1,000,000 works): the same endpoints and parameters as bench/api.py
+(bench/subjects.py), asked of servers already serving the graph (e.g. this checkout and an older
+commit's, side by side on one Neo4j): each cell on each server in turn, --warmup untimed
+requests then up to --requests timed ones over one keep-alive connection, sequential. The
+cached neighborhood only (a miss needs a write before each request: bench/api.py). Answers are
+not checked here; bench/api.py and the tests check them against the oracle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bench.servers import Http
+from bench.subjects import ENDPOINTS
+from bench.timing import pct, timed
+
+
+def labelled(value: str) -> tuple[str, str]:
+    label, sep, ident = value.partition("=")
+    if not sep or not label or not ident:
+        raise argparse.ArgumentTypeError(f"expected LABEL=VALUE, got {value!r}")
+    return label, ident
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--server", type=labelled, action="append", required=True,
+                        metavar="NAME=PORT", help="a server to time (repeat for more)")  # fmt: skip
+    parser.add_argument("--endpoint", action="append", choices=[e.name for e in ENDPOINTS],
+                        help="time only these (repeat; default: all but the miss)")  # fmt: skip
+    parser.add_argument("--researcher", type=labelled, action="append", default=[])
+    parser.add_argument("--topic", type=labelled, action="append", default=[])
+    parser.add_argument("--requests", type=int, default=200, help="timed requests per cell")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed requests first")
+    parser.add_argument("--budget", type=float, default=60.0, metavar="S",
+                        help="stop timing a cell after S seconds (once 30 are timed)")  # fmt: skip
+    args = parser.parse_args(argv)
+    servers = [(name, Http(int(port))) for name, port in args.server]
+    subjects = {"researcher": args.researcher, "topic": args.topic}
+    print("| endpoint | subject | id | server | p50 ms | p99 ms | timed | errors |")
+    print("|---|---|---|---|---:|---:|---:|---:|")
+    for ep in ENDPOINTS:
+        if ep.miss or (args.endpoint and ep.name not in args.endpoint):
+            continue
+        for label, ident in subjects[ep.kind]:
+            path = ep.path(ident)
+            for name, http in servers:
+                s = timed(
+                    lambda h=http, p=path: h.get(p)[0], args.warmup, args.requests, args.budget
+                )
+                error = f" ({s.first_error})" if s.first_error else ""
+                print(f"| {ep.name} | {label} | {ident} | {name} | {pct(s.times, 50):.1f} | "
+                      f"{pct(s.times, 99):.1f} | {len(s.times)} | {s.errors}{error} |",
+                      flush=True)  # fmt: skip
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
