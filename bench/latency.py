@@ -8,9 +8,10 @@ For graphs whose oracle does not fit in memory beside the server (bench/api.py h
 graph's facts: 15 GB at 1,000,000 works): the same endpoints and parameters as bench/api.py
 (bench/subjects.py), asked of servers already serving the graph (e.g. this checkout and an older
 commit's, side by side on one Neo4j): each cell on each server in turn, --warmup untimed
-requests then up to --requests timed ones over one keep-alive connection, sequential. The
-cached neighborhood only (a miss needs a write before each request: bench/api.py). Answers are
-not checked here; bench/api.py and the tests check them against the oracle.
+requests then up to --requests timed ones over one keep-alive connection, sequential. With
+--misses, also the neighborhood right after a write: the graph version is bumped before each
+timed request, through the graph the GRAPHSVC_* settings name (as bench/api.py does on Neo4j).
+Answers are not checked here; bench/api.py and the tests check them against the oracle.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bench.ingest_beside import Neo4jBump
 from bench.servers import Http
 from bench.subjects import ENDPOINTS
 from bench.timing import pct, timed
+from graphsvc.db import open_backend
+from graphsvc.settings import load_settings
 
 
 def labelled(value: str) -> tuple[str, str]:
@@ -38,6 +42,8 @@ def main(argv: list[str] | None = None) -> None:
                         metavar="NAME=PORT", help="a server to time (repeat for more)")  # fmt: skip
     parser.add_argument("--endpoint", action="append", choices=[e.name for e in ENDPOINTS],
                         help="time only these (repeat; default: all but the miss)")  # fmt: skip
+    misses = "also the neighborhood after a write (GRAPHSVC_* name the graph written)"
+    parser.add_argument("--misses", action="store_true", help=misses)
     parser.add_argument("--researcher", type=labelled, action="append", default=[])
     parser.add_argument("--topic", type=labelled, action="append", default=[])
     parser.add_argument("--requests", type=int, default=200, help="timed requests per cell")
@@ -46,17 +52,22 @@ def main(argv: list[str] | None = None) -> None:
                         help="stop timing a cell after S seconds (once 30 are timed)")  # fmt: skip
     args = parser.parse_args(argv)
     servers = [(name, Http(int(port))) for name, port in args.server]
+    bump = Neo4jBump(open_backend(load_settings())) if args.misses else None
     subjects = {"researcher": args.researcher, "topic": args.topic}
     print("| endpoint | subject | id | server | p50 ms | p99 ms | timed | errors |")
     print("|---|---|---|---|---:|---:|---:|---:|")
     for ep in ENDPOINTS:
-        if ep.miss or (args.endpoint and ep.name not in args.endpoint):
+        if (ep.miss and not args.misses) or (args.endpoint and ep.name not in args.endpoint):
             continue
         for label, ident in subjects[ep.kind]:
             path = ep.path(ident)
             for name, http in servers:
                 s = timed(
-                    lambda h=http, p=path: h.get(p)[0], args.warmup, args.requests, args.budget
+                    lambda h=http, p=path: h.get(p)[0],
+                    args.warmup,
+                    args.requests,
+                    args.budget,
+                    before_each=bump if ep.miss else None,
                 )
                 error = f" ({s.first_error})" if s.first_error else ""
                 print(f"| {ep.name} | {label} | {ident} | {name} | {pct(s.times, 50):.1f} | "
