@@ -71,6 +71,7 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             "words",
             "keys",
             "teams",
+            "institutions",
             "whole_words",
             "researcher_ids",
             "kinds",
