@@ -17,7 +17,6 @@ Answers are not checked here; bench/api.py and the tests check them against the 
 from __future__ import annotations
 
 import argparse
-import sys
 
 from bench.ingest_beside import Neo4jBump
 from bench.servers import Http
@@ -73,7 +72,6 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"| {ep.name} | {label} | {ident} | {name} | {pct(s.times, 50):.1f} | "
                       f"{pct(s.times, 99):.1f} | {len(s.times)} | {s.errors}{error} |",
                       flush=True)  # fmt: skip
-    sys.stdout.flush()
 
 
 if __name__ == "__main__":

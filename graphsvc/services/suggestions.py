@@ -76,9 +76,9 @@ def suggestions(
 
 
 def hub_bound(degrees: list[tuple[int, int]], hub_max: int, rows_max: int) -> int:
-    """The largest d <= `hub_max` such that the co-authors with at most d co-authors expand to
-    at most `rows_max` rows (0 when none fit); `degrees`: (co-authors of a co-author, how many
-    co-authors have that many)."""
+    """`hub_max` when the co-authors with at most `hub_max` co-authors expand to at most
+    `rows_max` rows; otherwise the largest d whose co-authors with at most d co-authors do (0
+    when none fit). `degrees`: (co-authors of a co-author, how many co-authors have that many)."""
     bound, rows = 0, 0
     for deg, n in sorted(degrees):
         if deg > hub_max:
