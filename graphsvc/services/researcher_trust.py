@@ -1,7 +1,10 @@
 """A researcher's trust snapshot and verification level, read from the graph as plain data.
 
-The signals come from one stored query (`researcher_trust_signals`); the level and the score
-are computed by the pure functions of `graphsvc.services.trust`.
+The signals come from three stored reads: the record's counts and years (`researcher_profile`),
+its close collaborators (`collaborators_close_count`) and its followers and claims
+(`researcher_trust_claims`); the profile, which makes the first two anyway, passes its rows to
+`signals_of`, so the works and co-authorships are walked once. The level and the score are
+computed by the pure functions of `graphsvc.services.trust`.
 """
 
 from __future__ import annotations
@@ -24,24 +27,31 @@ Data = dict[str, Any]
 
 def signals(db: Reader, researcher_id: str, close_min_works: int) -> TrustSignals | None:
     """The record's trust signals, or None if the researcher is unknown."""
-    rows = db.read("researcher_trust_signals", id=researcher_id, min_works=close_min_works)
-    if not rows:
+    found = db.read("researcher_profile", id=researcher_id)
+    claims = db.read("researcher_trust_claims", id=researcher_id)
+    if not found or not claims:
         return None
-    row = rows[0]
+    close = db.read("collaborators_close_count", id=researcher_id, min_works=close_min_works)
+    return signals_of(found[0], close[0]["n"] if close else 0, claims)
+
+
+def signals_of(record: Data, close_collaborators: int, claims: list[Data]) -> TrustSignals:
+    """The signals from a `researcher_profile` row, the close-collaborator count and the
+    `researcher_trust_claims` rows (at least one)."""
     level = verification_level(
         ClaimState(r["claim_status"], r["orcid_check"], bool(r["account_verified"]))
-        for r in rows
+        for r in claims
         if r["claim_id"] is not None
     )
     return TrustSignals(
-        works=row["works"] or 0,
-        years_active=years_active(row["first_year"], row["last_year"]),
-        collaborators=row["collaborators"] or 0,
-        close_collaborators=row["close_collaborators"] or 0,
-        topics=row["topics"] or 0,
+        works=record["works_count"] or 0,
+        years_active=years_active(record["first_year"], record["last_year"]),
+        collaborators=record["coauthors_count"] or 0,
+        close_collaborators=close_collaborators,
+        topics=record["topics_count"] or 0,
         verification_level=level,
         claimed=level > 1,
-        followers=row["followers"] or 0,
+        followers=claims[0]["followers"] or 0,
     )
 
 
@@ -65,11 +75,8 @@ def snapshot(db: Reader, researcher_id: str, close_min_works: int) -> Data | Non
     }
 
 
-def summary(db: Reader, researcher_id: str, close_min_works: int) -> Data | None:
+def summary(found: TrustSignals) -> Data:
     """What the profile shows: `{"trust": {score, tier}, "verification": {level, label}}`."""
-    found = signals(db, researcher_id, close_min_works)
-    if found is None:
-        return None
     shot = trust_snapshot(found)
     return {
         "trust": {"score": shot.score, "tier": shot.tier},

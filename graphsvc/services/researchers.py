@@ -89,11 +89,13 @@ def profile(
     row = rows[0]
     institutions = db.read("researcher_institutions", id=researcher_id)
     close = db.read("collaborators_close_count", id=researcher_id, min_works=close_min_works)
+    close_count = close[0]["n"] if close else 0
     topics = db.read("researcher_top_topics", id=researcher_id, limit=TOP_TOPICS)
-    trust = researcher_trust.summary(db, researcher_id, close_min_works)
+    claims = db.read("researcher_trust_claims", id=researcher_id)
     followers = follow_store.state(db, researcher_id, viewer_id)
-    if trust is None or followers is None:
+    if not claims or followers is None:
         return None
+    trust = researcher_trust.summary(researcher_trust.signals_of(row, close_count, claims))
     return {
         "id": row["id"],
         "name": row["name"],
@@ -104,7 +106,7 @@ def profile(
         "team_works_count": row["team_works"] or 0,
         "topics_count": row["topics_count"] or 0,
         "coauthors_count": row["coauthors_count"] or 0,
-        "close_collaborators_count": close[0]["n"] if close else 0,
+        "close_collaborators_count": close_count,
         "close_collaborator_min_works": close_min_works,
         "teams": teams(db, researcher_id),
         "top_topics": topics,
@@ -127,7 +129,7 @@ def profile_reads(researcher_id: str, close_min_works: int, viewer_id: str) -> l
         ("researcher_institutions", one),
         ("collaborators_close_count", close),
         ("researcher_top_topics", {**one, "limit": TOP_TOPICS}),
-        ("researcher_trust_signals", close),
+        ("researcher_trust_claims", one),
         ("follow_state", {"researcher_id": researcher_id, "account_id": viewer_id}),
         ("researcher_teams", one),
         ("claims_live_on", listed),

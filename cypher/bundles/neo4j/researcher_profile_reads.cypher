@@ -33,24 +33,17 @@ RETURN
   } AS researcher_top_topics,
   COLLECT {
     MATCH (r:Researcher {id: $id})
-    OPTIONAL MATCH (r)-[:AUTHORED]->(w:Work)
-    WITH r, min(w.year) AS first_year, max(w.year) AS last_year
-    OPTIONAL MATCH (r)-[e:COAUTHOR]-(c:Researcher)
-    WITH r, first_year, last_year,
-         count(CASE WHEN e.works >= $min_works THEN 1 END) AS close_collaborators
     OPTIONAL MATCH (f:Account)-[:FOLLOWS]->(r)
-    WITH r, first_year, last_year, close_collaborators, count(f) AS followers
+    WITH r, count(f) AS followers
     OPTIONAL MATCH (cl:Claim)
     WHERE cl.researcher_id = r.id
     OPTIONAL MATCH (a:Account)
     WHERE a.id = cl.account_id
-    RETURN {id: r.id, works: r.works_count, topics: r.topics_count,
-            collaborators: r.coauthors_count, close_collaborators: close_collaborators,
-            first_year: first_year, last_year: last_year, followers: followers,
-            claim_id: cl.id, claim_status: cl.status, orcid_check: cl.orcid_check,
+    RETURN {followers: followers, claim_id: cl.id, claim_status: cl.status,
+            orcid_check: cl.orcid_check,
             account_verified: coalesce(a.email_verified, false)} AS row
     ORDER BY row.claim_id
-  } AS researcher_trust_signals,
+  } AS researcher_trust_claims,
   COLLECT {
     MATCH (r:Researcher {id: $researcher_id})
     OPTIONAL MATCH (a:Account)-[:FOLLOWS]->(r)
