@@ -8,6 +8,11 @@ and holding that read's rows as maps, in the read's order. Its parameters are th
 reads'. `prefetch` runs it and returns a reader that answers those reads (same name, same
 parameters) from its row and passes any other read on, so the code that reads does not change;
 on an engine without the bundle it returns the reader unchanged.
+
+A bundle may also fuse reads whose later parameters come from earlier answers (computed in
+Python between them on other engines): the service then asks `reader.has_query(bundle)` and
+takes its portable path otherwise, and a test holds the two paths equal on the engine that has
+it (`suggest_ranked_bounded`: the suggestions' bound and ranking).
 """
 
 from __future__ import annotations

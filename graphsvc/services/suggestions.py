@@ -18,7 +18,8 @@ add at most 1/hub_max). `hub_max` is `HUB_MAX_COAUTHORS`, lowered for a research
 co-authors would expand to more than `EXPANSION_ROWS_MAX` two-hop rows: to the largest degree d
 such that the co-authors with at most d co-authors expand to at most that many rows (`hub_bound`).
 A prolific researcher's ranking then rests on their less connected co-authors, the ones that
-weigh most in both scores; the work is bounded whoever asks.
+weigh most in both scores; the work is bounded whoever asks. On Neo4j one stored query
+(`suggest_ranked_bounded`) computes the bound and the ranking over one walk of the co-authors.
 """
 
 from __future__ import annotations
@@ -53,18 +54,23 @@ def suggestions(
 ) -> Data | None:
     """The ranked suggestions with their evidence, or None when the researcher is unknown;
     `open_first`: researchers open to collaborate first (each part in the ranking's order)."""
-    found = db.read("suggest_coauthor_degrees", id=researcher_id)
-    if not found:
-        return None
-    hub_max = hub_bound([(d, n) for d, n in found[0]["degrees"] if n], hub_max, rows_max)
-    ranked = db.read(
-        "suggest_ranked",
-        id=researcher_id,
-        hub_max=hub_max,
-        min_common=min_common,
-        limit=limit,
-        open_first=open_first,
-    )
+    params = {
+        "id": researcher_id,
+        "min_common": min_common,
+        "limit": limit,
+        "open_first": open_first,
+    }
+    if db.has_query("suggest_ranked_bounded"):  # one walk of the co-authors (Neo4j)
+        found = db.read("suggest_ranked_bounded", hub_max=hub_max, rows_max=rows_max, **params)
+        if not found:
+            return None
+        hub_max, ranked = found[0]["hub_max"], found[0]["items"]
+    else:
+        degrees = db.read("suggest_coauthor_degrees", id=researcher_id)
+        if not degrees:
+            return None
+        hub_max = hub_bound([(d, n) for d, n in degrees[0]["degrees"] if n], hub_max, rows_max)
+        ranked = db.read("suggest_ranked", hub_max=hub_max, **params)
     items = with_evidence(db, researcher_id, ranked, hub_max)
     return {
         "researcher_id": researcher_id,

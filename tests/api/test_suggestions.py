@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graphsvc.api.app import accounts_service
-from graphsvc.db import GraphBackend
+from graphsvc.db import GraphBackend, Reader
 from graphsvc.services import suggestions as service
 from graphsvc.settings import load_settings
 from tests.api.test_merge import LEES, ingest, merge
@@ -19,6 +19,7 @@ from tests.api.test_researchers import get_ok, picks
 from tests.api.test_teams import member
 from tests.api.test_trust import add_accounts, add_claims, claim
 from tests.conftest import api_client, load_corpus, on_both, same_on_both
+from tests.helpers import CountingBackend
 from tests.oracles import suggestions as oracle
 from tests.oracles.facts import Facts, coauthor_graph, facts
 
@@ -111,6 +112,52 @@ def test_expansion_bound_matches_the_oracle(
         assert all(z["coauthors"] <= bound for s in expected for z in s["common_coauthors"])
     nothing = service.suggestions(corpus_backend, rid, limit=10, min_common=1, rows_max=0)
     assert nothing is not None and nothing["hub_max_coauthors"] == 0 and nothing["items"] == []
+
+
+portable = service.suggestions.__wrapped__  # type: ignore[attr-defined]  # takes a reader
+
+
+class ReadsApart:
+    """A reader without the bundles of one round trip: the service takes its portable path."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self.reader.read(name, **params)
+
+    def has_query(self, name: str) -> bool:
+        return False
+
+
+def test_one_query_ranking_equals_the_reads_apart(
+    corpus_backend: GraphBackend, corpus_facts: Facts
+) -> None:
+    """On Neo4j one query computes the bound and the ranking (suggest_ranked_bounded); it must
+    equal the portable reads (degrees, hub_bound in Python, suggest_ranked) on the same graph,
+    with bounds that bind or not, open researchers first or not, and for an unknown id. On the
+    embedded engine both paths are the portable one."""
+    g = coauthor_graph(corpus_facts)
+    chosen = [*picks(corpus_facts)[:3], *sorted(corpus_facts.researchers)[:5]]
+    counted = CountingBackend(corpus_backend)
+    compared = 0
+    for rid in chosen:
+        rows = sum(d for _, d in g.degree(g[rid])) if rid in g else 0
+        for rows_max in (service.EXPANSION_ROWS_MAX, rows // 2, 0):
+            for open_first in (False, True):
+                asked = {"limit": 20, "min_common": 1, "rows_max": rows_max}
+                asked["open_first"] = open_first
+                one = service.suggestions(counted, rid, **asked)
+                apart = corpus_backend.read_together(
+                    lambda reader, a=asked, r=rid: portable(ReadsApart(reader), r, **a)
+                )
+                assert one == apart, (rid, asked)
+                compared += bool(one and one["items"])
+    assert compared >= 6
+    one_query = corpus_backend.dialect == "neo4j"
+    assert (counted.calls["suggest_ranked_bounded"] > 0) == one_query
+    assert (counted.calls["suggest_ranked"] > 0) != one_query
+    assert service.suggestions(corpus_backend, "nobody-of-this-name", limit=5, min_common=1) is None
 
 
 @pytest.mark.parametrize(
