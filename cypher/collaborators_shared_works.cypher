@@ -1,6 +1,8 @@
 // The works (year >= since; personal ones only unless $all_works) a researcher shares with
-// each given co-author, with their year, date and topics. Starts from the co-authors, whose
-// works are checked against the researcher (no walk through a team roster).
+// each given co-author, with their year, date and topics: one row per co-author, its works
+// packed in a list (one record per work cost the Neo4j driver about 25 us each: 275 works for
+// the most prolific researcher at 1,000,000 works). Starts from the co-authors, whose works
+// are checked against the researcher (no walk through a team roster).
 // params: id, ids, since, all_works
 MATCH (c:Researcher)-[:AUTHORED]->(w:Work)
 WHERE c.id IN $ids AND coalesce(w.year, 0) >= $since
@@ -9,5 +11,6 @@ WITH DISTINCT c, w
 MATCH (w)<-[:AUTHORED]-(r:Researcher {id: $id})
 OPTIONAL MATCH (w)-[:HAS_TOPIC]->(t:Topic)
 WITH c, w, collect(t.id) AS topics
-RETURN c.id AS collaborator, w.arxiv_id AS arxiv_id, w.year AS year, w.published AS published,
-       topics
+RETURN c.id AS collaborator,
+       collect({arxiv_id: w.arxiv_id, year: w.year, published: w.published,
+                topics: topics}) AS works

@@ -249,7 +249,7 @@ def collaborators(
             newman=newman,
             limit=limit,
         )
-    shared: dict[str, list[Data]] = defaultdict(list)
+    shared: dict[str, list[Data]] = {}
     if ranked:
         for row in db.read(
             "collaborators_shared_works",
@@ -258,10 +258,10 @@ def collaborators(
             since=year_from,
             all_works=all_works,
         ):
-            shared[row["collaborator"]].append(row)
+            shared[row["collaborator"]] = row["works"]
     items = []
     for c in ranked:
-        works_of = _newest_first(shared[c["id"]])
+        works_of = _newest_first(shared.get(c["id"], []))
         years = [w["year"] for w in works_of if w["year"] is not None]
         topic_freq = Counter(t for w in works_of for t in set(w["topics"]))
         items.append(
