@@ -20,13 +20,17 @@ class AppState:
     cache: dict[str, Any] = field(default_factory=dict)
 
 
-def get_state(request: Request) -> AppState:
+async def get_state(request: Request) -> AppState:
+    """The app's state (async: FastAPI runs a plain function dependency in a worker thread, a
+    hand-off per request that a look-up without I/O does not need)."""
     state: AppState = request.app.state.graphsvc
     return state
 
 
-def get_backend(request: Request) -> GraphBackend:
-    return get_state(request).backend
+async def get_backend(request: Request) -> GraphBackend:
+    """The backend handle (async for the same reason)."""
+    state: AppState = request.app.state.graphsvc
+    return state.backend
 
 
 State = Annotated[AppState, Depends(get_state)]

@@ -47,7 +47,8 @@ ResearcherId = Annotated[
 ]
 
 
-def get_jobs(request: Request) -> JobManager:
+async def get_jobs(request: Request) -> JobManager:
+    """The ingest job manager (async: no I/O, no worker thread)."""
     jobs: JobManager = request.app.state.jobs
     return jobs
 
