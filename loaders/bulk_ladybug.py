@@ -3,13 +3,13 @@ transaction (all or nothing)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pyarrow as pa
 
 from graphsvc.db import GraphBackend, Tx
-from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, Row, Table
+from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, Row, Rows, Table
 
 _TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
@@ -22,8 +22,9 @@ _TYPES: dict[str, pa.DataType] = {
 }
 
 
-def arrow_table(table: Table, rows: list[Row]) -> pa.Table:
+def arrow_table(table: Table, rows: Iterable[Row]) -> pa.Table:
     """The rows as an Arrow table with the schema's column order and types."""
+    rows = list(rows)
     columns = list(table.columns)
     if table.ends[0]:
         columns = [("from", "string"), ("to", "string"), *columns]
@@ -31,7 +32,7 @@ def arrow_table(table: Table, rows: list[Row]) -> pa.Table:
     return pa.table({name: [r[name] for r in rows] for name, _ in columns}, schema=schema)
 
 
-def copy_tables(backend: GraphBackend, tables: Mapping[str, list[Row]]) -> None:
+def copy_tables(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
     """Load every non-empty table into the (empty) embedded graph."""
 
     def load(tx: Tx) -> None:

@@ -6,13 +6,14 @@ chunks into a running server whose folder is out of reach)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from pathlib import Path
 
 from graphsvc.db import GraphBackend, GraphError
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_ladybug, bulk_neo4j
 from loaders.bulk import BulkPlanner, BulkRefused
-from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, GraphTables, Row
+from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, GraphTables, Row, Rows
 from loaders.neo4j_local import LocalNeo4j
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
@@ -35,7 +36,7 @@ def plan(
     name_rarity: bool,
     max_skipped: int | None,
     progress: Progress | None = None,
-) -> tuple[Mapping[str, list[Row]], IngestSummary]:
+) -> tuple[Mapping[str, Rows], IngestSummary]:
     """Read the items once; the tables of the graph an incremental load would leave."""
     planner = BulkPlanner(
         batch_size=batch_size,
@@ -53,12 +54,12 @@ def check_empty(backend: GraphBackend) -> None:
         raise BulkRefused(NOT_EMPTY)
 
 
-def write_embedded(backend: GraphBackend, tables: Mapping[str, list[Row]]) -> None:
+def write_embedded(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
     check_empty(backend)
     bulk_ladybug.copy_tables(backend, tables)
 
 
-def write_online(backend: GraphBackend, tables: Mapping[str, list[Row]]) -> None:
+def write_online(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
     """Into a running, empty Neo4j: the schema, then every table, nodes first, in
     transactions of `ONLINE_CHUNK` rows. Not one transaction (a whole snapshot does not fit
     one): a failure after the first chunk raises `PartialLoad`."""
@@ -67,9 +68,9 @@ def write_online(backend: GraphBackend, tables: Mapping[str, list[Row]]) -> None
     written = 0
     try:
         for table in (*NODES, *RELATIONSHIPS):
-            rows = tables[table.name]
-            for start in range(0, len(rows), ONLINE_CHUNK):
-                _write_chunk(backend, COPY_QUERIES[table.name], rows[start : start + ONLINE_CHUNK])
+            rows = iter(tables[table.name])
+            while chunk := list(islice(rows, ONLINE_CHUNK)):
+                _write_chunk(backend, COPY_QUERIES[table.name], chunk)
                 written += 1
     except GraphError as err:
         if written:
@@ -104,7 +105,7 @@ def check_neo4j_folder(data_dir: Path, *, user: str, password: str) -> bool:
 
 
 def write_neo4j(
-    tables: Mapping[str, list[Row]], data_dir: Path, *, user: str, password: str, overwrite: bool
+    tables: Mapping[str, Rows], data_dir: Path, *, user: str, password: str, overwrite: bool
 ) -> None:
     """Import into the stopped server's data folder, then start a server on it for the schema
     and the empty lists, and stop it."""

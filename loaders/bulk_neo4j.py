@@ -16,7 +16,7 @@ from typing import Any
 
 from graphsvc.db import GraphBackend
 from loaders.bulk import BulkRefused
-from loaders.bulk_tables import NODES, RELATIONSHIPS, Row, Table
+from loaders.bulk_tables import NODES, RELATIONSHIPS, Row, Rows, Table
 from loaders.neo4j_local import run_import
 
 ARRAY_DELIMITER = "\x1f"  # unit separator: never in a name, title or id
@@ -29,7 +29,7 @@ def has_database(data_dir: Path) -> bool:
     return (data_dir / "data" / "databases" / "neo4j" / "neostore").exists()
 
 
-def import_tables(tables: Mapping[str, list[Row]], data_dir: Path, *, overwrite: bool) -> None:
+def import_tables(tables: Mapping[str, Rows], data_dir: Path, *, overwrite: bool) -> None:
     """Write the CSV files and run the importer (the server on `data_dir` must be stopped).
     `overwrite`: replace an existing (empty) `neo4j` database."""
     data_dir.mkdir(parents=True, exist_ok=True)

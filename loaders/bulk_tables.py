@@ -1,7 +1,8 @@
 """The graph a bulk plan describes, as typed tables: one per node label and relationship type,
 with the columns of the schema (`cypher/schema/`) in order. Every bulk writer takes these;
 `COPY_QUERIES` names the stored query that loads each table (`COPY FROM` on the embedded
-engine, `UNWIND ... CREATE` on Neo4j)."""
+engine, `UNWIND ... CREATE` on Neo4j). The large tables are `LazyRows`: each row is made as the
+writer reads it, so a table of millions of rows is never held as dicts."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from graphsvc.store import affiliations, layer
 from graphsvc.store.layer_tables import LayerTables, layer_tables
@@ -18,6 +19,35 @@ from graphsvc.store.researchers import researcher_row
 from loaders.bulk import BulkState
 
 Row = dict[str, Any]
+
+
+class Rows(Protocol):
+    """A table's rows as the writers read them: counted, then iterated (once or more)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Row]: ...
+
+
+class _Counted(Protocol):
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class LazyRows:
+    """Rows made from `source`'s items by `make` as they are iterated; the length is the
+    source's."""
+
+    def __init__(self, source: _Counted, make: Callable[[Any], Row]) -> None:
+        self._source = source
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(self._make, self._source)
 
 
 @dataclass(frozen=True)
@@ -122,16 +152,16 @@ COPY_QUERIES = {
 TABLES = {t.name: t for t in (*NODES, *RELATIONSHIPS)}
 
 
-class GraphTables(Mapping[str, list[Row]]):
+class GraphTables(Mapping[str, Rows]):
     """Every table's rows: the graph an incremental load of the same items leaves. A table is
     built when asked for (again at each access), so only one is held at a time besides the
     plan; the collaboration layer's rows, which several tables use, are computed once."""
 
     def __init__(self, st: BulkState, *, team_min_authors: int) -> None:
         self._st = st
-        self._builders: dict[str, Callable[[], list[Row]]] = {
+        self._builders: dict[str, Callable[[], Rows]] = {
             "Researcher": self._researchers,
-            "Work": lambda: [_work(w) for w in st.works],
+            "Work": lambda: LazyRows(st.works, _work),
             "Topic": lambda: [
                 {**t, **self._layer.topic_stats[t["id"]]} for _, t in sorted(st.topics.items())
             ],
@@ -154,19 +184,25 @@ class GraphTables(Mapping[str, list[Row]]):
             ],
             "IngestState": lambda: _positions(st),
             "AUTHORED": self._authored,
-            "HAS_TOPIC": lambda: [
-                {"from": r["work"], "to": r["topic"], "is_primary": r["is_primary"]}
-                for r in st.work_topics
-            ],
+            "HAS_TOPIC": lambda: LazyRows(
+                st.work_topics,
+                lambda r: {"from": r["work"], "to": r["topic"], "is_primary": r["is_primary"]},
+            ),
             "AFFILIATED_WITH": self._affiliated,
-            "BY_TEAM": lambda: [{"from": r["work"], "to": r["team"]} for r in st.work_teams],
-            "COAUTHOR": lambda: [_ends(r, "a", "b") for r in self._layer.coauthor],
-            "WORKS_IN": lambda: [_ends(r, "researcher", "topic") for r in self._layer.works_in],
-            "MEMBER_OF": lambda: [_ends(r, "researcher", "team") for r in self._layer.member_of],
-            "COOCCURS": lambda: [_ends(r, "a", "b") for r in self._layer.cooccurs],
+            "BY_TEAM": lambda: LazyRows(
+                st.work_teams, lambda r: {"from": r["work"], "to": r["team"]}
+            ),
+            "COAUTHOR": lambda: LazyRows(self._layer.coauthor, _coauthor),
+            "WORKS_IN": lambda: LazyRows(
+                self._layer.works_in, lambda r: _ends(r, "researcher", "topic")
+            ),
+            "MEMBER_OF": lambda: LazyRows(
+                self._layer.member_of, lambda r: _ends(r, "researcher", "team")
+            ),
+            "COOCCURS": lambda: LazyRows(self._layer.cooccurs, lambda r: _ends(r, "a", "b")),
         }
 
-    def __getitem__(self, name: str) -> list[Row]:
+    def __getitem__(self, name: str) -> Rows:
         return self._builders[name]()
 
     def __iter__(self) -> Iterator[str]:
@@ -201,17 +237,17 @@ class GraphTables(Mapping[str, list[Row]]):
             for r in sorted(self._st.researchers.values(), key=lambda r: r.id)
         ]
 
-    def _authored(self) -> list[Row]:
+    def _authored(self) -> Rows:
         final_id = self._st.final_id
-        return [
-            {
+        return LazyRows(
+            self._st.authorships,
+            lambda a: {
                 "from": final_id(a["researcher"]),
                 "to": a["work"],
                 "position": a["position"],
                 "institutions": a["institutions"],
-            }
-            for a in self._st.authorships
-        ]
+            },
+        )
 
     def _affiliated(self) -> list[Row]:
         st = self._st
@@ -266,6 +302,11 @@ def _positions(st: BulkState) -> list[Row]:
     if st.commits:
         rows.append({"source": "__graph__", "position": st.commits})
     return rows
+
+
+def _coauthor(pair: tuple[str, str, int, float]) -> Row:
+    a, b, works, newman = pair
+    return {"from": a, "to": b, "works": works, "newman": newman}
 
 
 def _ends(row: Row, a: str, b: str) -> Row:
