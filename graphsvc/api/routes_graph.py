@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_graph import GraphSlice
@@ -24,7 +25,7 @@ router = APIRouter(prefix="/v1", tags=["graph"])
         **LOOKUP_ERRORS,
     },
 )
-def get_graph(
+async def get_graph(
     backend: Backend,
     researcher_id: ResearcherId,
     depth: Annotated[
@@ -38,7 +39,7 @@ def get_graph(
     kept in a fixed priority order (researcher, co-authors by shared works, works newest first,
     topics, institutions, then second-ring researchers by linking works), edges are the stored
     relationships between kept nodes."""
-    data = graph_service.ego_network(backend, researcher_id, depth, limit)
+    data = await run_in_threadpool(graph_service.ego_network, backend, researcher_id, depth, limit)
     if data is None:
         raise NotFound(unknown_researcher(researcher_id))
     if fmt == "graphml":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from starlette.concurrency import run_in_threadpool
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_paths import CoauthorPath
@@ -20,7 +21,7 @@ router = APIRouter(prefix="/v1", tags=["paths"])
     summary="The shortest co-authorship path between two researchers",
     responses=LOOKUP_ERRORS,
 )
-def get_path(
+async def get_path(
     backend: Backend,
     start: Annotated[
         str, Query(alias="from", min_length=1, max_length=500, examples=["zhi-qin-john-xu"])
@@ -32,7 +33,7 @@ def get_path(
     lexicographically smallest sequence of researcher ids; each hop shows the newest shared
     work (then the smallest arXiv id). No path within `max_hops`: `found` false."""
     try:
-        data = service.shortest_path(backend, start, end, max_hops)
+        data = await run_in_threadpool(service.shortest_path, backend, start, end, max_hops)
     except service.UnknownResearcher as err:
         raise NotFound(unknown_researcher(err.researcher_id)) from err
     return CoauthorPath.model_validate(data)

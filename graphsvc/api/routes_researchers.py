@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
+from starlette.concurrency import run_in_threadpool
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
@@ -32,7 +33,7 @@ router = APIRouter(prefix="/v1", tags=["researchers"])
     summary="Search researchers by name or alias (accent- and case-insensitive)",
     responses=READ_ERRORS,
 )
-def search_researchers(
+async def search_researchers(
     backend: Backend,
     q: Annotated[
         str,
@@ -69,7 +70,8 @@ def search_researchers(
                 }
             ]
         )
-    return ResearcherSearch.model_validate(service.search(backend, q, limit, open))
+    data = await run_in_threadpool(service.search, backend, q, limit, open)
+    return ResearcherSearch.model_validate(data)
 
 
 @router.get(
@@ -78,7 +80,7 @@ def search_researchers(
     summary="A researcher's profile",
     responses=LOOKUP_ERRORS,
 )
-def get_researcher(
+async def get_researcher(
     state: State, researcher_id: ResearcherId, account: sessions.Viewer
 ) -> ResearcherProfile:
     """Names, institutions, counts, close collaborators and main topics, with the trust score
@@ -87,7 +89,9 @@ def get_researcher(
     min_works = state.settings.graphsvc_close_collaborator_min_works
     viewer_id = account["id"] if account else ""
     data = found(
-        service.profile(state.backend, researcher_id, min_works, viewer_id),
+        await run_in_threadpool(
+            service.profile, state.backend, researcher_id, min_works, viewer_id
+        ),
         unknown_researcher(researcher_id),
     )
     return ResearcherProfile.model_validate(data)
@@ -99,7 +103,7 @@ def get_researcher(
     summary="A researcher's trust score and verification level",
     responses=LOOKUP_ERRORS,
 )
-def get_researcher_trust(state: State, researcher_id: ResearcherId) -> TrustSnapshot:
+async def get_researcher_trust(state: State, researcher_id: ResearcherId) -> TrustSnapshot:
     """Trust 0-100 from what the graph holds, as the sum of saturating components (each
     non-decreasing in its signal): works (18 points), years active from the first to the last
     year of the works (8), personal co-authors (8), close collaborators sharing at least
@@ -114,7 +118,7 @@ def get_researcher_trust(state: State, researcher_id: ResearcherId) -> TrustSnap
     public record lists at least one of the record's arXiv works."""
     min_works = state.settings.graphsvc_close_collaborator_min_works
     data = found(
-        researcher_trust.snapshot(state.backend, researcher_id, min_works),
+        await run_in_threadpool(researcher_trust.snapshot, state.backend, researcher_id, min_works),
         unknown_researcher(researcher_id),
     )
     return TrustSnapshot.model_validate(data)
@@ -126,7 +130,7 @@ def get_researcher_trust(state: State, researcher_id: ResearcherId) -> TrustSnap
     summary="A researcher's works, newest first",
     responses=LOOKUP_ERRORS,
 )
-def get_researcher_works(
+async def get_researcher_works(
     backend: Backend,
     researcher_id: ResearcherId,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -134,7 +138,8 @@ def get_researcher_works(
 ) -> ResearcherWorks:
     """Ordered by publication date (undated last), then arXiv id descending."""
     data = found(
-        service.works(backend, researcher_id, limit, offset), unknown_researcher(researcher_id)
+        await run_in_threadpool(service.works, backend, researcher_id, limit, offset),
+        unknown_researcher(researcher_id),
     )
     return ResearcherWorks.model_validate(data)
 
@@ -145,7 +150,7 @@ def get_researcher_works(
     summary="A researcher's co-authors, ranked",
     responses=LOOKUP_ERRORS,
 )
-def get_collaborators(
+async def get_collaborators(
     backend: Backend,
     researcher_id: ResearcherId,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
@@ -167,8 +172,10 @@ def get_collaborators(
     """Ranked by score (descending), then name and id. A team work (a team named on it, or
     more authors than `GRAPHSVC_TEAM_MIN_AUTHORS`) makes nobody a personal co-author: its
     teams appear once each in `teams`."""
-    data = service.collaborators(
-        backend, researcher_id, limit=limit, weighting=weighting, since=since, scope=scope
+    data = await run_in_threadpool(
+        lambda: service.collaborators(
+            backend, researcher_id, limit=limit, weighting=weighting, since=since, scope=scope
+        )
     )
     if data is None:
         raise NotFound(unknown_researcher(researcher_id))

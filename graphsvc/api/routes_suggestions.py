@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from starlette.concurrency import run_in_threadpool
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import Backend
@@ -27,11 +28,13 @@ MinCommon = Annotated[
     responses=LOOKUP_ERRORS,
     description=RANKING,
 )
-def get_suggestions(
+async def get_suggestions(
     backend: Backend, researcher_id: ResearcherId, limit: Limit = 10, min_common: MinCommon = 1
 ) -> Suggestions:
     data = found(
-        service.suggestions(backend, researcher_id, limit=limit, min_common=min_common),
+        await run_in_threadpool(
+            lambda: service.suggestions(backend, researcher_id, limit=limit, min_common=min_common)
+        ),
         unknown_researcher(researcher_id),
     )
     return Suggestions.model_validate(data)
@@ -45,15 +48,18 @@ def get_suggestions(
     description="The same ranking for the record of the account's approved claim, researchers "
     "open to collaborate first. " + RANKING,
 )
-def my_suggestions(
+async def my_suggestions(
     backend: Backend, account: sessions.SignedIn, limit: Limit = 10, min_common: MinCommon = 1
 ) -> Suggestions:
-    researcher_id = service.owned_record(backend, account["id"])
-    data = None
-    if researcher_id is not None:
-        data = service.suggestions(
+    def owned_suggestions() -> dict[str, Any] | None:
+        researcher_id = service.owned_record(backend, account["id"])
+        if researcher_id is None:
+            return None
+        return service.suggestions(
             backend, researcher_id, limit=limit, min_common=min_common, open_first=True
         )
+
+    data = await run_in_threadpool(owned_suggestions)
     if data is None:
         raise NotFound(
             "your account owns no researcher record: claim yours, and once the claim is "

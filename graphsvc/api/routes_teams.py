@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from starlette.concurrency import run_in_threadpool
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_teams import Team
@@ -20,7 +21,7 @@ router = APIRouter(prefix="/v1", tags=["teams"])
     summary="A team: its spellings, size, top members and newest works",
     responses=LOOKUP_ERRORS,
 )
-def get_team(
+async def get_team(
     backend: Backend,
     team_id: Annotated[
         str,
@@ -30,5 +31,8 @@ def get_team(
 ) -> Team:
     """Teams come from author lists ("The ATLAS Collaboration"); their works' authors are its
     members."""
-    data = found(service.team(backend, team_id, limit), f"no team with id {team_id!r}")
+    data = found(
+        await run_in_threadpool(service.team, backend, team_id, limit),
+        f"no team with id {team_id!r}",
+    )
     return Team.model_validate(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from starlette.concurrency import run_in_threadpool
 
 from graphsvc.api.deps import Backend, State
 from graphsvc.api.models_topics import Topic, TopicClusters, TopicNeighborhood, TopicSize
@@ -34,11 +35,12 @@ def _unknown(topic_id: str) -> NotFound:
     summary="The largest topics",
     responses=READ_ERRORS,
 )
-def list_topics(
+async def list_topics(
     backend: Backend, limit: Annotated[int, Query(ge=1, le=500)] = 50
 ) -> list[TopicSize]:
     """Topics with at least one work, by number of works (descending), then id."""
-    return [TopicSize.model_validate(t) for t in service.largest(backend, limit)]
+    largest = await run_in_threadpool(service.largest, backend, limit)
+    return [TopicSize.model_validate(t) for t in largest]
 
 
 # Declared before /topics/{topic_id} so that "clusters" is not taken for a topic id.
@@ -48,7 +50,7 @@ def list_topics(
     summary="Clusters of topics that share works (Louvain)",
     responses=READ_ERRORS,
 )
-def topic_clusters(
+async def topic_clusters(
     state: State,
     min_works: Annotated[
         int, Query(ge=1, le=100_000, description="Leave out topics with fewer works.")
@@ -56,7 +58,8 @@ def topic_clusters(
 ) -> TopicClusters:
     """Louvain communities (seed 42) of the topic co-occurrence graph, whose edge weights are
     the numbers of works two topics share. Cached until the graph changes."""
-    return TopicClusters.model_validate(service.clusters(state.backend, min_works, state.cache))
+    data = await run_in_threadpool(service.clusters, state.backend, min_works, state.cache)
+    return TopicClusters.model_validate(data)
 
 
 @router.get(
@@ -65,9 +68,9 @@ def topic_clusters(
     summary="A topic with its number of works",
     responses=LOOKUP_ERRORS,
 )
-def get_topic(backend: Backend, topic_id: TopicId) -> Topic:
+async def get_topic(backend: Backend, topic_id: TopicId) -> Topic:
     """The topic's name, archive, group and number of works."""
-    data = service.profile(backend, topic_id)
+    data = await run_in_threadpool(service.profile, backend, topic_id)
     if data is None:
         raise _unknown(topic_id)
     return Topic.model_validate(data)
@@ -79,14 +82,16 @@ def get_topic(backend: Backend, topic_id: TopicId) -> Topic:
     summary="A topic's co-occurring topics, top researchers and recent works",
     responses=LOOKUP_ERRORS,
 )
-def topic_neighborhood(
+async def topic_neighborhood(
     state: State,
     topic_id: TopicId,
     limit: Annotated[int, Query(ge=1, le=500, description="Items per list.")] = 20,
 ) -> TopicNeighborhood:
     """Co-occurring topics by shared works with their lift, the researchers with the most
     works in the topic, and its newest works; each list holds at most `limit` items."""
-    data = service.neighborhood(state.backend, topic_id, limit, state.cache)
+    data = await run_in_threadpool(
+        service.neighborhood, state.backend, topic_id, limit, state.cache
+    )
     if data is None:
         raise _unknown(topic_id)
     return TopicNeighborhood.model_validate(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path
+from starlette.concurrency import run_in_threadpool
 
 from graphsvc.api.deps import Backend
 from graphsvc.api.models_works import Work
@@ -20,7 +21,7 @@ router = APIRouter(prefix="/v1", tags=["works"])
     summary="A work with its categories and authors",
     responses=LOOKUP_ERRORS,
 )
-def get_work(
+async def get_work(
     backend: Backend,
     arxiv_id: Annotated[
         str,
@@ -36,5 +37,8 @@ def get_work(
 ) -> Work:
     """Metadata, categories (primary first) and authors in order with their institutions.
     The answer's `arxiv_id` is the stored id, without version or prefix."""
-    data = found(service.work(backend, arxiv_id), f"no work with arXiv id {arxiv_id!r}")
+    data = found(
+        await run_in_threadpool(service.work, backend, arxiv_id),
+        f"no work with arXiv id {arxiv_id!r}",
+    )
     return Work.model_validate(data)
