@@ -83,9 +83,10 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
             per_day=config.graphsvc_invitations_per_day,
             cooldown_s=config.graphsvc_invitation_cooldown_s,
         )
-        # What start-up made lives as long as the app: out of the cyclic collector's way, a full
-        # collection (every few hundred large answers) takes 10 ms instead of 70 to 90 ms, the
-        # p99 of the heaviest slices (bench/RESULTS.md). Unfrozen at shutdown, when it may go.
+        # What start-up made lives as long as the app: frozen out of the cyclic collector's
+        # scans. Full collections over it took 70 to 90 ms every few hundred large answers (the
+        # p99 of the heaviest slices; none in 1,200 since, bench/RESULTS.md). Unfrozen at
+        # shutdown, when it may go.
         gc.collect()
         gc.freeze()
         try:
