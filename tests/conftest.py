@@ -86,6 +86,11 @@ class _Neo4jContent:
     key: str | None = None
 
 
+def forget_neo4j_content() -> None:
+    """The shared Neo4j database was written outside `prepared`: its next use reloads."""
+    _Neo4jContent.key = None
+
+
 @pytest.fixture(autouse=True)
 def _mark_neo4j_dirty(request: pytest.FixtureRequest) -> Iterator[None]:
     yield

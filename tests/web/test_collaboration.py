@@ -1,4 +1,4 @@
-"""Direct collaboration, walked in Chromium on the embedded engine: two accounts claim two
+"""Direct collaboration, walked in Chromium on both backends: two accounts claim two
 records, one opens to collaboration, the other finds them through suggestions and invites,
 the invitation arrives by mail and in the inbox, it is accepted, both reply, and a third
 account is blocked."""
@@ -11,18 +11,27 @@ from typing import Any
 import pytest
 import requests
 
-from tests.conftest import load_demo
+from graphsvc.db import GraphBackend
+from tests.conftest import BACKENDS, load_demo
 from tests.mailbox import Mailbox
-from tests.web.conftest import WebApp, _embedded, open_tab, serving
+from tests.web.conftest import WebApp, _embedded, on_neo4j, open_tab, serving
 from tests.web.people import claim_in_browser, sign_in_in_browser, sign_up_in_browser
 
 ADMIN_TOKEN = "collaboration-admin-token-0123456789"
 
 
-@pytest.fixture(scope="module")
-def collab_app(tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox) -> Iterator[WebApp]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def collab_app(request: pytest.FixtureRequest, mailbox: Mailbox) -> Iterator[WebApp]:
+    """The demo served on each backend in turn (on Neo4j: the session's server, emptied), with
+    the mailbox emptied: the same addresses sign up on both, and a mail of the other run would
+    do for `mailbox.last`."""
+    mailbox.messages.clear()
+    if request.param == "neo4j":
+        graph: GraphBackend = on_neo4j(request)
+    else:
+        graph = _embedded(request.getfixturevalue("tmp_path_factory"), "web-collab")
     with serving(
-        _embedded(tmp_path_factory, "web-collab"),
+        graph,
         load_demo,
         graphsvc_smtp_url=mailbox.url,
         graphsvc_admin_tokens=[ADMIN_TOKEN],
