@@ -7,17 +7,18 @@ made if missing) with the bulk planner, as `graphsvc ingest snapshot --bulk` doe
 5,000, the cyclic collector paused, the default settings), then writes every table as CSV the
 way the Neo4j offline import does, one table at a time, into a temporary folder. Prints the
 resident memory after the plan, after the collaboration layer is built, and the peak of the
-process (`ru_maxrss`), with each phase's seconds and the largest tables' row counts.
+process (VmHWM), with each phase's seconds and the largest tables' row counts.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import tempfile
 import time
 from pathlib import Path
 
+from bench.bombs import memory_kib
 from bench.graphs import corpus_path, machine
 from graphsvc.settings import load_settings
 from loaders import bulk_load
@@ -29,14 +30,12 @@ from loaders.snapshot import read_snapshot
 
 def rss_mb() -> float:
     """Resident memory of this process now (MB)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return memory_kib(os.getpid())["VmRSS"] / 1024
 
 
 def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The process's peak resident memory so far (MB)."""
+    return memory_kib(os.getpid())["VmHWM"] / 1024
 
 
 def main(argv: list[str] | None = None) -> None:

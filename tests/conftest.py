@@ -50,16 +50,21 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
     server.stop()
 
 
-@pytest.fixture(scope="session")
-def neo4j_backend(neo4j_server: Neo4jServer) -> Iterator[Neo4jBackend]:
-    backend = Neo4jBackend(
+def connect_neo4j(server: Neo4jServer, timeout_s: float = 60.0) -> Neo4jBackend:
+    """A connection of its own to the session's Neo4j, with the tests' queries."""
+    return Neo4jBackend(
         extra_queries=TEST_QUERIES,
-        uri=neo4j_server.uri,
+        uri=server.uri,
         user="neo4j",
         password=NEO4J_PASSWORD,
         database="neo4j",
-        timeout_s=60.0,
+        timeout_s=timeout_s,
     )
+
+
+@pytest.fixture(scope="session")
+def neo4j_backend(neo4j_server: Neo4jServer) -> Iterator[Neo4jBackend]:
+    backend = connect_neo4j(neo4j_server)
     backend.ping()
     backend.apply_schema()
     yield backend

@@ -7,22 +7,14 @@ import time
 from fastapi.testclient import TestClient
 
 from graphsvc.db.neo4j_backend import Neo4jBackend
-from tests.conftest import NEO4J_PASSWORD, api_client
-from tests.helpers import TEST_QUERIES
+from tests.conftest import api_client, connect_neo4j
 from tests.neo4j_server import Neo4jServer
 
 
 def test_neo4j_down_gives_503_and_service_resumes(
     neo4j_server: Neo4jServer, neo4j_backend: Neo4jBackend
 ) -> None:
-    backend = Neo4jBackend(
-        extra_queries=TEST_QUERIES,
-        uri=neo4j_server.uri,
-        user="neo4j",
-        password=NEO4J_PASSWORD,
-        database="neo4j",
-        timeout_s=3.0,
-    )
+    backend = connect_neo4j(neo4j_server, timeout_s=3.0)
     try:
         with api_client(backend) as client:
             assert client.get("/readyz").status_code == 200

@@ -24,9 +24,9 @@ from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from graphsvc.settings import Settings, load_settings
-from tests.conftest import NEO4J_PASSWORD, REPO, forget_neo4j_content, load_demo, load_teams
+from tests.conftest import REPO, connect_neo4j, forget_neo4j_content, load_demo, load_teams
 from tests.helpers import TEST_QUERIES
-from tests.neo4j_server import Neo4jServer, free_port
+from tests.neo4j_server import free_port
 
 CHROMIUM = os.environ.get("GRAPHSVC_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -81,15 +81,7 @@ def serving(
 def on_neo4j(request: pytest.FixtureRequest) -> Neo4jBackend:
     """An emptied graph on the session's Neo4j through a connection of its own (`serving`
     closes it); the read-only fixtures that share the database reload after."""
-    server: Neo4jServer = request.getfixturevalue("neo4j_server")
-    backend = Neo4jBackend(
-        extra_queries=TEST_QUERIES,
-        uri=server.uri,
-        user="neo4j",
-        password=NEO4J_PASSWORD,
-        database="neo4j",
-        timeout_s=60.0,
-    )
+    backend = connect_neo4j(request.getfixturevalue("neo4j_server"))
     backend.write(lambda tx: tx.run("admin_delete_all"))
     forget_neo4j_content()
     return backend
