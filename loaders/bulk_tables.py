@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from graphsvc.store import affiliations, layer
 from graphsvc.store.layer_tables import LayerTables, layer_tables
@@ -19,27 +19,25 @@ from graphsvc.store.researchers import researcher_row
 from loaders.bulk import BulkState
 
 Row = dict[str, Any]
+T_co = TypeVar("T_co", covariant=True)
 
 
-class Rows(Protocol):
-    """A table's rows as the writers read them: counted, then iterated (once or more)."""
+class Counted(Protocol[T_co]):
+    """Items counted, then iterated (once or more)."""
 
     def __len__(self) -> int: ...
 
-    def __iter__(self) -> Iterator[Row]: ...
+    def __iter__(self) -> Iterator[T_co]: ...
 
 
-class _Counted(Protocol):
-    def __len__(self) -> int: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
+Rows = Counted[Row]  # a table's rows as the writers read them
 
 
 class LazyRows:
     """Rows made from `source`'s items by `make` as they are iterated; the length is the
     source's."""
 
-    def __init__(self, source: _Counted, make: Callable[[Any], Row]) -> None:
+    def __init__(self, source: Counted[Any], make: Callable[[Any], Row]) -> None:
         self._source = source
         self._make = make
 
