@@ -1,11 +1,12 @@
 // Suggested collaborators, evidence: the common personal co-authors of a researcher and each
 // candidate (hubs with more than $hub_max personal co-authors skipped, as in the ranking), with
 // their number of personal co-authors. Starts from the candidates (primary-key look-ups).
+// Ladybug: the candidates by `id IN $ids`, not UNWIND then {id: cid} (1 to 9 ms against 15 to
+// 18 ms for 10 candidates at 100,000 works).
 // params: id, ids, hub_max
-UNWIND $ids AS cid
-MATCH (c:Researcher {id: cid})-[:COAUTHOR]-(z:Researcher)
-WHERE z.coauthors_count <= $hub_max
+MATCH (c:Researcher)-[:COAUTHOR]-(z:Researcher)
+WHERE c.id IN $ids AND z.coauthors_count <= $hub_max
 MATCH (z)-[:COAUTHOR]-(r:Researcher {id: $id})
 WHERE r <> c
-RETURN cid AS candidate, z.id AS id, z.name AS name, z.coauthors_count AS coauthors
+RETURN c.id AS candidate, z.id AS id, z.name AS name, z.coauthors_count AS coauthors
 ORDER BY candidate, id
