@@ -19,10 +19,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from graphsvc.clients.orcid import OrcidClient, normalise_orcid
-from graphsvc.db import GraphBackend, Row, Tx
+from graphsvc.db import GraphBackend, Reader, Row, Tx
 from graphsvc.names import normalise_arxiv_id
 from graphsvc.services.merge import merged_into
 from graphsvc.store import claims as store
+from graphsvc.store import locks
 
 MAX_WORKS = 100
 QUEUE_LIMIT = 500
@@ -102,25 +103,32 @@ class Claims:
             orcid = normalise_orcid(evidence.orcid)
             if orcid is None:
                 raise ClaimError("that is not a valid ORCID iD (like 0000-0002-1825-0097)")
-        self._check_account(account["id"], target)
+        _check_account(self.backend, account["id"], target)
         check, detail = "", ""
-        if orcid:
+        if orcid:  # a call to ORCID: not inside the transaction
             result = self.orcid.check(orcid, store.works_of(self.backend, target))
             check, detail = str(result.check), result.detail
         claim_id = new_claim_id()
-        store.create(
-            self.backend,
-            id=claim_id,
-            account_id=account["id"],
-            researcher_id=target,
-            orcid=orcid or "",
-            homepage=evidence.homepage or "",
-            works=works,
-            note=evidence.note,
-            orcid_check=check,
-            orcid_detail=detail,
-            now=self.now(),
-        )
+        now = self.now()
+
+        def work(tx: Tx) -> None:
+            locks.account(tx, account["id"])
+            _check_account(tx, account["id"], target)  # again, alone with this account
+            store.create(
+                tx,
+                id=claim_id,
+                account_id=account["id"],
+                researcher_id=target,
+                orcid=orcid or "",
+                homepage=evidence.homepage or "",
+                works=works,
+                note=evidence.note,
+                orcid_check=check,
+                orcid_detail=detail,
+                now=now,
+            )
+
+        self.backend.write(work)
         return store.get(self.backend, claim_id)
 
     def mine(self, account_id: str) -> list[Row]:
@@ -157,20 +165,6 @@ class Claims:
                 works.append(work)
         return works
 
-    def _check_account(self, account_id: str, researcher_id: str) -> None:
-        for live in store.live_of_account(self.backend, account_id):
-            if live["researcher_id"] == researcher_id:
-                verb = "own" if live["status"] == store.APPROVED else "already claim"
-                raise ClaimError(f"you {verb} this researcher record")
-            if live["status"] == store.APPROVED:
-                raise ClaimError(
-                    "you own another researcher record (one per account): release it first"
-                )
-            raise ClaimError(
-                "you have a pending claim on another researcher record (one per account): "
-                "release it first"
-            )
-
     # reviewers
 
     def queue(self, status: str) -> list[Row]:
@@ -191,20 +185,55 @@ class Claims:
         return self._review(claim_id, store.REJECTED, note)
 
     def _review(self, claim_id: str, status: str, note: str) -> Row | None:
-        def work(tx: Tx) -> Row | None:
-            claim = store.get(tx, claim_id)
-            if claim is None:
-                return None
-            if claim["status"] != store.PENDING:
-                raise ClaimConflict(f"the claim is {claim['status']}, not pending")
-            if status == store.APPROVED:
-                _check_approval(tx, claim)
-            if not store.review(tx, claim_id, status, note, self.now()):
-                raise ClaimConflict("the claim is not pending any more")
-            return store.get(tx, claim_id)
-
-        result: Row | None = self.backend.write(work)
+        now = self.now()
+        result: Row | None = self.backend.write(lambda tx: decide(tx, claim_id, status, note, now))
         return result
+
+
+def decide(
+    tx: Tx,
+    claim_id: str,
+    status: str,
+    note: str,
+    now: int,
+    *,
+    after_checks: Callable[[], None] = lambda: None,
+) -> Row | None:
+    """Approve or reject a pending claim in `tx`; None when no such claim. The record and the
+    claimant's account are locked first, so no other decision about either runs until this one
+    commits, and the checks still hold when the claim changes (`after_checks` runs between the
+    two: the tests' concurrent reviewer waits there)."""
+    claim = store.get(tx, claim_id)
+    if claim is None:
+        return None
+    locks.researcher(tx, claim["researcher_id"])
+    locks.account(tx, claim["account_id"])
+    claim = store.get(tx, claim_id)  # as the last decision before ours left it
+    assert claim is not None  # claims are never deleted but with their account
+    if claim["status"] != store.PENDING:
+        raise ClaimConflict(f"the claim is {claim['status']}, not pending")
+    if status == store.APPROVED:
+        _check_approval(tx, claim)
+    after_checks()
+    if not store.review(tx, claim_id, status, note, now):
+        raise ClaimConflict("the claim is not pending any more")
+    return store.get(tx, claim_id)
+
+
+def _check_account(db: Reader | Tx, account_id: str, researcher_id: str) -> None:
+    """An account holds at most one live claim."""
+    for live in store.live_of_account(db, account_id):
+        if live["researcher_id"] == researcher_id:
+            verb = "own" if live["status"] == store.APPROVED else "already claim"
+            raise ClaimError(f"you {verb} this researcher record")
+        if live["status"] == store.APPROVED:
+            raise ClaimError(
+                "you own another researcher record (one per account): release it first"
+            )
+        raise ClaimError(
+            "you have a pending claim on another researcher record (one per account): "
+            "release it first"
+        )
 
 
 def _competing(claim: Row, live: list[Row]) -> list[Row]:

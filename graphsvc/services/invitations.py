@@ -28,6 +28,7 @@ from graphsvc.services.merge import merged_into
 from graphsvc.store import claims as claims_store
 from graphsvc.store import collaboration as collab_store
 from graphsvc.store import invitations as store
+from graphsvc.store import locks
 
 log = logging.getLogger(__name__)
 DAY_S = 86_400
@@ -111,6 +112,7 @@ class Invitations:
         now = self.now()
 
         def work(tx: Tx) -> str:
+            locks.account(tx, sender["id"])  # the limits count this sender's invitations
             mine = collab_store.of_account(tx, sender["id"])
             if mine is None:
                 raise InvitationError(NOT_OWNER)

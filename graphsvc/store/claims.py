@@ -29,8 +29,8 @@ def works_of(db: Reader | Tx, researcher_id: str) -> list[str]:
     return [r["work"] for r in _rows(db, "admin_works_of", id=researcher_id)]
 
 
-def create(backend: GraphBackend, **fields: Any) -> None:
-    backend.write(lambda tx: tx.run("claim_create", **fields))
+def create(tx: Tx, **fields: Any) -> None:
+    tx.run("claim_create", **fields)
 
 
 def get(db: Reader | Tx, claim_id: str) -> Row | None:
