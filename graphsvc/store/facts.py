@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkFacts:
     """What one work contributes to the layer: its authors (researcher ids, each once), topics,
     teams, year and whether it is a team work."""
@@ -56,9 +56,17 @@ class LayerDelta:
     topic_entries: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     topic_exits: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def add(self, work: WorkFacts, sign: int = 1, *, skip: frozenset[str] = frozenset()) -> None:
+    def add(
+        self,
+        work: WorkFacts,
+        sign: int = 1,
+        *,
+        skip: frozenset[str] = frozenset(),
+        pairs: bool = True,
+    ) -> None:
         """Add (sign 1) or subtract (sign -1) a work's contribution. Researchers in `skip` are
-        recomputed from the graph instead: no per-researcher or pair delta names them."""
+        recomputed from the graph instead: no per-researcher or pair delta names them. With
+        `pairs` false, the co-author pairs are left to the caller."""
         personal = 0 if work.team_work else 1
         for author in work.authors:
             if author in skip:
@@ -69,7 +77,7 @@ class LayerDelta:
                 self.personal_in[(author, topic)] += sign * personal
             for team in work.teams:
                 self.member_of[(author, team)] += sign
-        if personal:
+        if personal and pairs:
             weight = sign * work.pair_weight
             for a, b in itertools.combinations(work.authors, 2):
                 if a in skip or b in skip:
@@ -87,9 +95,11 @@ class LayerDelta:
         for team in work.teams:
             self.team_works[team] += sign
 
-    def add_all(self, works: Iterable[WorkFacts], sign: int = 1, **kwargs: frozenset[str]) -> None:
+    def add_all(
+        self, works: Iterable[WorkFacts], sign: int = 1, *, skip: frozenset[str] = frozenset()
+    ) -> None:
         for work in works:
-            self.add(work, sign, **kwargs)
+            self.add(work, sign, skip=skip)
 
     def touched_researchers(self) -> set[str]:
         """Researchers whose stored counts or edges this delta changes."""

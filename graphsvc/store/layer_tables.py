@@ -14,15 +14,16 @@ from typing import Any
 
 from graphsvc.store import toplists
 from graphsvc.store.facts import LayerDelta, WorkFacts
+from graphsvc.store.pair_counts import CoauthorPairs, PairCounts
 
 
 @dataclass
 class LayerTables:
     """Rows of the layer's relationships and the counts stored on nodes. The co-author pairs,
-    by far the most (about 9 per work at 400,000 works), are tuples `(a, b, works, newman)`: a
-    third of a dict's memory."""
+    by far the most (about 9 per work at 400,000 works), are counted in arrays
+    (`CoauthorPairs`), not dicts."""
 
-    coauthor: list[tuple[str, str, int, float]] = field(default_factory=list)
+    coauthor: CoauthorPairs
     works_in: list[dict[str, Any]] = field(default_factory=list)
     member_of: list[dict[str, Any]] = field(default_factory=list)
     cooccurs: list[dict[str, Any]] = field(default_factory=list)
@@ -33,16 +34,16 @@ class LayerTables:
 
 
 def layer_tables(works: Iterable[WorkFacts]) -> LayerTables:
-    """The layer of a graph holding exactly these works."""
-    facts = list(works)
+    """The layer of a graph holding exactly these works, read once (they are not kept)."""
     d = LayerDelta()
-    d.add_all(facts)
-    out = LayerTables(with_topic=d.with_topic)
-    out.coauthor = [
-        (a, b, d.coauthor[(a, b)], d.newman[(a, b)])
-        for (a, b) in sorted(d.coauthor)
-        if d.coauthor[(a, b)]
-    ]
+    pairs = PairCounts()
+    recent = _RecentWorks()
+    for work in works:
+        d.add(work, pairs=False)
+        if not work.team_work:
+            pairs.add(work.authors, work.pair_weight)
+        recent.add(work)
+    out = LayerTables(coauthor=pairs.counted(), with_topic=d.with_topic)
     out.works_in = [
         {"researcher": r, "topic": t, "works": n, "personal": d.personal_in[(r, t)]}
         for (r, t), n in sorted(d.works_in.items())
@@ -53,22 +54,38 @@ def layer_tables(works: Iterable[WorkFacts]) -> LayerTables:
     ]
     out.cooccurs = [{"a": a, "b": b, "works": n} for (a, b), n in sorted(d.cooccurs.items()) if n]
     topics: Counter[str] = Counter(row["researcher"] for row in out.works_in)
-    coauthors: Counter[str] = Counter()
-    for a, b, _, _ in out.coauthor:
-        coauthors[a] += 1
-        coauthors[b] += 1
+    coauthors = out.coauthor.per_researcher()
     out.researcher_counts = {
-        r: {"works_count": n, "topics_count": topics[r], "coauthors_count": coauthors[r]}
+        r: {"works_count": n, "topics_count": topics[r], "coauthors_count": coauthors.get(r, 0)}
         for r, n in d.works_count.items()
     }
     members: Counter[str] = Counter(row["team"] for row in out.member_of)
     out.team_counts = {t: {"works": n, "members": members[t]} for t, n in d.team_works.items()}
-    out.topic_stats = _topic_stats(facts, d, out.works_in)
+    out.topic_stats = _topic_stats(d, out.works_in, recent.lists())
     return out
 
 
+class _RecentWorks:
+    """Each topic's newest works in `toplists` order, at most `toplists.SIZE` kept (a list is
+    cut back to that length whenever it doubles)."""
+
+    def __init__(self) -> None:
+        self._lists: dict[str, list[tuple[Any, str]]] = defaultdict(list)
+
+    def add(self, work: WorkFacts) -> None:
+        for topic in work.topics:
+            entries = self._lists[topic]
+            entries.append((toplists.recent_key(work.published, work.arxiv_id), work.arxiv_id))
+            if len(entries) >= 2 * toplists.SIZE:
+                entries.sort()
+                del entries[toplists.SIZE :]
+
+    def lists(self) -> dict[str, list[str]]:
+        return {t: [w for _, w in sorted(e)[: toplists.SIZE]] for t, e in self._lists.items()}
+
+
 def _topic_stats(
-    facts: list[WorkFacts], d: LayerDelta, works_in: list[dict[str, Any]]
+    d: LayerDelta, works_in: list[dict[str, Any]], recent: dict[str, list[str]]
 ) -> dict[str, dict[str, Any]]:
     """Each topic's works and its short lists (top researchers by personal works, newest
     works), as `toplists` keeps them; an empty top list is stored as null."""
@@ -77,20 +94,13 @@ def _topic_stats(
         if row["personal"]:
             key = toplists.researcher_key(row["personal"], row["researcher"])
             top[row["topic"]].append((key, row["researcher"], row["personal"]))
-    recent: dict[str, list[tuple[Any, str]]] = defaultdict(list)
-    for work in facts:
-        for topic in work.topics:
-            recent[topic].append(
-                (toplists.recent_key(work.published, work.arxiv_id), work.arxiv_id)
-            )
     stats = {}
     for topic, n in d.topic_works.items():
         best = sorted(top.get(topic, []))[: toplists.SIZE]
-        newest = sorted(recent[topic])[: toplists.SIZE]
         stats[topic] = {
             "works": n,
             "top_ids": [rid for _, rid, _ in best] or None,
             "top_counts": [c for _, _, c in best] or None,
-            "recent_ids": [w for _, w in newest] or None,
+            "recent_ids": recent.get(topic) or None,
         }
     return stats
