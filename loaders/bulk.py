@@ -116,7 +116,7 @@ class BulkPlanner(PaperBatcher):
         return {i: versions[i] for i in ids if i in versions}
 
     def _new_resolver(self) -> Resolver:
-        return Resolver((), name_rarity=self.name_rarity, max_cached=None)
+        return Resolver(name_rarity=self.name_rarity, max_cached=None, all_ids_known=True)
 
     def _load_state(self, resolver: Resolver, papers: list[_Paper]) -> None:
         """The graph holds nobody of the blocks and names the resolver has not met, and no

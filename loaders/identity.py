@@ -140,17 +140,21 @@ class Resolver:
 
     def __init__(
         self,
-        taken_ids: Iterable[str] = (),
         *,
         name_rarity: bool = True,
         max_cached: int | None = MAX_CACHED,
+        all_ids_known: bool = False,
     ) -> None:
         """`max_cached`: researchers kept between batches (None: all of them, when the
-        resolver's state is the whole graph, as in a bulk load)."""
+        resolver's state is the whole graph, as in a bulk load). `all_ids_known`: every id in
+        the graph is one this resolver made (a bulk load of an empty graph), so no new id needs
+        checking against the graph (`ids_to_check`)."""
         self.max_cached = max_cached
+        self.all_ids_known = all_ids_known
         self._blocks: OrderedDict[str, list[Researcher]] = OrderedDict()
         self._cached = 0
-        self._taken: set[str] = set(taken_ids)
+        self._taken: set[str] = set()  # ids the graph or this run has given to someone
+        self._checked: set[str] = set()  # ids the graph was asked about
         self.name_rarity = name_rarity
         self.names = NameStats()
         self.touched: dict[str, Researcher] = {}
@@ -183,6 +187,31 @@ class Resolver:
             self._cached += 1
         for block in grown:  # the others are in order already
             self._blocks[block].sort(key=_BY_ID)
+
+    def ids_to_check(self, names: Iterable[str], window: int) -> list[str]:
+        """Ids the graph must be asked about before these names are resolved: for each slug of
+        the names, enough of its ids in creation order (`base`, `base-2`, ...) known free for
+        a new record per name, and at least `window` asked about in this call when any is. Call
+        with a growing window, giving `add_checked` the answers, until nothing is left."""
+        if self.all_ids_known:
+            return []
+        ask: list[str] = []
+        for base, need in Counter(slug(n) for n in names).items():
+            free, asked, n = 0, 0, 1
+            while free < need or 0 < asked < window:
+                rid = new_id(base, n)
+                if rid not in self._taken:
+                    free += 1
+                    if rid not in self._checked:
+                        ask.append(rid)
+                        asked += 1
+                n += 1
+        return ask
+
+    def add_checked(self, asked: Iterable[str], taken: Iterable[str]) -> None:
+        """The graph's answer to `ids_to_check`: of the ids asked about, those taken."""
+        self._checked.update(asked)
+        self._taken.update(taken)
 
     def evict(self, blocks: Iterable[str]) -> None:
         """Forget blocks whose graph state changed behind our back (replaced author lists)."""
@@ -331,11 +360,11 @@ class Resolver:
         ]
 
     def _create(self, name: str, block: str) -> Researcher:
-        base = slug(name)
-        rid, n = base, 1
-        while rid in self._taken:
+        base, n = slug(name), 1
+        while (rid := new_id(base, n)) in self._taken:
             n += 1
-            rid = f"{base}-{n}"
+        if not (self.all_ids_known or rid in self._checked):
+            raise AssertionError(f"id {rid!r} was not checked against the graph")
         self._taken.add(rid)
         self.created.add(rid)
         researcher = Researcher(id=rid, name=name, aliases=set())
@@ -343,6 +372,11 @@ class Resolver:
         insort(self._blocks.setdefault(block, []), researcher, key=_BY_ID)
         self._cached += 1
         return researcher
+
+
+def new_id(base: str, n: int) -> str:
+    """The n-th id a new record whose name slugs to `base` may take: `base`, `base-2`, ..."""
+    return base if n == 1 else f"{base}-{n}"
 
 
 def _shared_blocks(known: set[str], paper: Counter[str], own: str) -> int:

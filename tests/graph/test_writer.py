@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from graphsvc.db import GraphBackend
+from graphsvc.services.merge import merge
 from loaders.atom import read_atom_files
 from loaders.records import AuthorRecord, PaperRecord
 from loaders.seed import read_seed
@@ -175,6 +176,44 @@ def test_same_name_without_evidence_stays_apart(backend: GraphBackend) -> None:
     assert astro["id"] != nlp["id"]
     assert {astro["id"], nlp["id"]} == {"wei-wang", "wei-wang-2"}
     assert researcher_of(backend, "2001.00003", 0)["id"] == astro["id"]
+
+
+def test_new_records_take_ids_no_one_has_or_had(backend: GraphBackend) -> None:
+    """Each run asks the graph about the ids its new records could take (not every id there
+    is): ids taken in an earlier run, and merged records' ids, are never given again."""
+    topics = [
+        "astro-ph.GA",
+        "cs.CL",
+        "math.AG",
+        "q-bio.NC",
+        "hep-th",
+        "econ.TH",
+        "nucl-ex",
+        "cs.DB",
+        "math.PR",
+        "q-fin.ST",
+        "physics.optics",
+        "stat.ME",
+        "gr-qc",
+        "cs.RO",
+        "math.NT",
+    ]
+
+    def strangers(first: int, n: int) -> list[SourceItem]:
+        # people named Wei Wang with no topic or co-author in common: one record each
+        return [
+            paper(f"2001.{i:05d}", ["Wei Wang", f"Co Author{i}"], (topics[i],))
+            for i in range(first, first + n)
+        ]
+
+    GraphWriter(backend).ingest(strangers(0, 12))
+    ids = sorted(researcher_of(backend, f"2001.{i:05d}", 0)["id"] for i in range(12))
+    assert ids == sorted(["wei-wang"] + [f"wei-wang-{n}" for n in range(2, 13)])
+    merge(backend, keep="wei-wang-11", other="wei-wang-12")
+    GraphWriter(backend).ingest(strangers(12, 2))  # a new run: two more in one batch
+    GraphWriter(backend).ingest(strangers(14, 1))
+    later = [researcher_of(backend, f"2001.{i:05d}", 0)["id"] for i in (12, 13, 14)]
+    assert later == ["wei-wang-13", "wei-wang-14", "wei-wang-15"]
 
 
 def test_incompatible_given_names_never_merge(backend: GraphBackend) -> None:
