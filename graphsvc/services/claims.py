@@ -209,7 +209,8 @@ def decide(
     locks.researcher(tx, claim["researcher_id"])
     locks.account(tx, claim["account_id"])
     claim = store.get(tx, claim_id)  # as the last decision before ours left it
-    assert claim is not None  # claims are never deleted but with their account
+    if claim is None:  # its account was deleted meanwhile
+        return None
     if claim["status"] != store.PENDING:
         raise ClaimConflict(f"the claim is {claim['status']}, not pending")
     if status == store.APPROVED:
