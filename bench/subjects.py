@@ -109,10 +109,7 @@ class Dumps:
 
     def _personal_coauthors(self, rid: str) -> set[str]:
         return {
-            c
-            for w in self.works_of[rid]
-            if w not in self.team_works
-            for c in self.authors_of[w]
+            c for w in self.works_of[rid] if w not in self.team_works for c in self.authors_of[w]
         } - {rid}
 
     def _two_hops(self, rid: str) -> set[str]:
