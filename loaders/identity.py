@@ -188,24 +188,32 @@ class Resolver:
         for block in grown:  # the others are in order already
             self._blocks[block].sort(key=_BY_ID)
 
-    def ids_to_check(self, names: Iterable[str], window: int) -> list[str]:
+    def ids_to_check(self, names: Iterable[str]) -> list[str]:
         """Ids the graph must be asked about before these names are resolved: for each slug of
-        the names, enough of its ids in creation order (`base`, `base-2`, ...) known free for
-        a new record per name, and at least `window` asked about in this call when any is. Call
-        with a growing window, giving `add_checked` the answers, until nothing is left."""
+        the names, enough of its ids in creation order (`base`, `base-2`, ...) known to be free
+        for a new record per name. Where some must be asked, at least as many as are known
+        already (a slug with many records is asked about in doubling rounds). Call again,
+        giving `add_checked` the answers, until nothing is left."""
         if self.all_ids_known:
             return []
         ask: list[str] = []
         for base, need in Counter(slug(n) for n in names).items():
-            free, asked, n = 0, 0, 1
-            while free < need or 0 < asked < window:
+            free = known = 0
+            asked: list[str] = []
+            want, n = 0, 1
+            while free < need or len(asked) < want:
                 rid = new_id(base, n)
-                if rid not in self._taken:
-                    free += 1
-                    if rid not in self._checked:
-                        ask.append(rid)
-                        asked += 1
                 n += 1
+                if rid in self._taken:
+                    known += 1
+                elif rid in self._checked:
+                    known += 1
+                    free += 1
+                else:
+                    want = want or max(need - free, known)
+                    asked.append(rid)
+                    free += 1  # unless the graph says otherwise
+            ask += asked
         return ask
 
     def add_checked(self, asked: Iterable[str], taken: Iterable[str]) -> None:

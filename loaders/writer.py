@@ -32,7 +32,6 @@ from loaders.teams import TeamName, split_entry, team_names
 log = logging.getLogger(__name__)
 DEFAULT_BATCH = 5_000
 MAX_BATCH_AUTHORS = 50_000
-ID_WINDOW = 1  # ids asked per slug in the first round of checks, times 8 in each next
 DEFAULT_TEAM_MIN_AUTHORS = 100
 Progress = Callable[[IngestSummary], None]
 
@@ -330,11 +329,9 @@ class GraphWriter(PaperBatcher):
                 )
             }
             resolver.add_loaded(missing, (_researcher(r, evidence.get(r["id"], {})) for r in rows))
-        window = ID_WINDOW
-        while ids := resolver.ids_to_check(all_names, window):
+        while ids := resolver.ids_to_check(all_names):
             taken = self.backend.read_long("ingest_ids_taken", ids=ids)
             resolver.add_checked(ids, (r["id"] for r in taken))
-            window *= 8
         keys = resolver.names.missing(all_names)
         if keys:
             resolver.names.load(
