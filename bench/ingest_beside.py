@@ -212,6 +212,10 @@ class LadybugIngest:
         return data
 
     def position(self) -> int:
+        """Lines read so far; once the job ended, as its last status said (the server forgets
+        finished jobs beyond its last 100, and every fallback bump is a job)."""
+        if self.ended is not None and self.last:
+            return int(self.last["progress"].get("position") or 0)
         return int(self.status()["progress"].get("position") or 0)
 
     def running(self) -> bool:
@@ -277,6 +281,9 @@ class BatchWait:
         self.timeout_s = timeout_s
 
     def __call__(self) -> None:
+        if not self.ingest.running():
+            self.fallback()
+            return
         seen = self.ingest.position()
         deadline = time.monotonic() + self.timeout_s
         while self.ingest.position() == seen:
