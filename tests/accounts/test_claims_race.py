@@ -5,6 +5,7 @@ the record keeps one owner."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from graphsvc.db import GraphBackend
@@ -30,26 +31,22 @@ def test_concurrent_approvals_leave_one_owner(
         a_checked.set()
         b_checked.wait(timeout=2.0)
 
-    def approve(who: str, claim_id: str) -> None:
-        def hook() -> None:
-            if who == "a":
-                a_pauses()
-            else:
-                b_checked.set()
-
-        if who == "b":
-            assert a_checked.wait(timeout=30)
+    def approve(who: str, claim_id: str, after_checks: Callable[[], None]) -> None:
         try:
             row = backend.write(
-                lambda tx: decide(tx, claim_id, "approved", "", 1, after_checks=hook)
+                lambda tx: decide(tx, claim_id, "approved", "", 1, after_checks=after_checks)
             )
             outcome[who] = row["status"] if row else "none"
         except ClaimConflict as err:
             outcome[who] = err.message
 
+    def b_once_a_checked() -> None:
+        assert a_checked.wait(timeout=30)
+        approve("b", ids[1], b_checked.set)
+
     threads = [
-        threading.Thread(target=approve, args=("a", ids[0])),
-        threading.Thread(target=approve, args=("b", ids[1])),
+        threading.Thread(target=approve, args=("a", ids[0], a_pauses)),
+        threading.Thread(target=b_once_a_checked),
     ]
     for t in threads:
         t.start()
