@@ -31,6 +31,7 @@ __all__ = [
     "clean_name",
     "completeness",
     "fold",
+    "fold_once",
     "from_parts",
     "given_compatible",
     "name_count_keys",
@@ -115,7 +116,15 @@ def clean_name(raw: str) -> str:
 
 @lru_cache(maxsize=_CACHE)
 def fold(text: str) -> str:
-    """Accent-folded, casefolded, whitespace-collapsed text for search and keys."""
+    """Accent-folded, casefolded, whitespace-collapsed text for search and keys (memoized:
+    for names, which repeat; `fold_once` is the same for text met once, such as titles)."""
+    return fold_once(text)
+
+
+def fold_once(text: str) -> str:
+    """`fold` without the memo, so that unique text does not push names out of it."""
+    if text.isascii():  # nothing to decompose or map: the same result, sooner
+        return _WS.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _WS.sub(" ", stripped.translate(_FOLD_MAP).casefold()).strip()

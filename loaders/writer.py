@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
-from graphsvc.names import block_key, fold, slug
+from graphsvc.names import block_key, fold_once, slug
 from graphsvc.store import affiliations, layer, merges, params
 from graphsvc.store.facts import LayerDelta, WorkFacts
 from graphsvc.store.layer import run_rows
@@ -491,7 +491,7 @@ def _work_row(p: _Paper) -> dict[str, Any]:
         "arxiv_id": r.arxiv_id,
         "version": r.version,
         "title": r.title,
-        "title_folded": fold(r.title),
+        "title_folded": fold_once(r.title),
         "abstract": r.abstract,
         "published": r.published.isoformat() if r.published else None,
         "updated": r.updated.isoformat() if r.updated else None,

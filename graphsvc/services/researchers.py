@@ -12,7 +12,7 @@ from typing import Any
 
 from graphsvc.db import Reader, reads_together
 from graphsvc.db.bundles import Read, prefetch
-from graphsvc.names import fold
+from graphsvc.names import fold_once
 from graphsvc.services import collaboration, researcher_trust
 from graphsvc.services.claims import public_state
 from graphsvc.store import claims as claims_store
@@ -38,7 +38,7 @@ def search(db: Reader, q: str, limit: int, open_only: bool = False) -> Data:
     name or alias; (3) the query is inside a name or alias; (4) the query's words are apart.
     Ties: more works first, then name, then id.
     """
-    folded = fold(q)
+    folded = fold_once(q)
     words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
     rows: list[Data] = []
     if words:

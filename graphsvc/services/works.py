@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from graphsvc.db import Reader, reads_together
-from graphsvc.names import fold
+from graphsvc.names import fold_once
 
 Data = dict[str, Any]
 _PREFIX = re.compile(r"^arxiv:", re.IGNORECASE)
@@ -83,5 +83,5 @@ def work(db: Reader, asked: str) -> Data | None:
 def title_search(db: Reader, q: str, limit: int) -> list[Data]:
     """Works whose folded title contains the folded query: newest first (undated last), then
     arXiv id descending."""
-    folded = fold(q)
+    folded = fold_once(q)
     return db.read("works_title_search", q=folded, limit=limit) if folded else []

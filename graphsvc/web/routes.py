@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
-from graphsvc.names import fold
+from graphsvc.names import fold_once
 from graphsvc.services import collaboration, researcher_trust
 from graphsvc.services import researchers as researcher_service
 from graphsvc.services import teams as team_service
@@ -85,7 +85,7 @@ def search(request: Request, backend: Backend, q: str = "", open: str = "") -> H
     """Researchers by name or alias and works by title, both accent- and case-insensitive;
     `open=1`: only researchers open to collaborate (all of them with no query)."""
     q = q.strip()[:MAX_QUERY]
-    folded = fold(q)
+    folded = fold_once(q)
     open_only = open == "1"
     researchers: list[dict[str, Any]] = []
     works: list[dict[str, Any]] = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 
 from graphsvc.names import (
@@ -10,6 +13,7 @@ from graphsvc.names import (
     clean_name,
     completeness,
     fold,
+    fold_once,
     from_parts,
     given_compatible,
     name_key,
@@ -59,6 +63,23 @@ def test_fold() -> None:
     assert fold("  José   GARCÍA ") == "jose garcia"
     assert fold("Øbro Straße Łukasz Đorđe Æsir") == "obro strasse lukasz dorde aesir"
     assert fold("Šrámek") == "sramek"
+
+
+def test_fold_once_takes_a_short_path_for_ascii_with_the_same_result() -> None:
+    """ASCII text skips decomposition; the result is the decomposing fold's, for every ASCII
+    character between letters and for a title."""
+
+    def decomposing_fold(text: str) -> str:  # the long path, for text with nothing to map
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return re.sub(r"\s+", " ", stripped.casefold()).strip()
+
+    for code in range(128):
+        text = f" A{chr(code)}b "
+        assert fold_once(text) == decomposing_fold(text)
+    title = "  Deep\tLearning   of  SCHRODINGER's Cat\n"
+    assert fold_once(title) == decomposing_fold(title) == "deep learning of schrodinger's cat"
+    assert fold_once("Schrödinger  Équation") == fold("Schrödinger  Équation")
 
 
 @pytest.mark.parametrize(
