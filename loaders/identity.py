@@ -11,12 +11,15 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   graph could carry it;
 - among candidates with evidence the most co-author overlap wins, then shared teams, then an
   exact name-key match, then topic overlap, then the smallest id;
-- when a paper gives evidence for several researchers whose names are compatible with each other
-  (e.g. it shares a co-author with each), they are one person: the others merge into the winner
-  (works, aliases and evidence move; the old id is recorded in `merges`). Researchers who ever
-  shared a work with someone of their own block are never merged (they may be that person), nor
-  are records whose names an admin merged though they are not variants of one name, nor two
-  records owned by different accounts (approved claims, `owners`).
+- when a paper links several researchers who carry the very name it prints (the same full name
+  among each one's variants) by a co-author block or a team of this paper, they are one person:
+  the others merge into the winner (works, aliases and evidence move; the old id is recorded in
+  `merges`). A topic, or a name only compatible ("W. Wang" and "Wei J. Wang"), links no one: on
+  the realistic corpus such merges cost more precision than they gained recall
+  (bench/RESULTS.md); the paper goes to the winner and the others stay. Researchers
+  who ever shared a work with someone of their own block are never merged (they may be that
+  person), nor are records whose names an admin merged though they are not variants of one
+  name, nor two records owned by different accounts (approved claims, `owners`).
 
 Team works (a team named, or many authors) give no co-author evidence to their authors: a roster
 of 3,000 says nothing personal, and pairing it would be quadratic. Every step here is linear in
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -49,7 +52,9 @@ MAX_CACHED = 300_000  # researchers kept in memory between batches (reloaded fro
 # Name rarity: a full name is rare when the expected number of researchers carrying it,
 # families x given names / researchers, is below RARE_EXPECTED; a matching middle name or
 # initial divides that by MIDDLE_FACTOR. Below MIN_RESEARCHERS the graph cannot tell.
-RARE_EXPECTED = 0.2
+# 0.01 scored best of 0.2, 0.05, 0.01, 0.002 and 0.0005 on the realistic corpus (bench/RESULTS.md:
+# chosen at 100,000 works, confirmed at 400,000).
+RARE_EXPECTED = 0.01
 MIDDLE_FACTOR = 10.0
 MIN_RESEARCHERS = 2_000
 _BY_ID = attrgetter("id")  # the order of a block's members
@@ -68,16 +73,22 @@ class Researcher:
     block_peer: bool = False  # shared a work with someone of their own block
     # The name keys of `aliases`, computed when first asked; `add_variant` clears them.
     _alias_keys: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # The parsed display name, kept here: a graph has more names than the memo of
+    # `parse_name` holds, and every candidate of a block is compared by it.
+    _parsed: ParsedName | None = field(default=None, repr=False, compare=False)
 
     @property
     def parsed(self) -> ParsedName:
-        return parse_name(self.name)  # memoized in graphsvc.names
+        if self._parsed is None:
+            self._parsed = parse_name(self.name)
+        return self._parsed
 
     def add_variant(self, name: str) -> None:
         self.aliases.add(name)
         self._alias_keys = None
         if completeness(name) > completeness(self.name):
             self.name = name
+            self._parsed = None
 
     def has_alias_key(self, key: str) -> bool:
         """Whether one of the aliases has this name key (exactly this full name)."""
@@ -238,8 +249,10 @@ class Resolver:
             ranked = self._evidenced(name, own, counts, topics, teams, used)
             if ranked:
                 match = ranked[0]
+                linked = _linked(name, counts, own, teams)
                 for other in ranked[1:]:
-                    self._merge_if_same_person(other, into=match, block=own)
+                    if linked(match) and linked(other):
+                        self._merge_if_same_person(other, into=match, block=own)
             else:
                 match = self._create(name, own)
             self._add_variant(match, name)
@@ -272,26 +285,46 @@ class Resolver:
         teams: set[str],
         used: set[str],
     ) -> list[Researcher]:
-        """Compatible candidates with evidence, best first."""
+        """Compatible candidates with evidence, best first.
+
+        A block of a common name holds many records, most without evidence: evidence is
+        looked for first (set tests that allocate nothing), compatibility of the names next
+        (once per distinct display name), the scores last."""
         parsed = parse_name(name)
         key = name_key(parsed)
         rare: bool | None = None
+        # Co-author blocks that count: the other authors' blocks, and the name's own block
+        # only when a namesake signed too.
+        others = paper_blocks.keys() - {own} if paper_blocks[own] < 2 else set(paper_blocks)
+        compatible: dict[str, bool] = {}
         scored = []
         for cand in self._blocks.get(own, []):
-            if cand.id in used or not given_compatible(parsed, cand.parsed):
+            if cand.id in used:
                 continue
-            shared_coauthors = _shared_blocks(cand.coauthor_blocks, paper_blocks, own)
-            shared_teams = len(cand.teams & teams)
-            shared_topics = len(cand.topics & topics)
-            exact = cand.has_alias_key(key)
-            evidence = shared_coauthors or shared_teams or shared_topics
-            if not evidence and exact and self.name_rarity:
+            evidence = (
+                not cand.coauthor_blocks.isdisjoint(others)
+                or not cand.teams.isdisjoint(teams)
+                or not cand.topics.isdisjoint(topics)
+            )
+            if not evidence:
+                if not (self.name_rarity and cand.has_alias_key(key)):
+                    continue
                 if rare is None:
                     rare = self._rare(parsed)
-                evidence = rare
-            if not evidence:
+                if not rare:
+                    continue
+            ok = compatible.get(cand.name)
+            if ok is None:
+                ok = compatible[cand.name] = given_compatible(parsed, cand.parsed)
+            if not ok:
                 continue
-            score = (-shared_coauthors, -shared_teams, -int(exact), -shared_topics, cand.id)
+            score = (
+                -len(cand.coauthor_blocks & others),
+                -len(cand.teams & teams),
+                -int(cand.has_alias_key(key)),
+                -len(cand.topics & topics),
+                cand.id,
+            )
             scored.append((score, cand))
         return [cand for _, cand in sorted(scored, key=lambda pair: pair[0])]
 
@@ -387,10 +420,17 @@ def new_id(base: str, n: int) -> str:
     return base if n == 1 else f"{base}-{n}"
 
 
-def _shared_blocks(known: set[str], paper: Counter[str], own: str) -> int:
-    """How many blocks of this paper's other authors are among a candidate's co-author blocks
-    (the intersection walks the smaller of the two)."""
-    shared = paper.keys() & known
-    if own in shared and paper[own] < 2:  # the name's own block, unless a namesake signed too
-        return len(shared) - 1
-    return len(shared)
+def _linked(
+    name: str, paper_blocks: Counter[str], own: str, teams: set[str]
+) -> Callable[[Researcher], bool]:
+    """Whether a researcher carries this exact name and shares a co-author block (other than
+    the name's own, unless a namesake signed) or a team with the paper: what a merge needs."""
+    key = name_key(name)
+    others = paper_blocks.keys() - {own} if paper_blocks[own] < 2 else set(paper_blocks)
+
+    def linked(researcher: Researcher) -> bool:
+        return researcher.has_alias_key(key) and not (
+            researcher.coauthor_blocks.isdisjoint(others) and researcher.teams.isdisjoint(teams)
+        )
+
+    return linked

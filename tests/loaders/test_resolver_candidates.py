@@ -1,0 +1,126 @@
+"""The resolver's candidate scan against the plain statement of its rule.
+
+`Resolver._evidenced` looks for evidence before it compares names and compares each distinct
+display name once; what it returns must be what the rule says, candidate by candidate:
+compatible given names, evidence (a co-author block other than the name's own unless a
+namesake signed, a team, a topic, or an exact and rare name), ranked by co-author blocks,
+teams, exact name, topics, then id.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from graphsvc.names import block_key, given_compatible, name_key, parse_name
+from loaders.identity import Researcher, Resolver
+
+NAMES = [
+    "Wei Wang", "W. Wang", "Wei J. Wang", "Wei-Jun Wang", "Wen Wang", "W. J. Wang",
+    "Wei Wang Jr.", "Maria Garcia", "M. Garcia", "Maria L. Garcia", "Marta Garcia",
+]  # fmt: skip
+BLOCKS = [*sorted({block_key(n) for n in NAMES}), "li|j", "xu|z", "smith|a"]
+TOPICS = ["hep-ph", "hep-th", "cs.LG", "math.AP", "astro-ph.GA"]
+TEAMS = ["atlas", "cms", "ligo"]
+
+
+class RarityByName(Resolver):
+    """A resolver whose name rarity is a fixed property of the name (no name counts needed)."""
+
+    def _rare(self, parsed):  # type: ignore[no-untyped-def]
+        return len(parsed.given) % 2 == 1
+
+
+def plain_rule(
+    resolver: Resolver, name: str, paper: Counter[str], topics: set[str], teams: set[str],
+    used: set[str],
+) -> list[str]:  # fmt: skip
+    parsed, own = parse_name(name), block_key(name)
+    scored = []
+    for cand in resolver._blocks.get(own, []):
+        if cand.id in used or not given_compatible(parsed, parse_name(cand.name)):
+            continue
+        shared = {b for b in paper if b in cand.coauthor_blocks}
+        if paper[own] < 2:
+            shared.discard(own)
+        exact = name_key(name) in {name_key(a) for a in cand.aliases}
+        n_teams, n_topics = len(cand.teams & teams), len(cand.topics & topics)
+        if shared or n_teams or n_topics or (exact and resolver._rare(parsed)):
+            scored.append(((-len(shared), -n_teams, -int(exact), -n_topics, cand.id), cand.id))
+    return [rid for _, rid in sorted(scored)]
+
+
+def test_candidate_scan_returns_what_the_plain_rule_says() -> None:
+    rng = random.Random(11)
+    checked = nonempty = 0
+    for _ in range(40):
+        resolver = RarityByName(all_ids_known=True)
+        people = []
+        for i in range(rng.randint(5, 40)):
+            name = rng.choice(NAMES)
+            person = Researcher(
+                id=f"r{i:03d}",
+                name=name,
+                aliases={name, *rng.sample(NAMES, rng.randint(0, 2))},
+                coauthor_blocks=set(rng.sample(BLOCKS, rng.randint(0, 3))),
+                topics=set(rng.sample(TOPICS, rng.randint(0, 2))),
+                teams=set(rng.sample(TEAMS, rng.randint(0, 1))),
+            )
+            people.append(person)
+        resolver.add_loaded(BLOCKS, people)
+        for _ in range(60):
+            names = rng.sample(NAMES, rng.randint(1, 4)) + rng.sample(["J. Li", "Zhi Xu"], 1)
+            paper = Counter(block_key(n) for n in names)
+            topics = set(rng.sample(TOPICS, rng.randint(0, 2)))
+            teams = set(rng.sample(TEAMS, rng.randint(0, 1)))
+            used = {p.id for p in rng.sample(people, rng.randint(0, 2))}
+            for name in names:
+                got = [r.id for r in resolver._evidenced(
+                    name, block_key(name), paper, topics, teams, used
+                )]  # fmt: skip
+                assert got == plain_rule(resolver, name, paper, topics, teams, used)
+                checked += 1
+                nonempty += bool(got)
+    assert checked > 5_000 and 0.2 * checked < nonempty < 0.95 * checked
+
+
+def resolver_with_counts(counts: dict[str, int]) -> Resolver:
+    """A resolver whose graph holds these name counts and nobody of the names' blocks."""
+    resolver = Resolver(all_ids_known=True)
+    resolver.names.load(counts, [{"key": k, "n": n} for k, n in counts.items()])
+    return resolver
+
+
+def test_a_rare_full_name_is_its_own_evidence_and_a_common_one_is_not() -> None:
+    """Expected people with a name: family count x first-given count / researchers; rare below
+    RARE_EXPECTED (a matching middle name or initial divides it by MIDDLE_FACTOR)."""
+    counts = {"all": 100_000, "f|xu": 400, "g|zhiqin": 2, "f|wang": 3_000, "g|wei": 2_500}
+    resolver = resolver_with_counts(counts)
+    assert resolver.names.expected(parse_name("Zhi-Qin Xu")) == 400 * 2 / 100_000
+    assert resolver._rare(parse_name("Zhi-Qin Xu"))  # 0.008
+    assert resolver._rare(parse_name("Zhi-Qin John Xu"))  # 0.0008
+    assert not resolver._rare(parse_name("Wei Wang"))  # 75 people expected
+    assert not resolver._rare(parse_name("Wei J. Wang"))  # 7.5
+    assert not resolver_with_counts({**counts, "g|zhiqin": 3})._rare(parse_name("Zhi-Qin Xu"))
+    few = resolver_with_counts({**counts, "all": 1_999})
+    assert few.names.expected(parse_name("Zhi-Qin Xu")) is None  # too few to tell
+    assert not few._rare(parse_name("Zhi-Qin Xu"))
+
+
+def test_two_papers_of_a_rare_name_join_and_of_a_common_name_stay_apart() -> None:
+    """No co-author, team or topic in common: a rare name tells (unless name rarity is off), a
+    common one does not."""
+    counts = {"all": 100_000, "f|xu": 400, "g|zhiqin": 2, "f|wang": 3_000, "g|wei": 2_500}
+    papers = [
+        (["Zhi-Qin John Xu", "Ann Lee"], {"cs.LG"}),
+        (["Zhi-Qin John Xu", "Bo Chen"], {"math.AP"}),
+        (["Wei Wang", "Cy Diaz"], {"cs.LG"}),
+        (["Wei Wang", "Eve Fox"], {"math.AP"}),
+    ]
+    for rarity, xu_records in ((True, 1), (False, 2)):
+        resolver = Resolver(all_ids_known=True, name_rarity=rarity)
+        resolver.names.load(counts, [{"key": k, "n": n} for k, n in counts.items()])
+        resolver.add_loaded({block_key(n) for names, _ in papers for n in names}, [])
+        first = [resolver.resolve(names, topics, set(), False)[0] for names, topics in papers]
+        assert len({r.id for r in first[:2]}) == xu_records
+        assert len({r.id for r in first[2:]}) == 2
