@@ -124,3 +124,25 @@ def test_two_papers_of_a_rare_name_join_and_of_a_common_name_stay_apart() -> Non
         first = [resolver.resolve(names, topics, set(), False)[0] for names, topics in papers]
         assert len({r.id for r in first[:2]}) == xu_records
         assert len({r.id for r in first[2:]}) == 2
+
+
+def test_records_merge_only_when_a_paper_links_two_that_print_its_name() -> None:
+    """A topic in common links no one; a co-author links two records of the printed name; a
+    name only compatible with a record's ("W. Wang", "Wei J. Wang") is not merged into it."""
+    resolver = Resolver(all_ids_known=True)
+    papers = [
+        (["Zhi-Qin John Xu", "Ann Lee"], {"cs.LG"}),
+        (["Zhi-Qin John Xu", "Bo Chen"], {"math.AP"}),
+        (["Zhi-Qin John Xu", "Cy Diaz"], {"cs.LG", "math.AP"}),  # topics: both
+        (["Wei J. Wang", "Eve Fox"], set()),
+        (["W. Wang", "Gil Ho"], set()),
+        (["W. Wang", "Eve Fox", "Gil Ho"], set()),  # co-authors of both, one prints "W. Wang"
+        (["Zhi-Qin John Xu", "Ann Lee", "Bo Chen"], set()),  # co-authors of both Xu records
+    ]
+    resolver.add_loaded({block_key(n) for names, _ in papers for n in names}, [])
+    merged = []
+    for names, topics in papers:
+        resolver.resolve(names, topics, set(), False)
+        merged.append(dict(resolver.merges))
+    assert merged[2] == merged[5] == {}
+    assert merged[6] == {"zhi-qin-john-xu-2": "zhi-qin-john-xu"}
