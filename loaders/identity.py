@@ -293,9 +293,7 @@ class Resolver:
         parsed = parse_name(name)
         key = name_key(parsed)
         rare: bool | None = None
-        # Co-author blocks that count: the other authors' blocks, and the name's own block
-        # only when a namesake signed too.
-        others = paper_blocks.keys() - {own} if paper_blocks[own] < 2 else set(paper_blocks)
+        others = _coauthor_evidence(paper_blocks, own)
         compatible: dict[str, bool] = {}
         scored = []
         for cand in self._blocks.get(own, []):
@@ -423,10 +421,11 @@ def new_id(base: str, n: int) -> str:
 def _linked(
     name: str, paper_blocks: Counter[str], own: str, teams: set[str]
 ) -> Callable[[Researcher], bool]:
-    """Whether a researcher carries this exact name and shares a co-author block (other than
-    the name's own, unless a namesake signed) or a team with the paper: what a merge needs."""
+    """A test of what a merge needs: that a researcher carries this exact name and shares a
+    co-author block (other than the name's own, unless a namesake signed) or a team with the
+    paper."""
     key = name_key(name)
-    others = paper_blocks.keys() - {own} if paper_blocks[own] < 2 else set(paper_blocks)
+    others = _coauthor_evidence(paper_blocks, own)
 
     def linked(researcher: Researcher) -> bool:
         return researcher.has_alias_key(key) and not (
@@ -434,3 +433,9 @@ def _linked(
         )
 
     return linked
+
+
+def _coauthor_evidence(paper_blocks: Counter[str], own: str) -> set[str]:
+    """The blocks of a paper that are co-author evidence for a name of block `own`: the other
+    authors' blocks, and `own` too only when a namesake signed the paper."""
+    return paper_blocks.keys() - {own} if paper_blocks[own] < 2 else set(paper_blocks)
