@@ -1,4 +1,5 @@
-"""The resolver's candidate scan against the plain statement of its rule.
+"""The resolver's rules in memory: its candidate scan against the plain statement of the
+rule, name rarity, and when records merge.
 
 `Resolver._evidenced` looks for evidence before it compares names and compares each distinct
 display name once; what it returns must be what the rule says, candidate by candidate:
