@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -249,9 +249,9 @@ class Resolver:
             ranked = self._evidenced(name, own, counts, topics, teams, used)
             if ranked:
                 match = ranked[0]
-                linked = _linked(name, counts, own, teams)
+                key, others = name_key(name), _coauthor_evidence(counts, own)
                 for other in ranked[1:]:
-                    if linked(match) and linked(other):
+                    if _linked(match, key, others, teams) and _linked(other, key, others, teams):
                         self._merge_if_same_person(other, into=match, block=own)
             else:
                 match = self._create(name, own)
@@ -418,21 +418,12 @@ def new_id(base: str, n: int) -> str:
     return base if n == 1 else f"{base}-{n}"
 
 
-def _linked(
-    name: str, paper_blocks: Counter[str], own: str, teams: set[str]
-) -> Callable[[Researcher], bool]:
-    """A test of what a merge needs: that a researcher carries this exact name and shares a
-    co-author block (other than the name's own, unless a namesake signed) or a team with the
-    paper."""
-    key = name_key(name)
-    others = _coauthor_evidence(paper_blocks, own)
-
-    def linked(researcher: Researcher) -> bool:
-        return researcher.has_alias_key(key) and not (
-            researcher.coauthor_blocks.isdisjoint(others) and researcher.teams.isdisjoint(teams)
-        )
-
-    return linked
+def _linked(researcher: Researcher, key: str, coauthors: set[str], teams: set[str]) -> bool:
+    """What a merge needs of a researcher: this exact name (`key`) among its variants, and a
+    co-author block that counts (`_coauthor_evidence`) or a team in common with the paper."""
+    return researcher.has_alias_key(key) and not (
+        researcher.coauthor_blocks.isdisjoint(coauthors) and researcher.teams.isdisjoint(teams)
+    )
 
 
 def _coauthor_evidence(paper_blocks: Counter[str], own: str) -> set[str]:
