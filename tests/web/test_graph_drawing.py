@@ -18,7 +18,14 @@ import pytest
 
 from tests.oracles.facts import Facts, coauthor_graph, facts
 from tests.web.conftest import WebApp, open_tab, screenshot
-from tests.web.test_pages import node_on_screen, reference_id, slice_size, wait_graph, works_of
+from tests.web.test_pages import (
+    node_on_screen,
+    reference_id,
+    slice_size,
+    topics_of,
+    wait_graph,
+    works_of,
+)
 
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
@@ -116,10 +123,7 @@ def team_member(f: Facts) -> str:
 def team_only_topics(f: Facts, rid: str) -> set[str]:
     """Topics of a researcher's team works that none of their personal works has."""
     works = works_of(f, rid)
-    topics = {h["topic"] for h in f.work_topics if h["work"] in works}
-    return topics - {
-        h["topic"] for h in f.work_topics if h["work"] in works and f.personal(h["work"])
-    }
+    return topics_of(f, works) - topics_of(f, {w for w in works if f.personal(w)})
 
 
 def overlaps(boxes: list[list[Any]]) -> list[tuple[str, str]]:
@@ -264,7 +268,7 @@ def test_team_nodes_draw_as_stars_linked_to_the_member(teams_page: Any, teams_de
     # by a dashed line; a topic of a drawn personal work needs none
     linked = teams_page.evaluate(LINKS)
     assert linked["reached"] == linked["nodes"]
-    topics = {h["topic"] for h in teams_demo.work_topics if h["work"] in works}
+    topics = topics_of(teams_demo, works)
     only_team = team_only_topics(teams_demo, rid)
     assert only_team, "the member has no topic of team works only"
     for topic in topics:
