@@ -4,8 +4,8 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
 - candidates share a block key (folded family name + first initial) and have compatible given
   names (equal, or differing only by middle names or initials: "Zhi-Qin John Xu", "Zhi-Qin Xu",
   "Z.-Q. J. Xu");
-- a candidate is only chosen on evidence: a co-author of this paper resembles one of the
-  candidate's personal co-authors (same block key), a team named on this paper is one of the
+- a candidate is only chosen on evidence: a co-author of this personal work resembles one of
+  the candidate's personal co-authors (same block key), a team named on this paper is one of the
   candidate's, the paper shares a topic with the candidate's works, or the name itself is rare
   enough to tell (`NameStats`): the same full given and family name, and few researchers in the
   graph could carry it;
@@ -17,13 +17,16 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   `merges`). A topic, or a name only compatible ("W. Wang" and "Wei J. Wang"), links no one: on
   the realistic corpus such merges cost more precision than they gained recall
   (bench/RESULTS.md); the paper goes to the winner and the others stay. Researchers
-  who ever shared a work with someone of their own block are never merged (they may be that
-  person), nor are records whose names an admin merged though they are not variants of one
+  who ever shared a work with someone of a block of their names are never merged (they may be
+  that person), nor are records whose names an admin merged though they are not variants of one
   name, nor two records owned by different accounts (approved claims, `owners`).
 
-Team works (a team named, or many authors) give no co-author evidence to their authors: a roster
-of 3,000 says nothing personal, and pairing it would be quadratic. Every step here is linear in
-the authors of a paper, apart from the co-author blocks of a personal work's authors.
+Team works (a team named, or many authors) neither give nor take co-author evidence: a roster
+of 3,000 says nothing personal (its thousands of blocks would match someone of almost every
+common name: on the realistic corpus, 42 % of the names they matched went to the wrong person,
+bench/RESULTS.md), and pairing it would be quadratic. Their authors are told apart by the team,
+topics and the name's rarity. Every step here is linear in the authors of a paper, apart from
+the co-author blocks of a personal work's authors.
 The state is exactly what the graph holds (names, aliases, personal co-authors' block keys,
 topics, teams, name counts), so a run resumed after a crash decides as a clean run does.
 """
@@ -70,9 +73,11 @@ class Researcher:
     coauthor_blocks: set[str] = field(default_factory=set)
     topics: set[str] = field(default_factory=set)
     teams: set[str] = field(default_factory=set)
-    block_peer: bool = False  # shared a work with someone of their own block
-    # The name keys of `aliases`, computed when first asked; `add_variant` clears them.
+    block_peer: bool = False  # shared a work with someone of a block of their names
+    # The name keys and block keys of `aliases`, computed when first asked; `add_variant`
+    # clears them.
     _alias_keys: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _alias_blocks: frozenset[str] | None = field(default=None, repr=False, compare=False)
     # The parsed display name, kept here: a graph has more names than the memo of
     # `parse_name` holds, and every candidate of a block is compared by it.
     _parsed: ParsedName | None = field(default=None, repr=False, compare=False)
@@ -84,8 +89,10 @@ class Researcher:
         return self._parsed
 
     def add_variant(self, name: str) -> None:
+        if name in self.aliases:
+            return
         self.aliases.add(name)
-        self._alias_keys = None
+        self._alias_keys = self._alias_blocks = None
         if completeness(name) > completeness(self.name):
             self.name = name
             self._parsed = None
@@ -95,6 +102,12 @@ class Researcher:
         if self._alias_keys is None:
             self._alias_keys = frozenset(name_key(a) for a in self.aliases)
         return key in self._alias_keys
+
+    def alias_blocks(self) -> frozenset[str]:
+        """The block keys of the aliases (more than one only where an admin merged names)."""
+        if self._alias_blocks is None:
+            self._alias_blocks = frozenset(block_key(a) for a in self.aliases)
+        return self._alias_blocks
 
     def one_name(self) -> bool:
         """Whether every variant is compatible with the display name (an admin may have merged
@@ -246,10 +259,11 @@ class Resolver:
         chosen: list[Researcher] = []
         used: set[str] = set()
         for name, own in zip(names, blocks, strict=True):
-            ranked = self._evidenced(name, own, counts, topics, teams, used)
+            others = _coauthor_evidence(counts, own, team_work)
+            ranked = self._evidenced(name, own, others, topics, teams, used)
             if ranked:
                 match = ranked[0]
-                key, others = name_key(name), _coauthor_evidence(counts, own)
+                key = name_key(name)
                 for other in ranked[1:]:
                     if _linked(match, key, others, teams) and _linked(other, key, others, teams):
                         self._merge_if_same_person(other, into=match, block=own)
@@ -259,8 +273,11 @@ class Resolver:
             chosen.append(match)
             used.add(match.id)
         present = set(counts)
+        # Two records on one paper with a block among their names (a namesake, or a name an
+        # admin merged into one of them) are two people: never merged later.
+        peers = Counter(b for researcher in chosen for b in researcher.alias_blocks())
         for researcher, own in zip(chosen, blocks, strict=True):
-            if counts[own] > 1:
+            if any(peers[b] > 1 for b in researcher.alias_blocks()):
                 researcher.block_peer = True
             if not team_work:  # personal co-authors: at most the team threshold of them
                 researcher.coauthor_blocks |= present if counts[own] > 1 else present - {own}
@@ -280,12 +297,13 @@ class Resolver:
         self,
         name: str,
         own: str,
-        paper_blocks: Counter[str],
+        others: set[str],
         topics: set[str],
         teams: set[str],
         used: set[str],
     ) -> list[Researcher]:
-        """Compatible candidates with evidence, best first.
+        """Compatible candidates with evidence, best first (`others`: the paper's co-author
+        blocks that count, `_coauthor_evidence`).
 
         A block of a common name holds many records, most without evidence: evidence is
         looked for first (set tests that allocate nothing), compatibility of the names next
@@ -293,7 +311,6 @@ class Resolver:
         parsed = parse_name(name)
         key = name_key(parsed)
         rare: bool | None = None
-        others = _coauthor_evidence(paper_blocks, own)
         compatible: dict[str, bool] = {}
         scored = []
         for cand in self._blocks.get(own, []):
@@ -426,7 +443,9 @@ def _linked(researcher: Researcher, key: str, coauthors: set[str], teams: set[st
     )
 
 
-def _coauthor_evidence(paper_blocks: Counter[str], own: str) -> set[str]:
-    """The blocks of a paper that are co-author evidence for a name of block `own`: the other
-    authors' blocks, and `own` too only when a namesake signed the paper."""
+def _coauthor_evidence(paper_blocks: Counter[str], own: str, team_work: bool) -> set[str]:
+    """The blocks of a paper that are co-author evidence for a name of block `own`: none on a
+    team work; else the other authors' blocks, and `own` too only when a namesake signed."""
+    if team_work:
+        return set()
     return paper_blocks.keys() - {own} if paper_blocks[own] < 2 else set(paper_blocks)

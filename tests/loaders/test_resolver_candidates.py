@@ -3,9 +3,9 @@ rule, name rarity, and when records merge.
 
 `Resolver._evidenced` looks for evidence before it compares names and compares each distinct
 display name once; what it returns must be what the rule says, candidate by candidate:
-compatible given names, evidence (a co-author block other than the name's own unless a
-namesake signed, a team, a topic, or an exact and rare name), ranked by co-author blocks,
-teams, exact name, topics, then id.
+compatible given names, evidence (on a personal work, a co-author block other than the name's
+own unless a namesake signed; a team, a topic, or an exact and rare name), ranked by co-author
+blocks, teams, exact name, topics, then id.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import random
 from collections import Counter
 
 from graphsvc.names import block_key, given_compatible, name_key, parse_name
-from loaders.identity import Researcher, Resolver
+from loaders.identity import Researcher, Resolver, _coauthor_evidence
 
 NAMES = [
     "Wei Wang", "W. Wang", "Wei J. Wang", "Wei-Jun Wang", "Wen Wang", "W. J. Wang",
@@ -33,15 +33,15 @@ class RarityByName(Resolver):
 
 
 def plain_rule(
-    resolver: Resolver, name: str, paper: Counter[str], topics: set[str], teams: set[str],
-    used: set[str],
+    resolver: Resolver, name: str, paper: Counter[str], team_work: bool, topics: set[str],
+    teams: set[str], used: set[str],
 ) -> list[str]:  # fmt: skip
     parsed, own = parse_name(name), block_key(name)
     scored = []
     for cand in resolver._blocks.get(own, []):
         if cand.id in used or not given_compatible(parsed, parse_name(cand.name)):
             continue
-        shared = {b for b in paper if b in cand.coauthor_blocks}
+        shared = set() if team_work else {b for b in paper if b in cand.coauthor_blocks}
         if paper[own] < 2:
             shared.discard(own)
         exact = name_key(name) in {name_key(a) for a in cand.aliases}
@@ -75,11 +75,12 @@ def test_candidate_scan_returns_what_the_plain_rule_says() -> None:
             topics = set(rng.sample(TOPICS, rng.randint(0, 2)))
             teams = set(rng.sample(TEAMS, rng.randint(0, 1)))
             used = {p.id for p in rng.sample(people, rng.randint(0, 2))}
+            team_work = rng.random() < 0.2
             for name in names:
-                got = [r.id for r in resolver._evidenced(
-                    name, block_key(name), paper, topics, teams, used
-                )]  # fmt: skip
-                assert got == plain_rule(resolver, name, paper, topics, teams, used)
+                own = block_key(name)
+                others = _coauthor_evidence(paper, own, team_work)
+                got = [r.id for r in resolver._evidenced(name, own, others, topics, teams, used)]
+                assert got == plain_rule(resolver, name, paper, team_work, topics, teams, used)
                 checked += 1
                 nonempty += bool(got)
     assert checked > 5_000 and 0.2 * checked < nonempty < 0.95 * checked
@@ -147,3 +148,29 @@ def test_records_merge_only_when_a_paper_links_two_that_print_its_name() -> None
         merged.append(dict(resolver.merges))
     assert merged[2] == merged[5] == {}
     assert merged[6] == {"zhi-qin-john-xu-2": "zhi-qin-john-xu"}
+
+
+def test_a_team_works_roster_is_no_co_author_evidence() -> None:
+    """On a team work the other authors' blocks link no one (a roster of thousands would match
+    someone of almost every common name); its team does."""
+    roster = ["Wei Wang", "Ann Lee", "Bo Chen", "Cy Diaz", "Eve Fox"]
+    for teams, same in ((set(), False), ({"atlas"}, True)):
+        resolver = Resolver(all_ids_known=True, name_rarity=False)
+        resolver.add_loaded({block_key(n) for n in roster}, [])
+        first = resolver.resolve(["Wei Wang", "Ann Lee"], set(), teams, False)[0]
+        again = resolver.resolve(roster, set(), teams, True)[0]
+        assert (again.id == first.id) is same
+
+
+def test_records_on_one_paper_under_a_name_an_admin_merged_are_never_merged() -> None:
+    """A record an admin gave a second name ("Olga Wang" and "Lars Smith") signs a paper beside
+    a new "Lars Smith": two people, whatever names they printed (a later split leaves that paper
+    with the first record, and no later paper may merge the two)."""
+    resolver = Resolver(all_ids_known=True, name_rarity=False)
+    admin_merged = Researcher(
+        id="olga-wang", name="Olga Wang", aliases={"Olga Wang", "Lars Smith"}, topics={"hep-ex"}
+    )
+    resolver.add_loaded([block_key("Olga Wang"), block_key("Lars Smith")], [admin_merged])
+    lars, olga = resolver.resolve(["Lars Smith", "Olga Wang"], {"hep-ex"}, set(), True)
+    assert olga is admin_merged and lars.id == "lars-smith"
+    assert lars.block_peer and olga.block_peer
