@@ -152,14 +152,16 @@ def test_records_merge_only_when_a_paper_links_two_that_print_its_name() -> None
 
 def test_a_team_works_roster_is_no_co_author_evidence() -> None:
     """On a team work the other authors' blocks link no one (a roster of thousands would match
-    someone of almost every common name); its team does."""
+    someone of almost every common name); a team in common does."""
     roster = ["Wei Wang", "Ann Lee", "Bo Chen", "Cy Diaz", "Eve Fox"]
-    for teams, same in ((set(), False), ({"atlas"}, True)):
-        resolver = Resolver(all_ids_known=True, name_rarity=False)
-        resolver.add_loaded({block_key(n) for n in roster}, [])
-        first = resolver.resolve(["Wei Wang", "Ann Lee"], set(), teams, False)[0]
-        again = resolver.resolve(roster, set(), teams, True)[0]
-        assert (again.id == first.id) is same
+    resolver = Resolver(all_ids_known=True, name_rarity=False)
+    resolver.add_loaded({block_key(n) for n in roster}, [])
+    personal = resolver.resolve(["Wei Wang", "Ann Lee"], set(), set(), False)[0]
+    assert resolver.resolve(["Wei Wang", "Ann Lee"], set(), set(), False)[0] is personal
+    unnamed = resolver.resolve(roster, set(), set(), True)[0]  # many authors, no team named
+    named = resolver.resolve(roster, set(), {"atlas"}, True)[0]
+    assert len({personal.id, unnamed.id, named.id}) == 3
+    assert resolver.resolve(roster, set(), {"atlas"}, True)[0] is named
 
 
 def test_records_on_one_paper_under_a_name_an_admin_merged_are_never_merged() -> None:
