@@ -264,9 +264,10 @@ class Resolver:
             if ranked:
                 match = ranked[0]
                 key = name_key(name)
-                for other in ranked[1:]:
-                    if _linked(match, key, others, teams) and _linked(other, key, others, teams):
-                        self._merge_if_same_person(other, into=match, block=own)
+                if _linked(match, key, others, teams):  # merges only add to it: stays linked
+                    for other in ranked[1:]:
+                        if _linked(other, key, others, teams):
+                            self._merge_if_same_person(other, into=match, block=own)
             else:
                 match = self._create(name, own)
             self._add_variant(match, name)
