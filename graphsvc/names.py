@@ -270,6 +270,13 @@ def given_compatible(a: ParsedName, b: ParsedName) -> bool:
     return _embeds(ta[1:], tb[1:]) or _embeds(tb[1:], ta[1:])
 
 
+def initials_only(name: str | ParsedName) -> bool:
+    """True when every given name is printed as an initial ("J. Garcia", "Z.-Q. J. Xu"): a name
+    that every given name of those initials could print."""
+    tokens = _tokens(_as_parsed(name).given)
+    return bool(tokens) and all(full is None for token in tokens for _, full in token)
+
+
 @lru_cache(maxsize=_CACHE)
 def completeness(name: str) -> tuple[int, int, int, str]:
     """Sort key to pick the display variant: ``max(variants, key=completeness)``.

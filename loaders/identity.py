@@ -5,10 +5,12 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   names (equal, or differing only by middle names or initials: "Zhi-Qin John Xu", "Zhi-Qin Xu",
   "Z.-Q. J. Xu");
 - a candidate is only chosen on evidence: a co-author of this personal work resembles one of
-  the candidate's personal co-authors (same block key), a team named on this paper is one of the
-  candidate's, the paper shares a topic with the candidate's works, or the name itself is rare
-  enough to tell (`NameStats`): the same full given and family name, and few researchers in the
-  graph could carry it;
+  the candidate's personal co-authors (same block key; two of them for a name printed with
+  initials only, "J. Garcia", which every Juan, Jorge and José Garcia may print), a team named
+  on this paper is one of the candidate's, the paper shares a topic with the candidate's works
+  (unless the graph expects `COMMON_EXPECTED` or more researchers to carry the name: a topic
+  then tells none of them apart), or the name itself is rare enough to tell (`NameStats`): the
+  same full given and family name, and few researchers in the graph could carry it;
 - among candidates with evidence the most co-author overlap wins, then shared teams, then an
   exact name-key match, then topic overlap, then the smallest id;
 - when a paper links several researchers who carry the very name it prints (the same full name
@@ -45,6 +47,7 @@ from graphsvc.names import (
     block_key,
     completeness,
     given_compatible,
+    initials_only,
     name_count_keys,
     name_key,
     parse_name,
@@ -59,6 +62,12 @@ MAX_CACHED = 300_000  # researchers kept in memory between batches (reloaded fro
 # chosen at 100,000 works, confirmed at 400,000).
 RARE_EXPECTED = 0.01
 MIDDLE_FACTOR = 10.0
+# A topic is no evidence for a name carried, as expected, by COMMON_EXPECTED researchers or more;
+# a name printed with initials only needs INITIALS_COAUTHOR_BLOCKS co-author blocks in common.
+# Chosen on the realistic corpus at 100,000 and 400,000 works (bench/RESULTS.md): 0.5 of 1, 0.5
+# and 0.25, the most pairwise F1 with B-cubed F1 no lower than today's at both sizes.
+COMMON_EXPECTED = 0.5
+INITIALS_COAUTHOR_BLOCKS = 2
 MIN_RESEARCHERS = 2_000
 _BY_ID = attrgetter("id")  # the order of a block's members
 
@@ -311,17 +320,21 @@ class Resolver:
         (once per distinct display name), the scores last."""
         parsed = parse_name(name)
         key = name_key(parsed)
+        blocks_needed = INITIALS_COAUTHOR_BLOCKS if initials_only(parsed) else 1
         rare: bool | None = None
+        topics_tell: bool | None = None
         compatible: dict[str, bool] = {}
         scored = []
         for cand in self._blocks.get(own, []):
             if cand.id in used:
                 continue
-            evidence = (
-                not cand.coauthor_blocks.isdisjoint(others)
-                or not cand.teams.isdisjoint(teams)
-                or not cand.topics.isdisjoint(topics)
+            evidence = _shares(cand.coauthor_blocks, others, blocks_needed) or not (
+                cand.teams.isdisjoint(teams)
             )
+            if not evidence and not cand.topics.isdisjoint(topics):
+                if topics_tell is None:
+                    topics_tell = self._topics_tell(parsed)
+                evidence = topics_tell
             if not evidence:
                 if not (self.name_rarity and cand.has_alias_key(key)):
                     continue
@@ -345,12 +358,22 @@ class Resolver:
         return [cand for _, cand in sorted(scored, key=lambda pair: pair[0])]
 
     def _rare(self, parsed: ParsedName) -> bool:
+        expected = self._expected(parsed)
+        return expected is not None and expected < RARE_EXPECTED
+
+    def _topics_tell(self, parsed: ParsedName) -> bool:
+        """Whether a topic in common is evidence for this name (not for a common one)."""
+        if not self.name_rarity:
+            return True
+        expected = self._expected(parsed)
+        return expected is None or expected < COMMON_EXPECTED
+
+    def _expected(self, parsed: ParsedName) -> float | None:
+        """Expected researchers with this full name (None when the graph can't tell)."""
         expected = self.names.expected(parsed)
-        if expected is None:
-            return False
-        if len(parsed.given) > 1:  # a middle name or initial that matched too
+        if expected is not None and len(parsed.given) > 1:  # a middle name or initial too
             expected /= MIDDLE_FACTOR
-        return expected < RARE_EXPECTED
+        return expected
 
     def _merge_if_same_person(self, other: Researcher, *, into: Researcher, block: str) -> None:
         if not given_compatible(other.parsed, into.parsed):
@@ -442,6 +465,13 @@ def _linked(researcher: Researcher, key: str, coauthors: set[str], teams: set[st
     return researcher.has_alias_key(key) and not (
         researcher.coauthor_blocks.isdisjoint(coauthors) and researcher.teams.isdisjoint(teams)
     )
+
+
+def _shares(blocks: set[str], others: set[str], needed: int) -> bool:
+    """Whether `blocks` holds at least `needed` of `others` (set tests first: most hold none)."""
+    if blocks.isdisjoint(others):
+        return False
+    return needed == 1 or len(blocks & others) >= needed
 
 
 def _coauthor_evidence(paper_blocks: Counter[str], own: str, team_work: bool) -> set[str]:

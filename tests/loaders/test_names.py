@@ -16,6 +16,7 @@ from graphsvc.names import (
     fold_once,
     from_parts,
     given_compatible,
+    initials_only,
     name_key,
     parse_name,
 )
@@ -200,6 +201,25 @@ def test_compatibility_is_not_transitive() -> None:
     z, qin, wei = parse_name("Z. Xu"), parse_name("Zhi-Qin Xu"), parse_name("Zhi-Wei Xu")
     assert given_compatible(z, qin) and given_compatible(z, wei)
     assert not given_compatible(qin, wei)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("J. Garcia", True),
+        ("J Garcia", True),
+        ("Z.-Q. J. Xu", True),
+        ("V.N. Smith", True),
+        ("Garcia, J.", True),
+        ("Zhi-Qin J. Xu", False),
+        ("Zhi-Q. Xu", False),  # a spelled-out part tells
+        ("Jose Garcia", False),
+        ("Garcia", False),  # no given name at all
+        ("The ATLAS Collaboration", False),
+    ],
+)
+def test_initials_only(name: str, expected: bool) -> None:
+    assert initials_only(name) is expected
 
 
 def test_completeness_picks_most_complete_variant() -> None:

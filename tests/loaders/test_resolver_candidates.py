@@ -4,8 +4,9 @@ rule, name rarity, and when records merge.
 `Resolver._evidenced` looks for evidence before it compares names and compares each distinct
 display name once; what it returns must be what the rule says, candidate by candidate:
 compatible given names, evidence (on a personal work, a co-author block other than the name's
-own unless a namesake signed; a team, a topic, or an exact and rare name), ranked by co-author
-blocks, teams, exact name, topics, then id.
+own unless a namesake signed, two for a name of initials only; a team; a topic, unless the name
+is common; or an exact and rare name), ranked by co-author blocks, teams, exact name, topics,
+then id.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from graphsvc.names import block_key, given_compatible, name_key, parse_name
+from graphsvc.names import block_key, given_compatible, initials_only, name_key, parse_name
 from loaders.identity import Researcher, Resolver, _coauthor_evidence
 
 NAMES = [
@@ -26,10 +27,14 @@ TEAMS = ["atlas", "cms", "ligo"]
 
 
 class RarityByName(Resolver):
-    """A resolver whose name rarity is a fixed property of the name (no name counts needed)."""
+    """A resolver whose name rarity and commonness are fixed properties of the name (no name
+    counts needed)."""
 
     def _rare(self, parsed):  # type: ignore[no-untyped-def]
         return len(parsed.given) % 2 == 1
+
+    def _topics_tell(self, parsed):  # type: ignore[no-untyped-def]
+        return parsed.family != "Wang"
 
 
 def plain_rule(
@@ -46,7 +51,9 @@ def plain_rule(
             shared.discard(own)
         exact = name_key(name) in {name_key(a) for a in cand.aliases}
         n_teams, n_topics = len(cand.teams & teams), len(cand.topics & topics)
-        if shared or n_teams or n_topics or (exact and resolver._rare(parsed)):
+        by_coauthors = len(shared) >= (2 if initials_only(parsed) else 1)
+        by_topics = n_topics > 0 and resolver._topics_tell(parsed)
+        if by_coauthors or n_teams or by_topics or (exact and resolver._rare(parsed)):
             scored.append(((-len(shared), -n_teams, -int(exact), -n_topics, cand.id), cand.id))
     return [rid for _, rid in sorted(scored)]
 
@@ -126,6 +133,42 @@ def test_two_papers_of_a_rare_name_join_and_of_a_common_name_stay_apart() -> Non
         first = [resolver.resolve(names, topics, set(), False)[0] for names, topics in papers]
         assert len({r.id for r in first[:2]}) == xu_records
         assert len({r.id for r in first[2:]}) == 2
+
+
+def test_a_topic_tells_apart_the_people_of_an_uncommon_name_but_not_of_a_common_one() -> None:
+    """With `COMMON_EXPECTED` or more researchers expected to carry a name, a topic in common
+    is no evidence; below that it is (and where the graph can't tell, or name statistics are
+    off)."""
+    counts = {"all": 100_000, "f|xu": 400, "g|zhiqin": 60, "f|wang": 3_000, "g|wei": 2_500}
+    resolver = resolver_with_counts(counts)
+    assert resolver._topics_tell(parse_name("Zhi-Qin Xu"))  # 0.24 expected: not rare either
+    assert not resolver._topics_tell(parse_name("Wei Wang"))  # 75
+    assert not resolver._topics_tell(parse_name("Wei J. Wang"))  # 7.5
+    assert resolver._topics_tell(parse_name("W. Wang"))  # initials: the graph can't tell
+    assert resolver_with_counts({**counts, "all": 1_999})._topics_tell(parse_name("Wei Wang"))
+    resolver.name_rarity = False  # name statistics off: no name is rare or common
+    assert resolver._topics_tell(parse_name("Wei Wang"))
+    for name, records in (("Zhi-Qin Xu", 1), ("Wei Wang", 2)):
+        resolver = resolver_with_counts(counts)
+        resolver.add_loaded([block_key(name), block_key("Ann Lee"), block_key("Bo Chen")], [])
+        first = resolver.resolve([name, "Ann Lee"], {"cs.LG"}, set(), False)[0]
+        second = resolver.resolve([name, "Bo Chen"], {"cs.LG"}, set(), False)[0]
+        assert len({first.id, second.id}) == records, name
+
+
+def test_a_name_of_initials_needs_two_co_author_blocks_in_common() -> None:
+    """A "J. Garcia" beside one co-author of a record's is no evidence (every J. Garcia of that
+    co-author's block could print it); beside two it is. A spelled-out name needs one."""
+    for name, coauthors, records in (
+        ("J. Garcia", ["Ann Lee"], 2),
+        ("J. Garcia", ["Ann Lee", "Bo Chen"], 1),
+        ("Juan Garcia", ["Ann Lee"], 1),
+    ):
+        resolver = Resolver(all_ids_known=True, name_rarity=False)
+        resolver.add_loaded({block_key(n) for n in [name, "Ann Lee", "Bo Chen", "Cy Diaz"]}, [])
+        first = resolver.resolve([name, "Ann Lee", "Bo Chen"], set(), set(), False)[0]
+        second = resolver.resolve([name, *coauthors, "Cy Diaz"], set(), set(), False)[0]
+        assert len({first.id, second.id}) == records, (name, coauthors)
 
 
 def test_records_merge_only_when_a_paper_links_two_that_print_its_name() -> None:
