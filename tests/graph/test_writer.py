@@ -166,9 +166,10 @@ def test_same_name_without_evidence_stays_apart(backend: GraphBackend) -> None:
     writer = GraphWriter(backend)
     writer.ingest(
         [
-            paper("2001.00001", ["Wei Wang", "Anna Schmidt"], ("astro-ph.GA",)),
+            paper("2001.00001", ["Wei Wang", "Anna Schmidt", "Lena Okafor"], ("astro-ph.GA",)),
             paper("2001.00002", ["Wei Wang", "Kofi Mensah"], ("cs.CL",)),
-            paper("2001.00003", ["W. Wang", "Anna Schmidt"], ("astro-ph.CO",)),
+            # initials only: two co-authors in common are evidence (one would not be)
+            paper("2001.00003", ["W. Wang", "Anna Schmidt", "Lena Okafor"], ("astro-ph.CO",)),
         ]
     )
     astro = researcher_of(backend, "2001.00001", 0)
