@@ -328,9 +328,8 @@ class Resolver:
         for cand in self._blocks.get(own, []):
             if cand.id in used:
                 continue
-            evidence = _shares(cand.coauthor_blocks, others, blocks_needed) or not (
-                cand.teams.isdisjoint(teams)
-            )
+            by_coauthors = _shares(cand.coauthor_blocks, others, blocks_needed)
+            evidence = by_coauthors or not cand.teams.isdisjoint(teams)
             if not evidence and not cand.topics.isdisjoint(topics):
                 if topics_tell is None:
                     topics_tell = self._topics_tell(parsed)
