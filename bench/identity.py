@@ -8,8 +8,9 @@ authorship (work, position) is compared with the person the corpus says it is:
 
 - `today`: the resolver of the code before the collaboration layer (commit BASELINE, run from a
   git worktree under bench/out/): co-author or topic evidence, team names taken for people;
-- `evidence`: this code without name rarity (co-authors on personal works, teams, topics);
-- `rarity`: this code as shipped (the same, plus the evidence a rare full name carries).
+- `evidence`: this code without name statistics (co-authors on personal works, teams, topics);
+- `rarity`: this code as shipped (the same, plus the evidence a rare full name carries, and no
+  topic evidence for a common one).
 
 With `--plan` the rules of this code are scored through the bulk load's plan instead, without a
 database: the same decisions as an incremental ingest of the file (tests/graph/test_bulk.py
