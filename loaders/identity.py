@@ -35,11 +35,9 @@ topics, teams, name counts), so a run resumed after a crash decides as a clean r
 
 from __future__ import annotations
 
-from bisect import insort
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
 from graphsvc.names import (
@@ -53,6 +51,7 @@ from graphsvc.names import (
     parse_name,
     slug,
 )
+from loaders.candidates import INDEXED_FROM, Block
 
 MAX_CACHED = 300_000  # researchers kept in memory between batches (reloaded from the graph)
 # Name rarity: a full name is rare when the expected number of researchers carrying it,
@@ -70,7 +69,6 @@ MIDDLE_FACTOR = 10.0
 COMMON_EXPECTED = 0.5
 INITIALS_COAUTHOR_BLOCKS = 2
 MIN_RESEARCHERS = 2_000
-_BY_ID = attrgetter("id")  # the order of a block's members
 
 
 @dataclass
@@ -178,14 +176,17 @@ class Resolver:
         name_rarity: bool = True,
         max_cached: int | None = MAX_CACHED,
         all_ids_known: bool = False,
+        indexed_from: int = INDEXED_FROM,
     ) -> None:
         """`max_cached`: researchers kept between batches (None: all of them, when the
         resolver's state is the whole graph, as in a bulk load). `all_ids_known`: every id in
         the graph is one this resolver made (a bulk load of an empty graph), so no new id needs
-        checking against the graph (`ids_to_check`)."""
+        checking against the graph (`ids_to_check`). `indexed_from`: the size from which a block
+        keeps an index of evidence (`loaders.candidates`)."""
         self.max_cached = max_cached
+        self.indexed_from = indexed_from
         self.all_ids_known = all_ids_known
-        self._blocks: OrderedDict[str, list[Researcher]] = OrderedDict()
+        self._blocks: OrderedDict[str, Block] = OrderedDict()
         self._cached = 0
         self._taken: set[str] = set()  # ids the graph or this run has given to someone
         self._checked: set[str] = set()  # ids the graph was asked about
@@ -210,17 +211,18 @@ class Resolver:
     def add_loaded(self, blocks: Iterable[str], researchers: Iterable[Researcher]) -> None:
         """Install researchers read from the graph for these blocks (all of each block)."""
         for b in blocks:
-            self._blocks.setdefault(b, [])
-        grown = set()
+            self._block(b)
         for r in researchers:
-            block = block_key(r.name)
-            self._blocks.setdefault(block, []).append(r)
-            grown.add(block)
+            self._block(block_key(r.name)).add(r)
             self._taken.add(r.id)
             self._stored[r.id] = r.row_state()
             self._cached += 1
-        for block in grown:  # the others are in order already
-            self._blocks[block].sort(key=_BY_ID)
+
+    def _block(self, key: str) -> Block:
+        block = self._blocks.get(key)
+        if block is None:
+            block = self._blocks[key] = Block(self.indexed_from)
+        return block
 
     def ids_to_check(self, names: Iterable[str]) -> list[str]:
         """Ids the graph must be asked about before these names are resolved: for each slug of
@@ -258,7 +260,9 @@ class Resolver:
     def evict(self, blocks: Iterable[str]) -> None:
         """Forget blocks whose graph state changed behind our back (replaced author lists)."""
         for b in blocks:
-            self._cached -= len(self._blocks.pop(b, []))
+            block = self._blocks.pop(b, None)
+            if block is not None:
+                self._cached -= len(block)
 
     def resolve(
         self, names: list[str], topics: set[str], teams: set[str], team_work: bool
@@ -280,7 +284,7 @@ class Resolver:
                             self._merge_if_same_person(other, into=match, block=own)
             else:
                 match = self._create(name, own)
-            self._add_variant(match, name)
+            self._add_variant(self._blocks[own], match, name)
             chosen.append(match)
             used.add(match.id)
         present = set(counts)
@@ -290,16 +294,15 @@ class Resolver:
         for researcher, own in zip(chosen, blocks, strict=True):
             if any(peers[b] > 1 for b in researcher.alias_blocks()):
                 researcher.block_peer = True
-            if not team_work:  # personal co-authors: at most the team threshold of them
-                researcher.coauthor_blocks |= present if counts[own] > 1 else present - {own}
-            researcher.topics |= topics
-            researcher.teams |= teams
+            # Personal co-authors only: at most the team threshold of them.
+            coauthors = () if team_work else present if counts[own] > 1 else present - {own}
+            self._blocks[own].grow(researcher, coauthors=coauthors, topics=topics, teams=teams)
             self.touched[researcher.id] = researcher
         return chosen
 
-    def _add_variant(self, researcher: Researcher, name: str) -> None:
+    def _add_variant(self, block: Block, researcher: Researcher, name: str) -> None:
         before = researcher.name
-        researcher.add_variant(name)
+        block.add_alias(researcher, name)
         if researcher.name != before:
             self.names.change(before, -1)
             self.names.change(researcher.name, 1)
@@ -316,32 +319,32 @@ class Resolver:
         """Compatible candidates with evidence, best first (`others`: the paper's co-author
         blocks that count, `_coauthor_evidence`).
 
-        A block of a common name holds many records, most without evidence: evidence is
-        looked for first (set tests that allocate nothing), compatibility of the names next
-        (once per distinct display name), the scores last."""
+        A block of a common name holds many records, most without evidence: a large block
+        offers only the members that share something with the paper (`Block.candidates`),
+        evidence is tested first (set tests that allocate nothing), compatibility of the names
+        next (once per distinct display name), the scores last."""
+        block = self._blocks.get(own)
+        if block is None:
+            return []
         parsed = parse_name(name)
         key = name_key(parsed)
         blocks_needed = INITIALS_COAUTHOR_BLOCKS if initials_only(parsed) else 1
-        rare: bool | None = None
-        topics_tell: bool | None = None
+        topics_tell = bool(topics) and self._topics_tell(parsed)
+        rare = self.name_rarity and self._rare(parsed)
         compatible: dict[str, bool] = {}
         scored = []
-        for cand in self._blocks.get(own, []):
+        for cand in block.candidates(
+            others, teams, topics if topics_tell else (), key if rare else None
+        ):
             if cand.id in used:
                 continue
-            by_coauthors = _shares(cand.coauthor_blocks, others, blocks_needed)
-            evidence = by_coauthors or not cand.teams.isdisjoint(teams)
-            if not evidence and not cand.topics.isdisjoint(topics):
-                if topics_tell is None:
-                    topics_tell = self._topics_tell(parsed)
-                evidence = topics_tell
-            if not evidence:
-                if not (self.name_rarity and cand.has_alias_key(key)):
-                    continue
-                if rare is None:
-                    rare = self._rare(parsed)
-                if not rare:
-                    continue
+            if not (
+                _shares(cand.coauthor_blocks, others, blocks_needed)
+                or not cand.teams.isdisjoint(teams)
+                or (topics_tell and not cand.topics.isdisjoint(topics))
+                or (rare and cand.has_alias_key(key))
+            ):
+                continue
             ok = compatible.get(cand.name)
             if ok is None:
                 ok = compatible[cand.name] = given_compatible(parsed, cand.parsed)
@@ -389,14 +392,11 @@ class Resolver:
             self.owners[into.id] = owner
         self._aliases_before[other.id] = sorted(into.aliases)
         self.names.change(other.name, -1)
+        members = self._blocks[block]
         for alias in other.aliases:
-            self._add_variant(into, alias)
-        into.coauthor_blocks |= other.coauthor_blocks
-        into.topics |= other.topics
-        into.teams |= other.teams
-        members = self._blocks.get(block, [])
-        self._blocks[block] = [r for r in members if r.id != other.id]
-        self._cached -= len(members) - len(self._blocks[block])
+            self._add_variant(members, into, alias)
+        members.grow(into, coauthors=other.coauthor_blocks, topics=other.topics, teams=other.teams)
+        self._cached -= members.remove(other)
         self.merges[other.id] = into.id
         self.touched[into.id] = into
 
@@ -418,10 +418,10 @@ class Resolver:
         if self.max_cached is None:
             return
         while self._cached > self.max_cached and self._blocks:
-            _, members = self._blocks.popitem(last=False)
-            self._cached -= len(members)
-            for r in members:
-                self._stored.pop(r.id, None)
+            _, block = self._blocks.popitem(last=False)
+            self._cached -= len(block)
+            for rid in block.members:
+                self._stored.pop(rid, None)
         if len(self.names.counts) > 4 * self.max_cached:
             self.names.counts.clear()
 
@@ -449,7 +449,7 @@ class Resolver:
         self.created.add(rid)
         researcher = Researcher(id=rid, name=name, aliases=set())
         self.names.change(name, 1)
-        insort(self._blocks.setdefault(block, []), researcher, key=_BY_ID)
+        self._block(block).add(researcher)
         self._cached += 1
         return researcher
 
