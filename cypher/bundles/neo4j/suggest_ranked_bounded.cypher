@@ -10,7 +10,8 @@
 // made maps (keep them equal: tests/api/test_suggestions.py compares the two paths).
 // Memory: the degree groups come from a CALL subquery, not a COLLECT expression, which Neo4j
 // grouped by the co-author list as well: 1.3 GB for a record of 18,839 co-authors at
-// 2,700,000 works, and its transaction memory limit (a 503) for 21,574; 240 kB now.
+// 2,700,000 works, and its transaction memory limit (a 503) for 21,574; 240 kB now
+// (tests/graph/test_plans.py checks the plan).
 // params: id, hub_max, rows_max, min_common, limit, open_first
 MATCH (r:Researcher {id: $id})
 OPTIONAL MATCH (r)-[:COAUTHOR]-(z0)
