@@ -20,7 +20,8 @@ from graphsvc.names import name_key
 if TYPE_CHECKING:
     from loaders.identity import Researcher
 
-# Below this many researchers a block is read whole (cheaper than keeping an index).
+# Below this many researchers a block is read whole. 48 kept most of the plan's gain for the
+# least memory of 4, 16 and 48 (bench/RESULTS.md).
 INDEXED_FROM = 48
 
 # Key -> the id of the one member that has it, or the ids of several (most keys of the
