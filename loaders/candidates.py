@@ -12,7 +12,7 @@ every change of those sets through `Block` (`grow`, `add_alias`, `add`, `remove`
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Set
 from typing import TYPE_CHECKING
 
 from graphsvc.names import name_key
@@ -73,22 +73,25 @@ class Block:
         self,
         researcher: Researcher,
         *,
-        coauthors: Iterable[str] = (),
-        topics: Iterable[str] = (),
-        teams: Iterable[str] = (),
+        coauthors: Set[str],
+        topics: Set[str],
+        teams: Set[str],
     ) -> None:
         """Add co-author blocks, topics and teams to a member (and to the index)."""
-        new_coauthors = set(coauthors) - researcher.coauthor_blocks
-        new_topics = set(topics) - researcher.topics
-        new_teams = set(teams) - researcher.teams
-        researcher.coauthor_blocks |= new_coauthors
-        researcher.topics |= new_topics
-        researcher.teams |= new_teams
-        if self._coauthors is not None:
-            rid = researcher.id
-            _put(self._coauthors, new_coauthors, rid)
-            _put(self._topics, new_topics, rid)
-            _put(self._teams, new_teams, rid)
+        if self._coauthors is None:  # no index: nothing to tell apart
+            researcher.coauthor_blocks |= coauthors
+            researcher.topics |= topics
+            researcher.teams |= teams
+            return
+        rid = researcher.id
+        for index, held, added in (
+            (self._coauthors, researcher.coauthor_blocks, coauthors),
+            (self._topics, researcher.topics, topics),
+            (self._teams, researcher.teams, teams),
+        ):
+            new = added - held
+            held |= new
+            _put(index, new, rid)
 
     def add_alias(self, researcher: Researcher, name: str) -> None:
         """Add a printed variant to a member's names (and its exact name to the index)."""
@@ -138,7 +141,7 @@ class Block:
             (self._coauthors, researcher.coauthor_blocks),
             (self._teams, researcher.teams),
             (self._topics, researcher.topics),
-            (self._keys, {name_key(a) for a in researcher.aliases}),
+            (self._keys, researcher.alias_keys()),
         ]
 
 

@@ -107,9 +107,13 @@ class Researcher:
 
     def has_alias_key(self, key: str) -> bool:
         """Whether one of the aliases has this name key (exactly this full name)."""
+        return key in self.alias_keys()
+
+    def alias_keys(self) -> frozenset[str]:
+        """The name keys of the aliases."""
         if self._alias_keys is None:
             self._alias_keys = frozenset(name_key(a) for a in self.aliases)
-        return key in self._alias_keys
+        return self._alias_keys
 
     def alias_blocks(self) -> frozenset[str]:
         """The block keys of the aliases (more than one only where an admin merged names)."""
@@ -260,9 +264,7 @@ class Resolver:
     def evict(self, blocks: Iterable[str]) -> None:
         """Forget blocks whose graph state changed behind our back (replaced author lists)."""
         for b in blocks:
-            block = self._blocks.pop(b, None)
-            if block is not None:
-                self._cached -= len(block)
+            self._cached -= len(self._blocks.pop(b, ()))
 
     def resolve(
         self, names: list[str], topics: set[str], teams: set[str], team_work: bool
@@ -295,7 +297,7 @@ class Resolver:
             if any(peers[b] > 1 for b in researcher.alias_blocks()):
                 researcher.block_peer = True
             # Personal co-authors only: at most the team threshold of them.
-            coauthors = () if team_work else present if counts[own] > 1 else present - {own}
+            coauthors = set() if team_work else present if counts[own] > 1 else present - {own}
             self._blocks[own].grow(researcher, coauthors=coauthors, topics=topics, teams=teams)
             self.touched[researcher.id] = researcher
         return chosen
@@ -396,7 +398,8 @@ class Resolver:
         for alias in other.aliases:
             self._add_variant(members, into, alias)
         members.grow(into, coauthors=other.coauthor_blocks, topics=other.topics, teams=other.teams)
-        self._cached -= members.remove(other)
+        if members.remove(other):
+            self._cached -= 1
         self.merges[other.id] = into.id
         self.touched[into.id] = into
 
