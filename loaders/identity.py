@@ -6,7 +6,9 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   "Z.-Q. J. Xu");
 - a candidate is only chosen on evidence: a co-author of this personal work resembles one of
   the candidate's personal co-authors (same block key; two of them for a name printed with
-  initials only, "J. Garcia", which every Juan, Jorge and José Garcia may print), a team named
+  initials only, "J. Garcia", which every Juan, Jorge and José Garcia may print, and two where
+  the one in common is a crowded block, `CROWDED_BLOCK` researchers or more: a "J. Wang" beside
+  a name is no sign of which of its people signed), a team named
   on this paper is one of the candidate's, the paper shares a topic with the candidate's works
   (unless the graph expects `COMMON_EXPECTED` or more researchers to carry the name: a topic
   then tells none of them apart), or the name itself is rare enough to tell (`NameStats`): the
@@ -68,6 +70,11 @@ MIDDLE_FACTOR = 10.0
 # 400,000 (tied with 1), with more pairwise F1.
 COMMON_EXPECTED = 0.5
 INITIALS_COAUTHOR_BLOCKS = 2
+# A co-author block of CROWDED_BLOCK researchers or more ("wang|j") is shared by chance: alone
+# it is no evidence, beside a second shared block it is. Of 200, 50, 20, 8 and 1, 8 gave the
+# best B-cubed F1 at 100,000 and 400,000 works, and more pairwise F1 than today's rule at
+# 100,000, 400,000 and 1,000,000 (bench/RESULTS.md).
+CROWDED_BLOCK = 8
 MIN_RESEARCHERS = 2_000
 
 
@@ -272,11 +279,12 @@ class Resolver:
         """The researcher for each author name of one paper, creating new ones as needed."""
         blocks = [block_key(n) for n in names]
         counts = Counter(blocks)
+        crowded = self.crowded(counts)
         chosen: list[Researcher] = []
         used: set[str] = set()
         for name, own in zip(names, blocks, strict=True):
             others = _coauthor_evidence(counts, own, team_work)
-            ranked = self._evidenced(name, own, others, topics, teams, used)
+            ranked = self._evidenced(name, own, others, topics, teams, used, crowded)
             if ranked:
                 match = ranked[0]
                 key = name_key(name)
@@ -302,6 +310,11 @@ class Resolver:
             self.touched[researcher.id] = researcher
         return chosen
 
+    def crowded(self, blocks: Iterable[str]) -> set[str]:
+        """Of these blocks (a paper's, all held here), those holding `CROWDED_BLOCK` researchers
+        or more before the paper is resolved."""
+        return {b for b in blocks if len(self._blocks.get(b, ())) >= CROWDED_BLOCK}
+
     def _add_variant(self, block: Block, researcher: Researcher, name: str) -> None:
         before = researcher.name
         block.add_alias(researcher, name)
@@ -317,9 +330,11 @@ class Resolver:
         topics: set[str],
         teams: set[str],
         used: set[str],
+        crowded: set[str],
     ) -> list[Researcher]:
         """Compatible candidates with evidence, best first (`others`: the paper's co-author
-        blocks that count, `_coauthor_evidence`).
+        blocks that count, `_coauthor_evidence`; `crowded`: those of them that are evidence
+        only beside a second, `crowded`).
 
         A block of a common name holds many records, most without evidence: a large block
         offers only the members that share something with the paper (`Block.candidates`),
@@ -341,7 +356,7 @@ class Resolver:
             if cand.id in used:
                 continue
             if not (
-                _shares(cand.coauthor_blocks, others, blocks_needed)
+                _shares(cand.coauthor_blocks, others, blocks_needed, crowded)
                 or not cand.teams.isdisjoint(teams)
                 or (topics_tell and not cand.topics.isdisjoint(topics))
                 or (rare and cand.has_alias_key(key))
@@ -470,11 +485,15 @@ def _linked(researcher: Researcher, key: str, coauthors: set[str], teams: set[st
     )
 
 
-def _shares(blocks: set[str], others: set[str], needed: int) -> bool:
-    """Whether `blocks` holds at least `needed` of `others` (set tests first: most hold none)."""
+def _shares(blocks: set[str], others: set[str], needed: int, crowded: set[str]) -> bool:
+    """Whether `blocks` holds at least `needed` of `others`, two where the one held is
+    `crowded` (set tests first: most hold none)."""
     if blocks.isdisjoint(others):
         return False
-    return needed == 1 or len(blocks & others) >= needed
+    if needed == 1 and not crowded:
+        return True
+    shared = blocks & others
+    return len(shared) >= max(needed, 2) or (needed == 1 and not shared <= crowded)
 
 
 def _coauthor_evidence(paper_blocks: Counter[str], own: str, team_work: bool) -> set[str]:

@@ -4,7 +4,8 @@ rule, name rarity, and when records merge.
 `Resolver._evidenced` looks for evidence before it compares names and compares each distinct
 display name once; what it returns must be what the rule says, candidate by candidate:
 compatible given names, evidence (on a personal work, a co-author block other than the name's
-own unless a namesake signed, two for a name of initials only; a team; a topic, unless the name
+own unless a namesake signed, two for a name of initials only or where the one shared is a
+block of `CROWDED_BLOCK` researchers or more; a team; a topic, unless the name
 is common; or an exact and rare name), ranked by co-author blocks, teams, exact name, topics,
 then id.
 """
@@ -18,7 +19,7 @@ import pytest
 
 from graphsvc.names import block_key, given_compatible, initials_only, name_key, parse_name
 from loaders.candidates import Block
-from loaders.identity import Researcher, Resolver, _coauthor_evidence
+from loaders.identity import CROWDED_BLOCK, Researcher, Resolver, _coauthor_evidence
 
 NAMES = [
     "Wei Wang", "W. Wang", "Wei J. Wang", "Wei-Jun Wang", "Wen Wang", "W. J. Wang",
@@ -54,7 +55,9 @@ def plain_rule(
             shared.discard(own)
         exact = name_key(name) in {name_key(a) for a in cand.aliases}
         n_teams, n_topics = len(cand.teams & teams), len(cand.topics & topics)
-        by_coauthors = len(shared) >= (2 if initials_only(parsed) else 1)
+        crowded = {b for b in shared if len(resolver._blocks[b].members) >= CROWDED_BLOCK}
+        uncrowded_one = not initials_only(parsed) and len(shared - crowded) >= 1
+        by_coauthors = len(shared) >= 2 or uncrowded_one
         by_topics = n_topics > 0 and resolver._topics_tell(parsed)
         if by_coauthors or n_teams or by_topics or (exact and resolver._rare(parsed)):
             scored.append(((-len(shared), -n_teams, -int(exact), -n_topics, cand.id), cand.id))
@@ -65,7 +68,7 @@ def plain_rule(
 def test_candidate_scan_returns_what_the_plain_rule_says(indexed_from: int) -> None:
     """Whole blocks read (10,000), every block indexed (1), and both (8)."""
     rng = random.Random(11)
-    checked = nonempty = 0
+    checked = nonempty = crowded_seen = 0
     for _ in range(40):
         resolver = RarityByName(all_ids_known=True, indexed_from=indexed_from)
         people = []
@@ -91,11 +94,17 @@ def test_candidate_scan_returns_what_the_plain_rule_says(indexed_from: int) -> N
             for name in names:
                 own = block_key(name)
                 others = _coauthor_evidence(paper, own, team_work)
-                got = [r.id for r in resolver._evidenced(name, own, others, topics, teams, used)]
+                crowded = resolver.crowded(paper)
+                crowded_seen += bool(crowded & others)
+                got = [
+                    r.id
+                    for r in resolver._evidenced(name, own, others, topics, teams, used, crowded)
+                ]
                 assert got == plain_rule(resolver, name, paper, team_work, topics, teams, used)
                 checked += 1
                 nonempty += bool(got)
     assert checked > 5_000 and 0.2 * checked < nonempty < 0.95 * checked
+    assert 0.1 * checked < crowded_seen < 0.9 * checked
 
 
 def rebuilt(block: Block) -> Block:
