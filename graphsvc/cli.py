@@ -173,8 +173,6 @@ def _bulk_snapshot(
     from loaders import bulk_load
     from loaders.bulk import BulkRefused
     from loaders.neo4j_local import Neo4jLocalError
-    from loaders.progress import progress_reporter
-    from loaders.snapshot import read_snapshot
 
     neo4j = settings.engine is Engine.NEO4J
     if not neo4j and neo4j_data is not None:
@@ -182,40 +180,40 @@ def _bulk_snapshot(
     if neo4j_data is not None and settings.neo4j_database != "neo4j":
         raise fail("the offline import writes database neo4j (NEO4J_DATABASE=neo4j)")
     user, password = settings.neo4j_user, settings.neo4j_password.get_secret_value()
-    limits = ReadLimits(settings.graphsvc_max_line_bytes, settings.graphsvc_max_decompressed_bytes)
+    job = bulk_load.SnapshotPlan(
+        file=file,
+        source=source,
+        limit=limit,
+        limits=ReadLimits(
+            settings.graphsvc_max_line_bytes, settings.graphsvc_max_decompressed_bytes
+        ),
+        batch_size=batch_size,
+        team_min_authors=settings.graphsvc_team_min_authors,
+        name_rarity=settings.graphsvc_identity_name_rarity,
+        max_skipped=settings.graphsvc_max_skipped_items,
+        progress=not quiet,
+    )
     backend = None if neo4j_data is not None else _open(settings)
     try:
         if neo4j_data is not None:
             existing = bulk_load.check_neo4j_folder(neo4j_data, user=user, password=password)
+            summary = bulk_load.write_neo4j(
+                job, neo4j_data, user=user, password=password, overwrite=existing
+            )
         else:
             assert backend is not None
             bulk_load.check_empty(backend)
-        with progress_reporter(enabled=not quiet) as report:
-            tables, summary = bulk_load.plan(
-                read_snapshot(file, limit=limit, limits=limits),
-                source=source,
-                batch_size=batch_size,
-                team_min_authors=settings.graphsvc_team_min_authors,
-                name_rarity=settings.graphsvc_identity_name_rarity,
-                max_skipped=settings.graphsvc_max_skipped_items,
-                progress=report,
-            )
-        if neo4j_data is not None:
-            bulk_load.write_neo4j(
-                tables, neo4j_data, user=user, password=password, overwrite=existing
-            )
-        elif neo4j:
-            assert backend is not None
-            bulk_load.write_online(backend, tables)
-        else:
-            assert backend is not None
-            bulk_load.write_embedded(backend, tables)
+            tables, summary = job.run()
+            if neo4j:
+                bulk_load.write_online(backend, tables)
+            else:
+                bulk_load.write_embedded(backend, tables)
     except BulkRefused as err:
         raise fail(f"bulk load refused: {err}") from None
     except SourceInterrupted as stop:
         what = "refused" if isinstance(stop.cause, BulkRefused) else "stopped, nothing written"
         raise fail(f"bulk load {what}: {stop.cause}") from None
-    except (Neo4jLocalError, GraphError, bulk_load.PartialLoad) as err:
+    except (Neo4jLocalError, GraphError, bulk_load.PartialLoad, bulk_load.PlanProcessDied) as err:
         raise fail(f"bulk load failed: {err}") from None
     except OSError as err:
         raise fail(f"cannot read {file}: {err}") from None

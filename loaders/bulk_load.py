@@ -5,16 +5,24 @@ chunks into a running server whose folder is out of reach)."""
 
 from __future__ import annotations
 
+import multiprocessing
+import tempfile
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from graphsvc.db import GraphBackend, GraphError
 from graphsvc.db.neo4j_backend import Neo4jBackend
-from loaders import bulk_ladybug, bulk_neo4j
+from loaders import bulk_ladybug, bulk_neo4j, collector
 from loaders.bulk import BulkPlanner, BulkRefused
 from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, GraphTables, Row, Rows
+from loaders.lines import ReadLimits
 from loaders.neo4j_local import LocalNeo4j
+from loaders.progress import progress_reporter
+from loaders.snapshot import read_snapshot
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
 from loaders.writer import Progress
@@ -25,6 +33,38 @@ ONLINE_CHUNK = 20_000  # rows per transaction of the online load
 
 class PartialLoad(Exception):
     """The online load stopped after some of its transactions: the graph holds part of it."""
+
+
+class PlanProcessDied(Exception):
+    """The process planning an offline import ended without an answer (killed, or out of
+    memory); nothing was imported."""
+
+
+@dataclass(frozen=True)
+class SnapshotPlan:
+    """The plan of a snapshot file, as `plan` takes it, in a form a process can be sent."""
+
+    file: Path
+    source: str
+    limit: int | None
+    limits: ReadLimits
+    batch_size: int
+    team_min_authors: int
+    name_rarity: bool
+    max_skipped: int | None
+    progress: bool = False
+
+    def run(self) -> tuple[Mapping[str, Rows], IngestSummary]:
+        with progress_reporter(enabled=self.progress) as report:
+            return plan(
+                read_snapshot(self.file, limit=self.limit, limits=self.limits),
+                source=self.source,
+                batch_size=self.batch_size,
+                team_min_authors=self.team_min_authors,
+                name_rarity=self.name_rarity,
+                max_skipped=self.max_skipped,
+                progress=report,
+            )
 
 
 def plan(
@@ -105,14 +145,34 @@ def check_neo4j_folder(data_dir: Path, *, user: str, password: str) -> bool:
 
 
 def write_neo4j(
-    tables: Mapping[str, Rows], data_dir: Path, *, user: str, password: str, overwrite: bool
-) -> None:
-    """Import into the stopped server's data folder, then start a server on it for the schema
-    and the empty lists, and stop it."""
-    bulk_neo4j.import_tables(tables, data_dir, overwrite=overwrite)
+    job: SnapshotPlan, data_dir: Path, *, user: str, password: str, overwrite: bool
+) -> IngestSummary:
+    """Plan the file and write the CSV files in a child process, whose memory (the plan: 12 GB
+    at whole-arXiv size) is back with the system before the importer runs and then a server
+    starts on the folder for the schema and the empty lists; that server is stopped after."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=data_dir) as tmp:
+        folder = Path(tmp)
+        spawn = multiprocessing.get_context("spawn")  # no fork of a process with threads
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
+            try:
+                summary, files = child.submit(_plan_to_csv, job, folder).result()
+            except BrokenProcessPool as err:
+                raise PlanProcessDied(
+                    "the planning process ended without an answer (killed or out of memory); "
+                    "nothing was imported"
+                ) from err
+        bulk_neo4j.run_importer(data_dir, folder, files, overwrite=overwrite)
     with LocalNeo4j(data_dir, password) as server:
         backend = neo4j_session(server, user)
         try:
             bulk_neo4j.finish(backend)
         finally:
             backend.close()
+    return summary
+
+
+@collector.paused()
+def _plan_to_csv(job: SnapshotPlan, folder: Path) -> tuple[IngestSummary, list[str]]:
+    tables, summary = job.run()
+    return summary, bulk_neo4j.write_csv_files(tables, folder)

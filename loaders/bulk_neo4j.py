@@ -35,21 +35,34 @@ def import_tables(tables: Mapping[str, Rows], data_dir: Path, *, overwrite: bool
     data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=data_dir) as tmp:
         folder = Path(tmp)
-        options = [
-            f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
-            "--multiline-fields=true",
-            f"--overwrite-destination={'true' if overwrite else 'false'}",
-            f"--report-file={folder / 'import.report'}",
-        ]
-        for table in (*NODES, *RELATIONSHIPS):
-            rows = tables[table.name]
-            if not rows:
-                continue
-            path = folder / f"{table.name}.csv"
-            write_csv(table, rows, path)
-            kind = "--nodes" if not table.ends[0] else "--relationships"
-            options.append(f"{kind}={table.name}={path}")
-        run_import(data_dir, options, data_dir / "bulk-import.log")
+        run_importer(data_dir, folder, write_csv_files(tables, folder), overwrite=overwrite)
+
+
+def write_csv_files(tables: Mapping[str, Rows], folder: Path) -> list[str]:
+    """Every table that has rows as a CSV file in `folder`; the importer's `--nodes` and
+    `--relationships` options that name them."""
+    files = []
+    for table in (*NODES, *RELATIONSHIPS):
+        rows = tables[table.name]
+        if not rows:
+            continue
+        path = folder / f"{table.name}.csv"
+        write_csv(table, rows, path)
+        kind = "--nodes" if not table.ends[0] else "--relationships"
+        files.append(f"{kind}={table.name}={path}")
+    return files
+
+
+def run_importer(data_dir: Path, folder: Path, files: list[str], *, overwrite: bool) -> None:
+    """neo4j-admin's importer on the CSV files `write_csv_files` left in `folder`."""
+    options = [
+        f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
+        "--multiline-fields=true",
+        f"--overwrite-destination={'true' if overwrite else 'false'}",
+        f"--report-file={folder / 'import.report'}",
+        *files,
+    ]
+    run_import(data_dir, options, data_dir / "bulk-import.log")
 
 
 def write_csv(table: Table, rows: Iterable[Row], path: Path) -> None:

@@ -44,6 +44,9 @@ class DecompressedTooLarge(Exception):
         )
         self.limit = limit
 
+    def __reduce__(self) -> tuple[type[DecompressedTooLarge], tuple[int]]:
+        return (DecompressedTooLarge, (self.limit,))  # sent back by a bulk plan process
+
 
 @dataclass(frozen=True)
 class Overlong:

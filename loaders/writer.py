@@ -43,6 +43,9 @@ class TooManySkipped(Exception):
         super().__init__(f"skipped items exceed GRAPHSVC_MAX_SKIPPED_ITEMS ({limit:,})")
         self.limit = limit
 
+    def __reduce__(self) -> tuple[type[TooManySkipped], tuple[int]]:
+        return (TooManySkipped, (self.limit,))  # sent back by a bulk plan process
+
 
 class SourceInterrupted(Exception):
     """Ingest stopped early; `summary` counts what was written before, `cause` says why."""
@@ -51,6 +54,9 @@ class SourceInterrupted(Exception):
         super().__init__(str(cause))
         self.summary = summary
         self.cause = cause
+
+    def __reduce__(self) -> tuple[type[SourceInterrupted], tuple[IngestSummary, BaseException]]:
+        return (SourceInterrupted, (self.summary, self.cause))  # sent back by a bulk plan process
 
 
 @dataclass(frozen=True)

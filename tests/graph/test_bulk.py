@@ -121,27 +121,26 @@ def test_bulk_refuses_a_graph_that_is_not_empty(snapshot: Path, tmp_path: Path) 
 def test_bulk_equals_incremental_and_resumes_neo4j(
     snapshot: Path, neo4j_backend: Neo4jBackend, tmp_path: Path
 ) -> None:
-    """Loaded online into the session's running server by the CLI, and imported offline into a
-    new data folder served by a second server; both equal the same lines loaded
-    incrementally."""
-    tables, summary = bulk_load.plan(
-        read_snapshot(snapshot, limit=HALF),
-        source=_source(snapshot),
-        batch_size=BATCH,
-        team_min_authors=100,
-        name_rarity=True,
-        max_skipped=None,
-    )
-    assert summary.ingested == HALF
+    """Loaded online into the session's running server by the CLI, and imported offline by the
+    CLI (`--neo4j-data`: plan in a child process, importer, schema) into a new data folder
+    served by a second server; both equal the same lines loaded incrementally, and the
+    imported folder, no longer empty, is refused."""
     data = tmp_path / "neo4j-bulk"
-    bulk_neo4j.import_tables(tables, data, overwrite=False)
+    neo4j_env = {"GRAPHSVC_BACKEND": "neo4j", "NEO4J_PASSWORD": NEO4J_PASSWORD}
+    offline = graphsvc(
+        "ingest", "snapshot", str(snapshot), "--bulk", "--quiet", f"--neo4j-data={data}",
+        f"--limit={HALF}", f"--batch-size={BATCH}", data=tmp_path, **neo4j_env,
+    )  # fmt: skip
+    assert offline.returncode == 0, offline.stderr
+    assert offline.stdout.strip().splitlines()[-1].startswith(f"ingested {HALF},")
     assert bulk_neo4j.has_database(data)
+    assert not list(data.glob("graphsvc-bulk-*")), "the CSV files are removed"
     _Neo4jContent.key = None  # the session's graph is rewritten here
     neo4j_backend.write(lambda tx: tx.run("admin_delete_all"))
     online = graphsvc(
         "ingest", "snapshot", str(snapshot), "--bulk", "--quiet",
         f"--limit={HALF}", f"--batch-size={BATCH}", data=tmp_path,
-        GRAPHSVC_BACKEND="neo4j", NEO4J_URI=neo4j_backend.uri, NEO4J_PASSWORD=NEO4J_PASSWORD,
+        NEO4J_URI=neo4j_backend.uri, **neo4j_env,
     )  # fmt: skip
     assert online.returncode == 0, online.stderr
     loaded_online = _state(neo4j_backend, snapshot)
@@ -160,7 +159,6 @@ def test_bulk_equals_incremental_and_resumes_neo4j(
             extra_queries=TEST_QUERIES,
         )
         try:
-            bulk_neo4j.finish(bulk)
             assert _state(bulk, snapshot) == expected
             indexes = {r["name"] for r in neo4j_backend.read("schema_indexes")}
             assert {r["name"] for r in bulk.read("schema_indexes")} == indexes
@@ -172,6 +170,13 @@ def test_bulk_equals_incremental_and_resumes_neo4j(
             assert _state(bulk, snapshot) == _state(neo4j_backend, snapshot)
         finally:
             bulk.close()
+
+    refused = graphsvc(
+        "ingest", "snapshot", str(snapshot), "--bulk", "--quiet", f"--neo4j-data={data}",
+        data=tmp_path, **neo4j_env,
+    )  # fmt: skip
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == f"error: bulk load refused: {bulk_load.NOT_EMPTY}"
 
 
 def test_bulk_refuses_a_newer_version_after_its_batch() -> None:
@@ -187,3 +192,23 @@ def test_bulk_refuses_a_newer_version_after_its_batch() -> None:
     assert isinstance(stop.value.cause, BulkRefused)
     same = BulkPlanner(batch_size=2).ingest(items, source="x")  # one batch: the newest wins
     assert (same.ingested, same.skipped_total) == (1, 1)
+
+
+def test_offline_import_stopped_by_the_planning_process_writes_nothing(tmp_path: Path) -> None:
+    """A plan stopped in its child process (more broken lines than
+    GRAPHSVC_MAX_SKIPPED_ITEMS) is reported as the incremental path reports it; no database
+    and no CSV file are left. No server is needed: the folder holds no database to look at."""
+    path = tmp_path / "broken.jsonl"
+    path.write_text("not json\n" * 5)
+    data = tmp_path / "neo4j-bulk"
+    stopped = graphsvc(
+        "ingest", "snapshot", str(path), "--bulk", "--quiet", f"--neo4j-data={data}",
+        data=tmp_path, GRAPHSVC_BACKEND="neo4j", GRAPHSVC_MAX_SKIPPED_ITEMS="2",
+    )  # fmt: skip
+    assert stopped.returncode == 1
+    assert stopped.stderr.strip() == (
+        "error: bulk load stopped, nothing written: "
+        "skipped items exceed GRAPHSVC_MAX_SKIPPED_ITEMS (2)"
+    )
+    assert not bulk_neo4j.has_database(data)
+    assert list(data.iterdir()) == []
