@@ -202,12 +202,13 @@ def _bulk_snapshot(
             )
         else:
             assert backend is not None
-            bulk_load.check_empty(backend)
-            tables, summary = job.run()
             if neo4j:
+                bulk_load.check_empty(backend)
+                tables, summary = job.run()
                 bulk_load.write_online(backend, tables)
             else:
-                bulk_load.write_embedded(backend, tables)
+                scratch = settings.graphsvc_data_dir
+                summary = bulk_load.load_embedded(job, backend, scratch=scratch)
     except BulkRefused as err:
         raise fail(f"bulk load refused: {err}") from None
     except SourceInterrupted as stop:

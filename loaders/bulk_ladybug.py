@@ -1,12 +1,16 @@
 """Bulk load on the embedded engine: each table `COPY FROM` an Arrow table, nodes first, in one
-transaction (all or nothing)."""
+transaction (all or nothing). The tables come from memory (`copy_tables`) or from the Parquet
+files a planning process wrote (`write_parquet_files`, then `copy_files`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import islice
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from graphsvc.db import GraphBackend, Tx
 from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, Row, Rows, Table
@@ -25,11 +29,15 @@ _TYPES: dict[str, pa.DataType] = {
 def arrow_table(table: Table, rows: Iterable[Row]) -> pa.Table:
     """The rows as an Arrow table with the schema's column order and types."""
     rows = list(rows)
+    schema = arrow_schema(table)
+    return pa.table({name: [r[name] for r in rows] for name in schema.names}, schema=schema)
+
+
+def arrow_schema(table: Table) -> pa.Schema:
     columns = list(table.columns)
     if table.ends[0]:
         columns = [("from", "string"), ("to", "string"), *columns]
-    schema = pa.schema([(name, _TYPES[kind]) for name, kind in columns])
-    return pa.table({name: [r[name] for r in rows] for name, _ in columns}, schema=schema)
+    return pa.schema([(name, _TYPES[kind]) for name, kind in columns])
 
 
 def copy_tables(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
@@ -41,5 +49,37 @@ def copy_tables(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
             if rows:
                 data: Any = arrow_table(table, rows)
                 tx.run(COPY_QUERIES[table.name], rows=data)
+
+    backend.write(load)
+
+
+PARQUET_CHUNK = 100_000  # rows made into Python objects at a time
+
+
+def write_parquet_files(tables: Mapping[str, Rows], folder: Path) -> list[str]:
+    """Every table that has rows as `folder/NAME.parquet`, a chunk of rows at a time; the
+    names of the tables written, in load order."""
+    written = []
+    for table in (*NODES, *RELATIONSHIPS):
+        rows = iter(tables[table.name])
+        chunk = list(islice(rows, PARQUET_CHUNK))
+        if not chunk:
+            continue
+        with pq.ParquetWriter(folder / f"{table.name}.parquet", arrow_schema(table)) as out:
+            while chunk:
+                out.write_table(arrow_table(table, chunk))
+                chunk = list(islice(rows, PARQUET_CHUNK))
+        written.append(table.name)
+    return written
+
+
+def copy_files(backend: GraphBackend, folder: Path, names: list[str]) -> None:
+    """Load the tables `write_parquet_files` wrote into the (empty) embedded graph, one Arrow
+    table in memory at a time."""
+
+    def load(tx: Tx) -> None:
+        for name in names:
+            data: Any = pq.read_table(folder / f"{name}.parquet")
+            tx.run(COPY_QUERIES[name], rows=data)
 
     backend.write(load)

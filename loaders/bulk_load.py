@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -99,6 +99,19 @@ def write_embedded(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
     bulk_ladybug.copy_tables(backend, tables)
 
 
+def load_embedded(job: SnapshotPlan, backend: GraphBackend, *, scratch: Path) -> IngestSummary:
+    """Into the empty embedded graph: plan the file and write the tables as Parquet files
+    (under `scratch`) in a child process, then copy them in here, after the plan's memory
+    is released."""
+    check_empty(backend)
+    scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=scratch) as tmp:
+        folder = Path(tmp)
+        summary, names = _in_child(_plan_to_parquet, job, folder)
+        bulk_ladybug.copy_files(backend, folder, names)
+    return summary
+
+
 def write_online(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
     """Into a running, empty Neo4j: the schema, then every table, nodes first, in
     transactions of `ONLINE_CHUNK` rows. Not one transaction (a whole snapshot does not fit
@@ -147,21 +160,13 @@ def check_neo4j_folder(data_dir: Path, *, user: str, password: str) -> bool:
 def write_neo4j(
     job: SnapshotPlan, data_dir: Path, *, user: str, password: str, overwrite: bool
 ) -> IngestSummary:
-    """Plan the file and write the CSV files in a child process, whose memory (the plan: 12 GB
-    at whole-arXiv size) is back with the system before the importer runs and then a server
-    starts on the folder for the schema and the empty lists; that server is stopped after."""
+    """Plan the file and write the CSV files in a child process (`_in_child`), whose memory
+    (the plan: 12 GB at whole-arXiv size) is back with the system before the importer runs
+    and a server starts on the folder for the schema and the empty lists (stopped after)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=data_dir) as tmp:
         folder = Path(tmp)
-        spawn = multiprocessing.get_context("spawn")  # no fork of a process with threads
-        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
-            try:
-                summary, files = child.submit(_plan_to_csv, job, folder).result()
-            except BrokenProcessPool as err:
-                raise PlanProcessDied(
-                    "the planning process ended without an answer (killed or out of memory); "
-                    "nothing was imported"
-                ) from err
+        summary, files = _in_child(_plan_to_csv, job, folder)
         bulk_neo4j.run_importer(data_dir, folder, files, overwrite=overwrite)
     with LocalNeo4j(data_dir, password) as server:
         backend = neo4j_session(server, user)
@@ -172,7 +177,30 @@ def write_neo4j(
     return summary
 
 
+def _in_child(
+    work: Callable[[SnapshotPlan, Path], tuple[IngestSummary, list[str]]],
+    job: SnapshotPlan,
+    folder: Path,
+) -> tuple[IngestSummary, list[str]]:
+    """`work(job, folder)` in a new process: the plan's memory ends with it."""
+    spawn = multiprocessing.get_context("spawn")  # no fork of a process with threads
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
+        try:
+            return child.submit(work, job, folder).result()
+        except BrokenProcessPool as err:
+            raise PlanProcessDied(
+                "the planning process ended without an answer (killed or out of memory); "
+                "nothing was written"
+            ) from err
+
+
 @collector.paused()
 def _plan_to_csv(job: SnapshotPlan, folder: Path) -> tuple[IngestSummary, list[str]]:
     tables, summary = job.run()
     return summary, bulk_neo4j.write_csv_files(tables, folder)
+
+
+@collector.paused()
+def _plan_to_parquet(job: SnapshotPlan, folder: Path) -> tuple[IngestSummary, list[str]]:
+    tables, summary = job.run()
+    return summary, bulk_ladybug.write_parquet_files(tables, folder)

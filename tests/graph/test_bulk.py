@@ -8,12 +8,13 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
-from loaders import bulk_load, bulk_neo4j
+from loaders import bulk_ladybug, bulk_load, bulk_neo4j
 from loaders.bulk import BulkPlanner, BulkRefused
 from loaders.neo4j_local import LocalNeo4j
 from loaders.snapshot import build_record, read_snapshot
@@ -212,3 +213,36 @@ def test_offline_import_stopped_by_the_planning_process_writes_nothing(tmp_path:
     )
     assert not bulk_neo4j.has_database(data)
     assert list(data.iterdir()) == []
+
+
+def test_parquet_files_in_chunks_load_as_tables_in_memory_do(
+    snapshot: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded engine's file path (Parquet files written a few rows at a time, several
+    row groups per table) copies the same graph as the plan's tables copied from memory."""
+    tables, _ = bulk_load.plan(
+        read_snapshot(snapshot, limit=HALF),
+        source=_source(snapshot),
+        batch_size=BATCH,
+        team_min_authors=100,
+        name_rarity=True,
+        max_skipped=None,
+    )
+    monkeypatch.setattr(bulk_ladybug, "PARQUET_CHUNK", 7)
+    names = bulk_ladybug.write_parquet_files(tables, tmp_path)
+    authored = pq.ParquetFile(tmp_path / "AUTHORED.parquet")
+    assert authored.metadata.num_rows == len(tables["AUTHORED"])
+    assert authored.num_row_groups == -(-len(tables["AUTHORED"]) // 7)
+    states = []
+    for name in ("files", "memory"):
+        graph = LadybugBackend(tmp_path / f"{name}.lbdb", extra_queries=TEST_QUERIES)
+        try:
+            graph.apply_schema()
+            if name == "files":
+                bulk_ladybug.copy_files(graph, tmp_path, names)
+            else:
+                bulk_ladybug.copy_tables(graph, tables)
+            states.append(_state(graph, snapshot))
+        finally:
+            graph.close()
+    assert states[0] == states[1] and states[0]["export_merged_ids"]
