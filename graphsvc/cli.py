@@ -193,12 +193,13 @@ def _bulk_snapshot(
         max_skipped=settings.graphsvc_max_skipped_items,
         progress=not quiet,
     )
+    stage = bulk_load.quiet if quiet else lambda what: typer.echo(what, err=True)
     backend = None if neo4j_data is not None else _open(settings)
     try:
         if neo4j_data is not None:
             existing = bulk_load.check_neo4j_folder(neo4j_data, user=user, password=password)
             summary = bulk_load.write_neo4j(
-                job, neo4j_data, user=user, password=password, overwrite=existing
+                job, neo4j_data, user=user, password=password, overwrite=existing, stage=stage
             )
         else:
             assert backend is not None
@@ -208,7 +209,7 @@ def _bulk_snapshot(
                 bulk_load.write_online(backend, tables)
             else:
                 scratch = settings.graphsvc_data_dir
-                summary = bulk_load.load_embedded(job, backend, scratch=scratch)
+                summary = bulk_load.load_embedded(job, backend, scratch=scratch, stage=stage)
     except BulkRefused as err:
         raise fail(f"bulk load refused: {err}") from None
     except SourceInterrupted as stop:

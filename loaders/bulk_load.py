@@ -27,6 +27,13 @@ from loaders.source import SourceItem
 from loaders.summary import IngestSummary
 from loaders.writer import Progress
 
+Stage = Callable[[str], None]  # told what a bulk load does next
+
+
+def quiet(_: str) -> None:
+    """The `Stage` that says nothing."""
+
+
 NOT_EMPTY = "the graph is not empty: a bulk load writes an empty graph only (ingest without --bulk)"
 ONLINE_CHUNK = 20_000  # rows per transaction of the online load
 
@@ -99,15 +106,18 @@ def write_embedded(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
     bulk_ladybug.copy_tables(backend, tables)
 
 
-def load_embedded(job: SnapshotPlan, backend: GraphBackend, *, scratch: Path) -> IngestSummary:
+def load_embedded(
+    job: SnapshotPlan, backend: GraphBackend, *, scratch: Path, stage: Stage = quiet
+) -> IngestSummary:
     """Into the empty embedded graph: plan the file and write the tables as Parquet files
     (under `scratch`) in a child process, then copy them in here, after the plan's memory
-    is released."""
+    is released. `stage` is told when each step after the plan starts."""
     check_empty(backend)
     scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=scratch) as tmp:
         folder = Path(tmp)
         summary, names = _in_child(_plan_to_parquet, job, folder)
+        stage(f"planned: {summary.line()}; copying the tables into the embedded graph")
         bulk_ladybug.copy_files(backend, folder, names)
     return summary
 
@@ -158,16 +168,25 @@ def check_neo4j_folder(data_dir: Path, *, user: str, password: str) -> bool:
 
 
 def write_neo4j(
-    job: SnapshotPlan, data_dir: Path, *, user: str, password: str, overwrite: bool
+    job: SnapshotPlan,
+    data_dir: Path,
+    *,
+    user: str,
+    password: str,
+    overwrite: bool,
+    stage: Stage = quiet,
 ) -> IngestSummary:
     """Plan the file and write the CSV files in a child process (`_in_child`), whose memory
     (the plan: 12 GB at whole-arXiv size) is back with the system before the importer runs
-    and a server starts on the folder for the schema and the empty lists (stopped after)."""
+    and a server starts on the folder for the schema and the empty lists (stopped after).
+    `stage` is told when each step after the plan starts."""
     data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=data_dir) as tmp:
         folder = Path(tmp)
         summary, files = _in_child(_plan_to_csv, job, folder)
+        stage(f"planned: {summary.line()}; importing (log: {data_dir / 'bulk-import.log'})")
         bulk_neo4j.run_importer(data_dir, folder, files, overwrite=overwrite)
+    stage(f"imported; creating the schema on a server started on {data_dir}")
     with LocalNeo4j(data_dir, password) as server:
         backend = neo4j_session(server, user)
         try:

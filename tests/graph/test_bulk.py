@@ -72,11 +72,12 @@ def test_bulk_equals_incremental_and_resumes_embedded(
 ) -> None:
     data = tmp_path / "bulk"
     done = graphsvc(
-        "ingest", "snapshot", str(snapshot), "--bulk", "--quiet",
+        "ingest", "snapshot", str(snapshot), "--bulk",
         f"--limit={HALF}", f"--batch-size={BATCH}", data=data,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1].startswith(f"ingested {HALF},")
+    assert f"planned: ingested {HALF}," in done.stderr and "copying the tables" in done.stderr
     _incremental(embedded, snapshot, limit=HALF)
     expected = _state(embedded, snapshot)
     assert expected["export_merged_ids"], "the corpus has name variants that merge"
@@ -129,11 +130,13 @@ def test_bulk_equals_incremental_and_resumes_neo4j(
     data = tmp_path / "neo4j-bulk"
     neo4j_env = {"GRAPHSVC_BACKEND": "neo4j", "NEO4J_PASSWORD": NEO4J_PASSWORD}
     offline = graphsvc(
-        "ingest", "snapshot", str(snapshot), "--bulk", "--quiet", f"--neo4j-data={data}",
+        "ingest", "snapshot", str(snapshot), "--bulk", f"--neo4j-data={data}",
         f"--limit={HALF}", f"--batch-size={BATCH}", data=tmp_path, **neo4j_env,
     )  # fmt: skip
     assert offline.returncode == 0, offline.stderr
     assert offline.stdout.strip().splitlines()[-1].startswith(f"ingested {HALF},")
+    said = offline.stderr
+    assert f"planned: ingested {HALF}," in said and "creating the schema" in said, said
     assert bulk_neo4j.has_database(data)
     assert not list(data.glob("graphsvc-bulk-*")), "the CSV files are removed"
     _Neo4jContent.key = None  # the session's graph is rewritten here
