@@ -3,19 +3,19 @@
     python -m bench.bulk_whole --works 2700000                      # both engines
     python -m bench.bulk_whole --works 2700000 --backends neo4j
 
-Plans the cached arxiv corpus of `--works` works (bench/corpus.py) exactly as
-`graphsvc ingest snapshot --bulk` does (the same `loaders.bulk_load.plan`, the settings'
-defaults, the collector paused throughout), once; then writes it through each engine's bulk
-path in turn, as the CLI does: on Neo4j the offline importer into a new data folder, a server
-start, the schema and the topics' lists (`write_neo4j`'s steps); on the embedded engine `COPY
-FROM` into a new database (`write_embedded`). Unlike the CLI, which plans an offline import in
-a child process that ends before the importer starts, this process keeps the plan through
-every phase (one plan for both engines, each phase timed apart): its memory after the plan is
-not the CLI's (bench/RESULTS.md measures the CLI's own). A bulk load into one engine takes the plan plus that
+Plans the cached arxiv corpus of `--works` works (bench/corpus.py) exactly as `graphsvc ingest
+snapshot --bulk` does (the same `loaders.bulk_load.plan`, the settings' defaults, the collector
+paused throughout), once; then writes it through each engine's bulk path in turn, as the CLI
+does: on Neo4j the offline importer into a new data folder, a server start, the schema and the
+topics' lists (`write_neo4j`'s steps); on the embedded engine `COPY FROM` into a new database
+(`write_embedded`). Unlike the CLI, which plans in a child process that writes the files and
+ends before the engine loads them, this process keeps the plan through every phase (one plan for
+both engines, each phase timed apart): its memory after the plan is not the CLI's
+(bench/RESULTS.md measures the CLI's own). A bulk load into one engine takes the plan plus that
 engine's write. Prints each phase's wall and CPU seconds, the client's resident memory after
-each phase and its peak (the importer logs its own peak in the data folder's bulk-import.log;
-a child forked from this process would report the parent's pages), the size on disk, and keeps
-the graphs (bench/out/bulk-whole-{works}/) for `bench.latency`.
+each phase and its peak (the importer logs its own peak in the data folder's bulk-import.log; a
+child forked from this process would report the parent's pages), the size on disk, and keeps the
+graphs (bench/out/bulk-whole-{works}/) for `bench.latency`.
 """
 
 from __future__ import annotations

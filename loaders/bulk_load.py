@@ -1,7 +1,9 @@
 """`graphsvc ingest snapshot FILE --bulk`: check that the graph is empty, plan the whole load
 in memory, then write it through the engine's bulk path (`COPY FROM` on the embedded engine;
 on Neo4j, neo4j-admin's offline importer into a stopped server's data folder, or `UNWIND`
-chunks into a running server whose folder is out of reach)."""
+chunks into a running server whose folder is out of reach). Where the tables go through files
+(the embedded engine's Parquet, the importer's CSV), a child process plans and writes them and
+ends before the engine loads them, so the plan's memory is released first."""
 
 from __future__ import annotations
 
@@ -43,8 +45,8 @@ class PartialLoad(Exception):
 
 
 class PlanProcessDied(Exception):
-    """The process planning an offline import ended without an answer (killed, or out of
-    memory); nothing was imported."""
+    """The process planning a bulk load ended without an answer (killed, or out of memory);
+    nothing was written."""
 
 
 @dataclass(frozen=True)
