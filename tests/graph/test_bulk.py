@@ -5,7 +5,12 @@ it; a graph that is not empty is refused."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,6 +21,7 @@ from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_ladybug, bulk_load, bulk_neo4j
 from loaders.bulk import BulkPlanner, BulkRefused
+from loaders.lines import ReadLimits
 from loaders.neo4j_local import LocalNeo4j
 from loaders.snapshot import build_record, read_snapshot
 from loaders.source import SourceItem
@@ -249,3 +255,33 @@ def test_parquet_files_in_chunks_load_as_tables_in_memory_do(
         finally:
             graph.close()
     assert states[0] == states[1] and states[0]["export_merged_ids"]
+
+
+def test_a_planning_process_killed_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
+    """The child planning a bulk load is killed (as the kernel's OOM killer would) while it
+    waits to read its file (a named pipe nobody writes): the load says so and the graph stays
+    empty."""
+    fifo = tmp_path / "never.jsonl"
+    os.mkfifo(fifo)
+    job = bulk_load.SnapshotPlan(
+        file=fifo, source="x", limit=None, limits=ReadLimits(), batch_size=BATCH,
+        team_min_authors=100, name_rarity=True, max_skipped=None,
+    )  # fmt: skip
+    graph = LadybugBackend(tmp_path / "g.lbdb", extra_queries=TEST_QUERIES)
+    try:
+        graph.apply_schema()
+        before = graph_state(graph)
+        with ThreadPoolExecutor(1) as pool:
+            loading = pool.submit(bulk_load.load_embedded, job, graph, scratch=tmp_path / "s")
+            deadline = time.monotonic() + 60
+            while not (children := multiprocessing.active_children()):
+                assert time.monotonic() < deadline, "no planning process started"
+                time.sleep(0.05)
+            for child in children:
+                os.kill(child.pid, signal.SIGKILL)
+            with pytest.raises(bulk_load.PlanProcessDied, match="killed or out of memory"):
+                loading.result(timeout=60)
+        assert graph_state(graph) == before
+        assert list((tmp_path / "s").iterdir()) == []
+    finally:
+        graph.close()
