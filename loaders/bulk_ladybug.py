@@ -4,7 +4,7 @@ files a planning process wrote (`write_parquet_files`, then `copy_files`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -56,11 +56,14 @@ def copy_tables(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
 PARQUET_CHUNK = 100_000  # rows made into Python objects at a time
 
 
-def write_parquet_files(tables: Mapping[str, Rows], folder: Path) -> list[str]:
-    """Every table that has rows as `folder/NAME.parquet`, a chunk of rows at a time; the
-    names of the tables written, in load order."""
+def write_parquet_files(
+    tables: Mapping[str, Rows], folder: Path, *, each_table: Callable[[], None] = lambda: None
+) -> list[str]:
+    """Every table that has rows as `folder/NAME.parquet`, a chunk of rows at a time
+    (`each_table` called before each); the names of the tables written, in load order."""
     written = []
     for table in (*NODES, *RELATIONSHIPS):
+        each_table()
         rows = iter(tables[table.name])
         chunk = list(islice(rows, PARQUET_CHUNK))
         if not chunk:

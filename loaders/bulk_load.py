@@ -7,7 +7,9 @@ ends before the engine loads them, so the plan's memory is released first."""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
+import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -63,8 +65,16 @@ class SnapshotPlan:
     max_skipped: int | None
     progress: bool = False
 
-    def run(self) -> tuple[Mapping[str, Rows], IngestSummary]:
+    def run(
+        self, *, each_batch: Callable[[], None] = lambda: None
+    ) -> tuple[Mapping[str, Rows], IngestSummary]:
+        """`plan` of the file; `each_batch` is called after every batch."""
         with progress_reporter(enabled=self.progress) as report:
+
+            def progress(summary: IngestSummary) -> None:
+                report(summary)
+                each_batch()
+
             return plan(
                 read_snapshot(self.file, limit=self.limit, limits=self.limits),
                 source=self.source,
@@ -72,7 +82,7 @@ class SnapshotPlan:
                 team_min_authors=self.team_min_authors,
                 name_rarity=self.name_rarity,
                 max_skipped=self.max_skipped,
-                progress=report,
+                progress=progress,
             )
 
 
@@ -199,15 +209,16 @@ def write_neo4j(
 
 
 def _in_child(
-    work: Callable[[SnapshotPlan, Path], tuple[IngestSummary, list[str]]],
+    work: Callable[[SnapshotPlan, Path, int], tuple[IngestSummary, list[str]]],
     job: SnapshotPlan,
     folder: Path,
 ) -> tuple[IngestSummary, list[str]]:
-    """`work(job, folder)` in a new process: the plan's memory ends with it."""
+    """`work(job, folder, this process's pid)` in a new process: the plan's memory ends with
+    it, and it ends itself when this process has (`_exit_if_orphaned`)."""
     spawn = multiprocessing.get_context("spawn")  # no fork of a process with threads
     with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
         try:
-            return child.submit(work, job, folder).result()
+            return child.submit(work, job, folder, os.getpid()).result()
         except BrokenProcessPool as err:
             raise PlanProcessDied(
                 "the planning process ended without an answer (killed or out of memory); "
@@ -215,13 +226,24 @@ def _in_child(
             ) from err
 
 
-@collector.paused()
-def _plan_to_csv(job: SnapshotPlan, folder: Path) -> tuple[IngestSummary, list[str]]:
-    tables, summary = job.run()
-    return summary, bulk_neo4j.write_csv_files(tables, folder)
+def _exit_if_orphaned(parent: int) -> None:
+    """End this planning process if the command that started it has ended (killed: no one
+    would read the plan, and it would hold gigabytes for the hour it has left)."""
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 @collector.paused()
-def _plan_to_parquet(job: SnapshotPlan, folder: Path) -> tuple[IngestSummary, list[str]]:
-    tables, summary = job.run()
-    return summary, bulk_ladybug.write_parquet_files(tables, folder)
+def _plan_to_csv(job: SnapshotPlan, folder: Path, parent: int) -> tuple[IngestSummary, list[str]]:
+    check = functools.partial(_exit_if_orphaned, parent)
+    tables, summary = job.run(each_batch=check)
+    return summary, bulk_neo4j.write_csv_files(tables, folder, each_table=check)
+
+
+@collector.paused()
+def _plan_to_parquet(
+    job: SnapshotPlan, folder: Path, parent: int
+) -> tuple[IngestSummary, list[str]]:
+    check = functools.partial(_exit_if_orphaned, parent)
+    tables, summary = job.run(each_batch=check)
+    return summary, bulk_ladybug.write_parquet_files(tables, folder, each_table=check)

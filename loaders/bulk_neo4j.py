@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +38,14 @@ def import_tables(tables: Mapping[str, Rows], data_dir: Path, *, overwrite: bool
         run_importer(data_dir, folder, write_csv_files(tables, folder), overwrite=overwrite)
 
 
-def write_csv_files(tables: Mapping[str, Rows], folder: Path) -> list[str]:
-    """Every table that has rows as a CSV file in `folder`; the importer's `--nodes` and
-    `--relationships` options that name them."""
+def write_csv_files(
+    tables: Mapping[str, Rows], folder: Path, *, each_table: Callable[[], None] = lambda: None
+) -> list[str]:
+    """Every table that has rows as a CSV file in `folder` (`each_table` called before each);
+    the importer's `--nodes` and `--relationships` options that name them."""
     files = []
     for table in (*NODES, *RELATIONSHIPS):
+        each_table()
         rows = tables[table.name]
         if not rows:
             continue

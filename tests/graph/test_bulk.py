@@ -8,6 +8,8 @@ import json
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +29,7 @@ from loaders.snapshot import build_record, read_snapshot
 from loaders.source import SourceItem
 from loaders.writer import GraphWriter, SourceInterrupted
 from tests.conftest import NEO4J_PASSWORD, _Neo4jContent
-from tests.helpers import DEMO, TEST_QUERIES, graph_state
+from tests.helpers import DEMO, REPO, TEST_QUERIES, graph_state
 from tests.test_cli import graphsvc
 
 HALF = 200  # lines loaded in bulk; the rest incrementally on top
@@ -285,3 +287,76 @@ def test_a_planning_process_killed_is_reported_and_nothing_is_written(tmp_path: 
         assert list((tmp_path / "s").iterdir()) == []
     finally:
         graph.close()
+
+
+PLAN_IN_A_CHILD = """
+import sys
+from pathlib import Path
+from graphsvc.db.ladybug_backend import LadybugBackend
+from loaders import bulk_load
+from loaders.lines import ReadLimits
+file, graph, scratch = map(Path, sys.argv[1:])
+job = bulk_load.SnapshotPlan(
+    file=file, source="x", limit=None, limits=ReadLimits(), batch_size=2,
+    team_min_authors=100, name_rarity=True, max_skipped=None,
+)
+backend = LadybugBackend(graph)
+backend.apply_schema()
+bulk_load.load_embedded(job, backend, scratch=scratch)
+"""
+
+
+def _ended(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status  # a zombie nobody reaped in this container
+
+
+def _planning_child(parent: int) -> int | None:
+    for children in Path(f"/proc/{parent}/task").glob("*/children"):
+        for pid in children.read_text().split():
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return int(pid)
+    return None
+
+
+def test_a_planning_process_ends_itself_when_its_command_is_killed(tmp_path: Path) -> None:
+    """SIGKILL to the command (not to its process group): its planning child ends at its next
+    batch instead of planning on alone for the hour a whole snapshot takes. The file is a named
+    pipe fed a MiB at a time (the reader's chunk) and held open here, so the child would wait
+    for more, not finish, if it did not end itself."""
+    from bench.corpus import generate
+
+    data = "".join(json.dumps(p) + "\n" for p in generate(6_000, 5)).encode()
+    assert len(data) > 4 << 20
+    fifo = tmp_path / "slow.jsonl"
+    os.mkfifo(fifo)
+    pipe = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # never EOF, never a broken pipe
+    written = 0
+    child = None
+
+    def feed(upto: int) -> None:
+        nonlocal written
+        deadline = time.monotonic() + 60
+        while written < upto and not (child and _ended(child)):
+            assert time.monotonic() < deadline, "the planning child stopped reading"
+            try:
+                written += os.write(pipe, data[written:upto])
+            except BlockingIOError:
+                time.sleep(0.01)
+
+    args = [str(fifo), str(tmp_path / "g.lbdb"), str(tmp_path / "scratch")]
+    command = subprocess.Popen([sys.executable, "-c", PLAN_IN_A_CHILD, *args], cwd=REPO)
+    try:
+        feed(3 << 19)  # the first MiB is read and planned; the child waits for a second
+        child = _planning_child(command.pid)
+        assert child is not None and not _ended(child)
+        command.kill()
+        command.wait(timeout=30)
+        feed(len(data))
+        assert _ended(child), "the planning child still runs without its command"
+    finally:
+        command.kill()
+        os.close(pipe)
