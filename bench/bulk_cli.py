@@ -25,6 +25,7 @@ import threading
 import time
 from pathlib import Path
 
+from bench.bombs import memory_kib
 from bench.graphs import OUT, PASSWORD, REPO, corpus_path, machine, neo4j_defaults
 
 ROLES = (
@@ -61,12 +62,9 @@ def tree(pid: int) -> list[int]:
 
 def peak_kib(pid: int) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+        return memory_kib(pid).get("VmHWM", 0)
+    except OSError:  # the process ended
+        return 0
 
 
 class Watcher(threading.Thread):

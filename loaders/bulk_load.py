@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Protocol
 
 from graphsvc.db import GraphBackend, GraphError
 from graphsvc.db.neo4j_backend import Neo4jBackend
@@ -128,7 +129,7 @@ def load_embedded(
     scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=scratch) as tmp:
         folder = Path(tmp)
-        summary, names = _in_child(_plan_to_parquet, job, folder)
+        summary, names = _in_child(bulk_ladybug.write_parquet_files, job, folder)
         stage(f"planned: {summary.line()}; copying the tables into the embedded graph")
         bulk_ladybug.copy_files(backend, folder, names)
     return summary
@@ -189,13 +190,13 @@ def write_neo4j(
     stage: Stage = quiet,
 ) -> IngestSummary:
     """Plan the file and write the CSV files in a child process (`_in_child`), whose memory
-    (the plan: 12 GB at whole-arXiv size) is back with the system before the importer runs
+    (gigabytes at whole-arXiv size) is back with the system before the importer runs
     and a server starts on the folder for the schema and the empty lists (stopped after).
     `stage` is told when each step after the plan starts."""
     data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=data_dir) as tmp:
         folder = Path(tmp)
-        summary, files = _in_child(_plan_to_csv, job, folder)
+        summary, files = _in_child(bulk_neo4j.write_csv_files, job, folder)
         stage(f"planned: {summary.line()}; importing (log: {data_dir / 'bulk-import.log'})")
         bulk_neo4j.run_importer(data_dir, folder, files, overwrite=overwrite)
     stage(f"imported; creating the schema on a server started on {data_dir}")
@@ -208,17 +209,22 @@ def write_neo4j(
     return summary
 
 
-def _in_child(
-    work: Callable[[SnapshotPlan, Path, int], tuple[IngestSummary, list[str]]],
-    job: SnapshotPlan,
-    folder: Path,
-) -> tuple[IngestSummary, list[str]]:
-    """`work(job, folder, this process's pid)` in a new process: the plan's memory ends with
-    it, and it ends itself when this process has (`_exit_if_orphaned`)."""
+class Write(Protocol):
+    """Writes the tables as files, calling `each_table` before each; the files' names
+    (`bulk_neo4j.write_csv_files`, `bulk_ladybug.write_parquet_files`)."""
+
+    def __call__(
+        self, tables: Mapping[str, Rows], folder: Path, *, each_table: Callable[[], None]
+    ) -> list[str]: ...
+
+
+def _in_child(write: Write, job: SnapshotPlan, folder: Path) -> tuple[IngestSummary, list[str]]:
+    """`_plan_to_files` in a new process: the plan's memory ends with it, and it ends itself
+    when this process has (`_exit_if_orphaned`)."""
     spawn = multiprocessing.get_context("spawn")  # no fork of a process with threads
     with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
         try:
-            return child.submit(work, job, folder, os.getpid()).result()
+            return child.submit(_plan_to_files, job, folder, os.getpid(), write).result()
         except BrokenProcessPool as err:
             raise PlanProcessDied(
                 "the planning process ended without an answer (killed or out of memory); "
@@ -234,16 +240,11 @@ def _exit_if_orphaned(parent: int) -> None:
 
 
 @collector.paused()
-def _plan_to_csv(job: SnapshotPlan, folder: Path, parent: int) -> tuple[IngestSummary, list[str]]:
-    check = functools.partial(_exit_if_orphaned, parent)
-    tables, summary = job.run(each_batch=check)
-    return summary, bulk_neo4j.write_csv_files(tables, folder, each_table=check)
-
-
-@collector.paused()
-def _plan_to_parquet(
-    job: SnapshotPlan, folder: Path, parent: int
+def _plan_to_files(
+    job: SnapshotPlan, folder: Path, parent: int, write: Write
 ) -> tuple[IngestSummary, list[str]]:
+    """The plan, then `write(tables, folder)`; checks at every batch and table that the
+    command (`parent`) is still there."""
     check = functools.partial(_exit_if_orphaned, parent)
     tables, summary = job.run(each_batch=check)
-    return summary, bulk_ladybug.write_parquet_files(tables, folder, each_table=check)
+    return summary, write(tables, folder, each_table=check)
