@@ -1,5 +1,6 @@
 """The errors a bulk plan can stop with come back from its child process (`loaders.bulk_load`
-plans an offline import in one) as they were raised: same type, message and fields."""
+plans in one where the tables go through files) as they were raised: same type, message and
+fields."""
 
 from __future__ import annotations
 

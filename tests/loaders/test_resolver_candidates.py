@@ -91,10 +91,10 @@ def test_candidate_scan_returns_what_the_plain_rule_says(indexed_from: int) -> N
             teams = set(rng.sample(TEAMS, rng.randint(0, 1)))
             used = {p.id for p in rng.sample(people, rng.randint(0, 2))}
             team_work = rng.random() < 0.2
+            crowded = resolver.crowded(paper)  # once per paper, as `resolve` does
             for name in names:
                 own = block_key(name)
                 others = _coauthor_evidence(paper, own, team_work)
-                crowded = resolver.crowded(paper)
                 crowded_seen += bool(crowded & others)
                 got = [
                     r.id
