@@ -6,7 +6,8 @@ display name once; what it returns must be what the rule says, candidate by cand
 compatible given names, evidence (on a personal work, a co-author block other than the name's
 own unless a namesake signed, two for a name of initials only or where the one shared is a
 block of `CROWDED_BLOCK` researchers or more; a team; a topic, unless the name
-is common; or an exact and rare name), ranked by co-author blocks, teams, exact name, topics,
+is common or the paper names teams and the candidate belongs only to others; or an exact and
+rare name), ranked by co-author blocks, teams, exact name, topics,
 then id.
 """
 
@@ -58,7 +59,8 @@ def plain_rule(
         crowded = {b for b in shared if len(resolver._blocks[b].members) >= CROWDED_BLOCK}
         uncrowded_one = not initials_only(parsed) and len(shared - crowded) >= 1
         by_coauthors = len(shared) >= 2 or uncrowded_one
-        by_topics = n_topics > 0 and resolver._topics_tell(parsed)
+        other_teams_only = bool(teams) and bool(cand.teams) and not n_teams
+        by_topics = n_topics > 0 and resolver._topics_tell(parsed) and not other_teams_only
         if by_coauthors or n_teams or by_topics or (exact and resolver._rare(parsed)):
             scored.append(((-len(shared), -n_teams, -int(exact), -n_topics, cand.id), cand.id))
     return [rid for _, rid in sorted(scored)]
@@ -68,7 +70,7 @@ def plain_rule(
 def test_candidate_scan_returns_what_the_plain_rule_says(indexed_from: int) -> None:
     """Whole blocks read (10,000), every block indexed (1), and both (8)."""
     rng = random.Random(11)
-    checked = nonempty = crowded_seen = 0
+    checked = nonempty = crowded_seen = rival_seen = 0
     for _ in range(40):
         resolver = RarityByName(all_ids_known=True, indexed_from=indexed_from)
         people = []
@@ -96,6 +98,10 @@ def test_candidate_scan_returns_what_the_plain_rule_says(indexed_from: int) -> N
                 own = block_key(name)
                 others = _coauthor_evidence(paper, own, team_work)
                 crowded_seen += bool(crowded & others)
+                rival_seen += any(
+                    p.teams and p.teams.isdisjoint(teams) and p.topics & topics
+                    for p in resolver._blocks[own].members.values()
+                ) and bool(teams)
                 got = [
                     r.id
                     for r in resolver._evidenced(name, own, others, topics, teams, used, crowded)
@@ -105,6 +111,7 @@ def test_candidate_scan_returns_what_the_plain_rule_says(indexed_from: int) -> N
                 nonempty += bool(got)
     assert checked > 5_000 and 0.2 * checked < nonempty < 0.95 * checked
     assert 0.1 * checked < crowded_seen < 0.9 * checked
+    assert 0.05 * checked < rival_seen  # another team's member with a topic of the paper
 
 
 def rebuilt(block: Block) -> Block:
@@ -261,6 +268,22 @@ def test_a_team_works_roster_is_no_co_author_evidence() -> None:
     named = resolver.resolve(roster, set(), {"atlas"}, True)[0]
     assert len({personal.id, unnamed.id, named.id}) == 3
     assert resolver.resolve(roster, set(), {"atlas"}, True)[0] is named
+
+
+def test_a_topic_does_not_join_a_roster_name_to_another_teams_member() -> None:
+    """A "G. Rossi" of an LHCb roster is not the ATLAS "G. Rossi" for writing hep-ex too; a
+    record of no team is joined by the topic, and a member of the team named by the team."""
+    roster = ["G. Rossi", "Ann Lee", "Bo Chen"]
+    personal = Researcher(id="g-rossi-0", name="G. Rossi", aliases={"G. Rossi"})
+    personal.topics.add("astro-ph.HE")
+    resolver = Resolver(all_ids_known=True, name_rarity=False)
+    resolver.add_loaded({block_key(n) for n in roster}, [personal])
+    atlas = resolver.resolve(roster, {"hep-ex"}, {"atlas"}, True)[0]
+    lhcb = resolver.resolve(roster, {"hep-ex"}, {"lhcb"}, True)[0]
+    assert lhcb is not atlas
+    assert resolver.resolve(roster, {"hep-ex"}, {"atlas"}, True)[0] is atlas
+    assert resolver.resolve(roster, {"hep-ex"}, {"lhcb"}, True)[0] is lhcb
+    assert resolver.resolve(roster, {"astro-ph.HE"}, {"fermi-lat"}, True)[0] is personal
 
 
 def test_records_on_one_paper_under_a_name_an_admin_merged_are_never_merged() -> None:
