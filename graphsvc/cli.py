@@ -215,7 +215,13 @@ def _bulk_snapshot(
     except SourceInterrupted as stop:
         what = "refused" if isinstance(stop.cause, BulkRefused) else "stopped, nothing written"
         raise fail(f"bulk load {what}: {stop.cause}") from None
-    except (Neo4jLocalError, GraphError, bulk_load.PartialLoad, bulk_load.PlanProcessDied) as err:
+    except (
+        Neo4jLocalError,
+        GraphError,
+        bulk_load.PartialLoad,
+        bulk_load.PlanProcessDied,
+        bulk_load.FilesNotWritten,
+    ) as err:
         raise fail(f"bulk load failed: {err}") from None
     except OSError as err:
         raise fail(f"cannot read {file}: {err}") from None

@@ -7,11 +7,12 @@ ends before the engine loads them, so the plan's memory is released first."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -45,6 +46,11 @@ ONLINE_CHUNK = 20_000  # rows per transaction of the online load
 
 class PartialLoad(Exception):
     """The online load stopped after some of its transactions: the graph holds part of it."""
+
+
+class FilesNotWritten(Exception):
+    """The load's files (Parquet or CSV) could not be written: a folder that cannot be made,
+    a full disk; nothing was loaded."""
 
 
 class PlanProcessDied(Exception):
@@ -126,9 +132,7 @@ def load_embedded(
     (under `scratch`) in a child process, then copy them in here, after the plan's memory
     is released. `stage` is told when each step after the plan starts."""
     check_empty(backend)
-    scratch.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=scratch) as tmp:
-        folder = Path(tmp)
+    with _files_folder(scratch) as folder:
         summary, names = _in_child(bulk_ladybug.write_parquet_files, job, folder)
         stage(f"planned: {summary.line()}; copying the tables into the embedded graph")
         bulk_ladybug.copy_files(backend, folder, names)
@@ -193,9 +197,7 @@ def write_neo4j(
     (gigabytes at whole-arXiv size) is back with the system before the importer runs
     and a server starts on the folder for the schema and the empty lists (stopped after).
     `stage` is told when each step after the plan starts."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=data_dir) as tmp:
-        folder = Path(tmp)
+    with _files_folder(data_dir) as folder:
         summary, files = _in_child(bulk_neo4j.write_csv_files, job, folder)
         stage(f"planned: {summary.line()}; importing (log: {data_dir / 'bulk-import.log'})")
         bulk_neo4j.run_importer(data_dir, folder, files, overwrite=overwrite)
@@ -207,6 +209,20 @@ def write_neo4j(
         finally:
             backend.close()
     return summary
+
+
+@contextlib.contextmanager
+def _files_folder(parent: Path) -> Iterator[Path]:
+    """A new folder under `parent` (made if missing) for the load's files, removed after."""
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = tempfile.TemporaryDirectory(prefix="graphsvc-bulk-", dir=parent)
+    except OSError as err:
+        raise FilesNotWritten(
+            f"cannot make a folder for the load's files in {parent}: {err}"
+        ) from None
+    with tmp as name:
+        yield Path(name)
 
 
 class Write(Protocol):
@@ -247,4 +263,7 @@ def _plan_to_files(
     command (`parent`) is still there."""
     check = functools.partial(_exit_if_orphaned, parent)
     tables, summary = job.run(each_batch=check)
-    return summary, write(tables, folder, each_table=check)
+    try:
+        return summary, write(tables, folder, each_table=check)
+    except OSError as err:
+        raise FilesNotWritten(f"cannot write the load's files in {folder}: {err}") from None

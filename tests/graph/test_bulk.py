@@ -226,6 +226,41 @@ def test_offline_import_stopped_by_the_planning_process_writes_nothing(tmp_path:
     assert list(data.iterdir()) == []
 
 
+def test_a_folder_for_the_files_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    """`--neo4j-data` naming a file: the command says it cannot make the files' folder there
+    (not that it cannot read the snapshot), and plans nothing."""
+    taken = tmp_path / "a-file"
+    taken.write_text("not a folder\n")
+    failed = graphsvc(
+        "ingest", "snapshot", str(DEMO / "arxiv-metadata-sample-200.jsonl"), "--bulk", "--quiet",
+        f"--neo4j-data={taken}", data=tmp_path, GRAPHSVC_BACKEND="neo4j",
+    )  # fmt: skip
+    assert failed.returncode == 1
+    assert failed.stderr.startswith(
+        f"error: bulk load failed: cannot make a folder for the load's files in {taken}: "
+    )
+    assert len(failed.stderr.strip().splitlines()) == 1
+    assert taken.read_text() == "not a folder\n"
+
+
+@pytest.mark.parametrize(
+    "write", [bulk_neo4j.write_csv_files, bulk_ladybug.write_parquet_files], ids=["csv", "parquet"]
+)
+def test_files_the_planning_process_cannot_write_are_a_clear_error(
+    tmp_path: Path, write: bulk_load.Write
+) -> None:
+    """The planning process's writer fails (here: its folder is gone): `FilesNotWritten` with
+    the folder and the system's reason comes back from the child."""
+    job = bulk_load.SnapshotPlan(
+        file=DEMO / "arxiv-metadata-sample-200.jsonl", source="x", limit=20, limits=ReadLimits(),
+        batch_size=BATCH, team_min_authors=100, name_rarity=True, max_skipped=None,
+    )  # fmt: skip
+    gone = tmp_path / "gone"
+    with pytest.raises(bulk_load.FilesNotWritten) as failed:
+        bulk_load._in_child(write, job, gone)
+    assert str(failed.value).startswith(f"cannot write the load's files in {gone}: [Errno 2] ")
+
+
 def test_parquet_files_in_chunks_load_as_tables_in_memory_do(
     snapshot: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
