@@ -11,10 +11,12 @@ arXiv has no author ids, so identity is a decision, made the same way on every r
   a name is no sign of which of its people signed), a team named
   on this paper is one of the candidate's, the paper shares a topic with the candidate's works
   (unless the graph expects `COMMON_EXPECTED` or more researchers to carry the name: a topic
-  then tells none of them apart; nor when the paper names teams and the candidate is a member
-  of other teams only: a roster's "G. Rossi" is not another experiment's "G. Rossi" because
-  both write hep-ex), or the name itself is rare enough to tell (`NameStats`): the
-  same full given and family name, and few researchers in the graph could carry it;
+  then tells none of them apart; nor, on a paper that names teams, for a member of other teams
+  only, or for a name printed with initials only, for a candidate of no team whose display name
+  spells a given name out: a roster's "G. Rossi" is neither another experiment's "G. Rossi" nor
+  "Giuseppe Rossi" because all of them write hep-ex), or the name itself is rare enough to
+  tell (`NameStats`): the same full given and family name, and few researchers in the graph
+  could carry it;
 - among candidates with evidence the most co-author overlap wins, then shared teams, then an
   exact name-key match, then topic overlap, then the smallest id;
 - when a paper links several researchers who carry the very name it prints (the same full name
@@ -77,10 +79,12 @@ INITIALS_COAUTHOR_BLOCKS = 2
 # best B-cubed F1 at 100,000 and 400,000 works, and more pairwise F1 than today's rule at
 # 100,000, 400,000 and 1,000,000 (bench/RESULTS.md).
 CROWDED_BLOCK = 8
-# A topic in common is no evidence for a record whose teams are all other than the teams a paper
-# names: an "A. Rossi" of an LHCb roster is not the ATLAS "A. Rossi" because both write hep-ex.
-# At 100,000 and 400,000 works it raised pairwise F1 by 0.025 and 0.038 and B-cubed F1 by
-# 0.005 and 0.004 (bench/RESULTS.md: "Identity: another team's member").
+# On a work that names teams, a topic in common is no evidence for a record whose teams are all
+# others (an "A. Rossi" of an LHCb roster is not the ATLAS "A. Rossi" because both write hep-ex),
+# nor, for a name printed with initials only, for a record of no team that spells a given name
+# out (a roster's "N. Morozov" is not "Natalia O. Morozov" for writing hep-ex too). At 100,000
+# and 400,000 works they raised pairwise F1 by 0.034 and 0.056 and B-cubed F1 by 0.007 and
+# 0.007 (bench/RESULTS.md: "Identity: a roster's names and other people's topics").
 MIN_RESEARCHERS = 2_000
 
 
@@ -351,7 +355,8 @@ class Resolver:
             return []
         parsed = parse_name(name)
         key = name_key(parsed)
-        blocks_needed = INITIALS_COAUTHOR_BLOCKS if initials_only(parsed) else 1
+        initials = initials_only(parsed)
+        blocks_needed = INITIALS_COAUTHOR_BLOCKS if initials else 1
         topics_tell = bool(topics) and self._topics_tell(parsed)
         rare = self.name_rarity and self._rare(parsed)
         compatible: dict[str, bool] = {}
@@ -367,8 +372,8 @@ class Resolver:
                 or team_in_common
                 or (
                     topics_tell
-                    and not _of_other_teams(cand, teams, team_in_common)
                     and not cand.topics.isdisjoint(topics)
+                    and not _roster_topic_refused(cand, teams, team_in_common, initials)
                 )
                 or (rare and cand.has_alias_key(key))
             ):
@@ -496,9 +501,15 @@ def _linked(researcher: Researcher, key: str, coauthors: set[str], teams: set[st
     )
 
 
-def _of_other_teams(researcher: Researcher, teams: set[str], team_in_common: bool) -> bool:
-    """Whether the paper names teams and the researcher belongs only to others."""
-    return bool(teams) and bool(researcher.teams) and not team_in_common
+def _roster_topic_refused(
+    researcher: Researcher, teams: set[str], team_in_common: bool, initials: bool
+) -> bool:
+    """Whether, on a paper that names `teams`, a topic in common is no evidence for this
+    researcher: a member of other teams only, or (for a name printed with `initials` only)
+    a researcher of no team whose display name spells a given name out."""
+    if not teams or team_in_common:
+        return False
+    return bool(researcher.teams) or (initials and not initials_only(researcher.parsed))
 
 
 def _shares(blocks: set[str], others: set[str], needed: int, crowded: set[str]) -> bool:

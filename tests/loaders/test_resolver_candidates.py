@@ -5,10 +5,10 @@ rule, name rarity, and when records merge.
 display name once; what it returns must be what the rule says, candidate by candidate:
 compatible given names, evidence (on a personal work, a co-author block other than the name's
 own unless a namesake signed, two for a name of initials only or where the one shared is a
-block of `CROWDED_BLOCK` researchers or more; a team; a topic, unless the name
-is common or the paper names teams and the candidate belongs only to others; or an exact and
-rare name), ranked by co-author blocks, teams, exact name, topics,
-then id.
+block of `CROWDED_BLOCK` researchers or more; a team; a topic, unless the name is common, or
+the paper names teams and the candidate belongs only to others or (for a name of initials) to no
+team and spells a given name out; or an exact and rare name), ranked by co-author blocks, teams,
+exact name, topics, then id.
 """
 
 from __future__ import annotations
@@ -59,8 +59,15 @@ def plain_rule(
         crowded = {b for b in shared if len(resolver._blocks[b].members) >= CROWDED_BLOCK}
         uncrowded_one = not initials_only(parsed) and len(shared - crowded) >= 1
         by_coauthors = len(shared) >= 2 or uncrowded_one
-        other_teams_only = bool(teams) and bool(cand.teams) and not n_teams
-        by_topics = n_topics > 0 and resolver._topics_tell(parsed) and not other_teams_only
+        roster_refused = (
+            bool(teams)
+            and not n_teams
+            and (
+                bool(cand.teams)
+                or (initials_only(parsed) and not initials_only(parse_name(cand.name)))
+            )
+        )
+        by_topics = n_topics > 0 and resolver._topics_tell(parsed) and not roster_refused
         if by_coauthors or n_teams or by_topics or (exact and resolver._rare(parsed)):
             scored.append(((-len(shared), -n_teams, -int(exact), -n_topics, cand.id), cand.id))
     return [rid for _, rid in sorted(scored)]
@@ -271,19 +278,26 @@ def test_a_team_works_roster_is_no_co_author_evidence() -> None:
 
 
 def test_a_topic_does_not_join_a_roster_name_to_another_teams_member() -> None:
-    """A "G. Rossi" of an LHCb roster is not the ATLAS "G. Rossi" for writing hep-ex too; a
-    record of no team is joined by the topic, and a member of the team named by the team."""
+    """A "G. Rossi" of an LHCb roster is not the ATLAS "G. Rossi" for writing hep-ex too, nor
+    "Giuseppe Rossi" (no team); a "G. Rossi" of no team is joined by the topic, a member of the
+    team named by the team, and a name printed in full by a topic as on a personal work."""
     roster = ["G. Rossi", "Ann Lee", "Bo Chen"]
     personal = Researcher(id="g-rossi-0", name="G. Rossi", aliases={"G. Rossi"})
     personal.topics.add("astro-ph.HE")
+    spelled = Researcher(id="giuseppe-rossi", name="Giuseppe Rossi", aliases={"Giuseppe Rossi"})
+    spelled.topics.add("gr-qc")
     resolver = Resolver(all_ids_known=True, name_rarity=False)
-    resolver.add_loaded({block_key(n) for n in roster}, [personal])
+    resolver.add_loaded({block_key(n) for n in roster}, [personal, spelled])
     atlas = resolver.resolve(roster, {"hep-ex"}, {"atlas"}, True)[0]
     lhcb = resolver.resolve(roster, {"hep-ex"}, {"lhcb"}, True)[0]
     assert lhcb is not atlas
     assert resolver.resolve(roster, {"hep-ex"}, {"atlas"}, True)[0] is atlas
     assert resolver.resolve(roster, {"hep-ex"}, {"lhcb"}, True)[0] is lhcb
     assert resolver.resolve(roster, {"astro-ph.HE"}, {"fermi-lat"}, True)[0] is personal
+    ligo = resolver.resolve(roster, {"gr-qc"}, {"ligo"}, True)[0]
+    assert ligo is not spelled and ligo.id.startswith("g-rossi")
+    in_full = ["Giuseppe Rossi", "Ann Lee", "Bo Chen"]
+    assert resolver.resolve(in_full, {"gr-qc"}, {"virgo"}, True)[0] is spelled
 
 
 def test_records_on_one_paper_under_a_name_an_admin_merged_are_never_merged() -> None:
