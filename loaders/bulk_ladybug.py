@@ -1,6 +1,9 @@
-"""Bulk load on the embedded engine: each table `COPY FROM` an Arrow table, nodes first, in one
-transaction (all or nothing). The tables come from memory (`copy_tables`) or from the Parquet
-files a planning process wrote (`write_parquet_files`, then `copy_files`)."""
+"""Bulk load on the embedded engine: each table `COPY FROM` an Arrow table in a transaction of
+its own (a whole-arXiv load in one transaction fills the engine's buffer pool with uncommitted
+pages: at 2,700,000 works it failed, or crashed the process, with 4 GiB; one table at a time
+loads it within the same 4 GiB, bench/RESULTS.md). The tables come from memory (`copy_table`)
+or from the Parquet files a planning process wrote (`write_parquet_files`, then `copy_file`);
+`loaders.bulk_load` loads them nodes first and says what a failure part way leaves."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from graphsvc.db import GraphBackend, Tx
+from graphsvc.db import GraphBackend
 from loaders.bulk_tables import COPY_QUERIES, NODES, RELATIONSHIPS, Row, Rows, Table
 
 _TYPES: dict[str, pa.DataType] = {
@@ -40,17 +43,11 @@ def arrow_schema(table: Table) -> pa.Schema:
     return pa.schema([(name, _TYPES[kind]) for name, kind in columns])
 
 
-def copy_tables(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
-    """Load every non-empty table into the (empty) embedded graph."""
-
-    def load(tx: Tx) -> None:
-        for table in (*NODES, *RELATIONSHIPS):
-            rows = tables[table.name]
-            if rows:
-                data: Any = arrow_table(table, rows)
-                tx.run(COPY_QUERIES[table.name], rows=data)
-
-    backend.write(load)
+def copy_table(backend: GraphBackend, table: Table, rows: Rows) -> None:
+    """Load one table's rows (an empty table is skipped), in one transaction."""
+    if rows:
+        data: Any = arrow_table(table, rows)
+        backend.write(lambda tx: tx.run(COPY_QUERIES[table.name], rows=data))
 
 
 PARQUET_CHUNK = 100_000  # rows made into Python objects at a time
@@ -76,13 +73,8 @@ def write_parquet_files(
     return written
 
 
-def copy_files(backend: GraphBackend, folder: Path, names: list[str]) -> None:
-    """Load the tables `write_parquet_files` wrote into the (empty) embedded graph, one Arrow
-    table in memory at a time."""
-
-    def load(tx: Tx) -> None:
-        for name in names:
-            data: Any = pq.read_table(folder / f"{name}.parquet")
-            tx.run(COPY_QUERIES[name], rows=data)
-
-    backend.write(load)
+def copy_file(backend: GraphBackend, folder: Path, name: str) -> None:
+    """Load the table `write_parquet_files` wrote as `folder/NAME.parquet`, in one transaction
+    (one Arrow table in memory)."""
+    data: Any = pq.read_table(folder / f"{name}.parquet")
+    backend.write(lambda tx: tx.run(COPY_QUERIES[name], rows=data))

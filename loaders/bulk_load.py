@@ -45,7 +45,8 @@ ONLINE_CHUNK = 20_000  # rows per transaction of the online load
 
 
 class PartialLoad(Exception):
-    """The online load stopped after some of its transactions: the graph holds part of it."""
+    """A load written in several transactions (a running Neo4j's chunks, the embedded engine's
+    tables) stopped after some of them: the graph holds part of it."""
 
 
 class FilesNotWritten(Exception):
@@ -121,8 +122,37 @@ def check_empty(backend: GraphBackend) -> None:
 
 
 def write_embedded(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
+    """Into the empty embedded graph, from tables in memory: nodes first, a transaction per
+    table (`bulk_ladybug`); a failure after the first table raises `PartialLoad`."""
     check_empty(backend)
-    bulk_ladybug.copy_tables(backend, tables)
+    steps = [
+        functools.partial(bulk_ladybug.copy_table, backend, table, tables[table.name])
+        for table in (*NODES, *RELATIONSHIPS)
+    ]
+    _step_by_step(steps)
+
+
+def copy_files(backend: GraphBackend, folder: Path, names: list[str]) -> None:
+    """The Parquet files `bulk_ladybug.write_parquet_files` wrote (in load order) into the
+    empty embedded graph, a transaction per table; a failure after the first raises
+    `PartialLoad`."""
+    _step_by_step([functools.partial(bulk_ladybug.copy_file, backend, folder, n) for n in names])
+
+
+def _step_by_step(steps: Iterable[Callable[[], None]]) -> None:
+    """Run the steps (a transaction each) in turn; a graph error after the first step has
+    written raises `PartialLoad`, one before it is raised as it is (nothing written)."""
+    done = 0
+    try:
+        for step in steps:
+            step()
+            done += 1
+    except GraphError as err:
+        if done:
+            raise PartialLoad(
+                f"{err}; the graph holds part of the load: `graphsvc reset --yes` empties it"
+            ) from err
+        raise
 
 
 def load_embedded(
@@ -135,7 +165,7 @@ def load_embedded(
     with _files_folder(scratch) as folder:
         summary, names = _in_child(bulk_ladybug.write_parquet_files, job, folder)
         stage(f"planned: {summary.line()}; copying the tables into the embedded graph")
-        bulk_ladybug.copy_files(backend, folder, names)
+        copy_files(backend, folder, names)
     return summary
 
 
@@ -145,19 +175,18 @@ def write_online(backend: GraphBackend, tables: Mapping[str, Rows]) -> None:
     one): a failure after the first chunk raises `PartialLoad`."""
     check_empty(backend)
     backend.apply_schema()
-    written = 0
-    try:
-        for table in (*NODES, *RELATIONSHIPS):
-            rows = iter(tables[table.name])
-            while chunk := list(islice(rows, ONLINE_CHUNK)):
-                _write_chunk(backend, COPY_QUERIES[table.name], chunk)
-                written += 1
-    except GraphError as err:
-        if written:
-            raise PartialLoad(
-                f"{err}; the graph holds part of the load: `graphsvc reset --yes` empties it"
-            ) from err
-        raise
+    _step_by_step(
+        functools.partial(_write_chunk, backend, COPY_QUERIES[table.name], chunk)
+        for table in (*NODES, *RELATIONSHIPS)
+        for chunk in _chunks(tables[table.name])
+    )
+
+
+def _chunks(rows: Rows) -> Iterator[list[Row]]:
+    """The rows `ONLINE_CHUNK` at a time."""
+    remaining = iter(rows)
+    while chunk := list(islice(remaining, ONLINE_CHUNK)):
+        yield chunk
 
 
 def _write_chunk(backend: GraphBackend, query: str, rows: list[Row]) -> None:

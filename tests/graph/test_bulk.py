@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from graphsvc.db import GraphBackend
+from graphsvc.db import GraphBackend, GraphError
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_ladybug, bulk_load, bulk_neo4j
@@ -285,13 +286,47 @@ def test_parquet_files_in_chunks_load_as_tables_in_memory_do(
         try:
             graph.apply_schema()
             if name == "files":
-                bulk_ladybug.copy_files(graph, tmp_path, names)
+                bulk_load.copy_files(graph, tmp_path, names)
             else:
-                bulk_ladybug.copy_tables(graph, tables)
+                bulk_load.write_embedded(graph, tables)
             states.append(_state(graph, snapshot))
         finally:
             graph.close()
     assert states[0] == states[1] and states[0]["export_merged_ids"]
+
+
+def test_an_embedded_copy_stopped_part_way_says_what_the_graph_holds(
+    snapshot: Path, tmp_path: Path
+) -> None:
+    """Each table is copied in a transaction of its own: a table that fails after the first
+    (here Work, whose file repeats a work) raises `PartialLoad` with what to do, and the graph
+    keeps the tables before it; the first table failing writes nothing."""
+    tables, _ = bulk_load.plan(
+        read_snapshot(snapshot, limit=HALF), source=_source(snapshot), batch_size=BATCH,
+        team_min_authors=100, name_rarity=True, max_skipped=None,
+    )  # fmt: skip
+    names = bulk_ladybug.write_parquet_files(tables, tmp_path)
+    assert names[:2] == ["Researcher", "Work"]
+    works = pq.read_table(tmp_path / "Work.parquet")
+    pq.write_table(pa.concat_tables([works, works.slice(0, 1)]), tmp_path / "Work.parquet")
+    graph = LadybugBackend(tmp_path / "g.lbdb", extra_queries=TEST_QUERIES)
+    try:
+        graph.apply_schema()
+        with pytest.raises(bulk_load.PartialLoad, match=r"`graphsvc reset --yes` empties it"):
+            bulk_load.copy_files(graph, tmp_path, names)
+        counts = graph_state(graph)["counts"]
+        assert counts["Researcher"] == len(tables["Researcher"]) and not counts.get("Work")
+    finally:
+        graph.close()
+    empty = LadybugBackend(tmp_path / "e.lbdb", extra_queries=TEST_QUERIES)
+    try:
+        empty.apply_schema()
+        with pytest.raises(GraphError) as first:
+            bulk_load.copy_files(empty, tmp_path, ["Work", "Researcher"])
+        assert not isinstance(first.value, bulk_load.PartialLoad)
+        assert not empty.read("bulk_any_node")
+    finally:
+        empty.close()
 
 
 def test_a_planning_process_killed_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
