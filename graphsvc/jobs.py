@@ -25,7 +25,6 @@ from typing import Any, BinaryIO, Literal
 
 from graphsvc.db import GraphBackend
 from loaders.arxiv_api import Harvester
-from loaders.collector import frozen_after_each_batch
 from loaders.lines import DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_LINE_BYTES, ReadLimits
 from loaders.source import SourceItem
 from loaders.summary import IngestSummary
@@ -253,11 +252,20 @@ class JobManager:
             return True
 
     def _run(self, job: Job) -> None:
+        writer = GraphWriter(
+            self.backend,
+            batch_size=BATCH_SIZE,
+            team_min_authors=self.team_min_authors,
+            name_rarity=self.name_rarity,
+            max_skipped=self.max_skipped,
+        )
+
+        def progress(summary: IngestSummary) -> None:
+            job.progress = _progress(summary)
+
         try:
-            # `_ingest` returns before the collector's pass on the way out: its resolver is
-            # gone by then.
-            with frozen_after_each_batch() as settle:
-                summary = self._ingest(job, settle)
+            items, source = self._items(job, writer)
+            summary = writer.ingest(self._stoppable(items, job), source=source, progress=progress)
         except SourceInterrupted as stop:
             job.progress = _progress(stop.summary)
             if isinstance(stop.cause, _Cancelled):
@@ -273,23 +281,6 @@ class JobManager:
         else:
             job.progress = _progress(summary)
             self._finish(job, "done", summary=summary.as_dict())
-
-    def _ingest(self, job: Job, settle: Callable[[], None]) -> IngestSummary:
-        """Run the job's ingest, reporting progress and calling `settle` after each batch."""
-        writer = GraphWriter(
-            self.backend,
-            batch_size=BATCH_SIZE,
-            team_min_authors=self.team_min_authors,
-            name_rarity=self.name_rarity,
-            max_skipped=self.max_skipped,
-        )
-
-        def progress(summary: IngestSummary) -> None:
-            job.progress = _progress(summary)
-            settle()  # the resolver's cache: out of the collector's scans
-
-        items, source = self._items(job, writer)
-        return writer.ingest(self._stoppable(items, job), source=source, progress=progress)
 
     def _items(self, job: Job, writer: GraphWriter) -> tuple[Iterable[SourceItem], str | None]:
         from loaders.atom import read_atom_files

@@ -49,10 +49,6 @@ class Settings(BaseSettings):
     graphsvc_identity_name_rarity: bool = True
     # The embedded engine's memory for pages (README: Configuration gives what a graph needs).
     graphsvc_embedded_buffer_pool_mb: int = Field(default=4096, ge=64, le=1 << 20)
-    # In a serving process, the embedded engine's worker threads one statement of an ingest job
-    # may use (0: all): the engine shares one pool of workers among all statements, and a job's
-    # large look-ups held every worker while requests waited (bench/RESULTS.md).
-    graphsvc_embedded_job_threads: int = Field(default=1, ge=0, le=1024)
     # Bearer tokens for the write endpoints, comma-separated in GRAPHSVC_ADMIN_TOKEN (several
     # for rotation). None configured: the write endpoints do not exist (404).
     graphsvc_admin_tokens: Annotated[tuple[SecretStr, ...], NoDecode] = Field(

@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None, backend: GraphBackend | None = 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = config.graphsvc_request_threads
         owned = backend is None
-        handle = backend or open_backend(config, serving=True)
+        handle = backend or open_backend(config)
         if owned:
             handle.apply_schema()
         app.state.graphsvc = AppState(settings=config, backend=handle)

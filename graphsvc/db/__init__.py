@@ -28,16 +28,10 @@ __all__ = [
 
 
 def open_backend(
-    settings: Settings,
-    *,
-    read_only: bool = False,
-    serving: bool = False,
-    extra_queries: tuple[Path, ...] = (),
+    settings: Settings, *, read_only: bool = False, extra_queries: tuple[Path, ...] = ()
 ) -> GraphBackend:
     """Open the backend the settings select (one per process), with its query catalog (and
-    the queries of `extra_queries` folders: the tests' and benchmarks' exports). `serving`:
-    for a process that answers requests beside its jobs (the embedded engine then gives a
-    job's statements `GRAPHSVC_EMBEDDED_JOB_THREADS` of its worker threads)."""
+    the queries of `extra_queries` folders: the tests' and benchmarks' exports)."""
     if settings.engine is Engine.NEO4J:
         from graphsvc.db.neo4j_backend import Neo4jBackend
 
@@ -58,6 +52,5 @@ def open_backend(
         timeout_s=settings.graphsvc_query_timeout_s,
         write_timeout_s=settings.graphsvc_write_timeout_s,
         buffer_pool_bytes=settings.graphsvc_embedded_buffer_pool_mb * 1024**2,
-        job_threads=(settings.graphsvc_embedded_job_threads or None) if serving else None,
         extra_queries=extra_queries,
     )

@@ -32,16 +32,11 @@ class LadybugBackend(GraphBackend):
         timeout_s: float = 10.0,
         write_timeout_s: float = 600.0,
         buffer_pool_bytes: int = 1024**3,
-        job_threads: int | None = None,
         extra_queries: tuple[Path, ...] = (),
     ) -> None:
-        """`job_threads`: the engine's worker threads one statement of a job (a write, a
-        job's look-up) may take; None: all of them. The engine runs every statement on one
-        shared pool of workers, so a serving process keeps some for its requests' reads."""
         self.catalog = Catalog(self.dialect, extra=extra_queries)
         self.path = path
         self.buffer_pool_bytes = buffer_pool_bytes
-        self.job_threads = job_threads
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = ladybug.Database(
@@ -128,8 +123,6 @@ class LadybugBackend(GraphBackend):
         replaced by a new one afterwards (a job's statements are the large ones)."""
         with self._connection(renew=True) as conn:
             conn.set_query_timeout(self._write_timeout_ms)
-            if self.job_threads is not None:
-                conn.set_max_threads_for_exec(self.job_threads)
             yield conn
 
     def _in_transaction(

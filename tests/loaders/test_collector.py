@@ -1,10 +1,8 @@
-"""The cyclic collector around a bulk plan (paused, then restored as it was) and around an
-ingest job in the serving process (what is alive after each batch frozen out of its scans)."""
+"""The cyclic collector pause around a bulk plan restores the collector as it found it."""
 
 from __future__ import annotations
 
 import gc
-import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -46,31 +44,3 @@ def test_as_a_decorator() -> None:
 
     assert plan() is False
     assert gc.isenabled()
-
-
-class _Node:
-    def __init__(self) -> None:
-        self.me = self  # a reference cycle: only the cyclic collector frees it
-
-
-def _dropped_cycle() -> weakref.ref[_Node]:
-    return weakref.ref(_Node())
-
-
-@pytest.mark.usefixtures("restore_gc")
-def test_a_job_freezes_what_lives_after_a_batch_and_still_collects_new_cycles() -> None:
-    gc.enable()
-    with collector.frozen_after_each_batch() as settle:
-        held = _Node()  # the resolver's cache: alive when the batch ends
-        before_batch = _Node()
-        settle()
-        assert held not in gc.get_objects() and gc.get_freeze_count() > 0  # out of the scans
-        frozen_cycle = weakref.ref(before_batch)
-        del before_batch  # garbage now, but frozen: the collector no longer sees it
-        gc.collect()
-        assert frozen_cycle() is not None
-        made_after = _dropped_cycle()
-        gc.collect()
-        assert made_after() is None  # a request's cycle during the job is still collected
-    assert frozen_cycle() is None  # unfrozen and collected when the job ends
-    assert held not in gc.get_objects()  # what lives on is frozen again, as the app keeps it
