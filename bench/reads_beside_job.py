@@ -41,7 +41,7 @@ SLOW_MS = 250.0
 
 
 class Collections:
-    """The cyclic collector's full collections while installed: (start, milliseconds)."""
+    """The durations (ms) of the cyclic collector's full collections while installed."""
 
     def __init__(self) -> None:
         self.full: list[float] = []
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
         help="the file to ingest (bench/ingest_beside.py writes it; bench.api --with-ingest too)",
     )  # fmt: skip
     parser.add_argument("--lines", type=int, default=6000)
-    parser.add_argument("--median", default="l-luo-3", help="whose graph slice is read")
+    parser.add_argument("--median", default="l-luo-3", help="whose graph slice and suggestions")
     parser.add_argument("--prolific", default="haojian-yang", help="whose collaborators")
     run(parser.parse_args(argv))
 
