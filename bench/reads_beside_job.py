@@ -30,6 +30,7 @@ from types import FrameType
 from typing import Any
 
 from bench.graphs import OUT, machine
+from bench.timing import pct
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.services.graph import ego_network
 from graphsvc.services.researchers import collaborators
@@ -64,10 +65,6 @@ def _statement(frame: FrameType | None) -> str:
             return str(frame.f_locals["statement"])  # BEGIN, COMMIT
         frame = frame.f_back
     return f"python: {top.f_code.co_name}" if top else "?"
-
-
-def _percentile(sorted_ms: list[float], p: float) -> float:
-    return sorted_ms[min(len(sorted_ms) - 1, int(p * len(sorted_ms)))] if sorted_ms else 0.0
 
 
 def run(args: argparse.Namespace) -> None:
@@ -113,13 +110,12 @@ def run(args: argparse.Namespace) -> None:
         gc.callbacks.remove(collections)
         backend.close()
         shutil.rmtree(copy, ignore_errors=True)
-    during = sorted(ms for t, ms in timed if began <= t <= ended)
+    during = [ms / 1000 for t, ms in timed if began <= t <= ended]  # seconds, as `pct` takes
     print(machine())
     print(
         f"{summary.ingested} new + {summary.updated} new versions in {ended - began:.1f} s; "
-        f"{len(during)} reads p50 {_percentile(during, 0.5):.1f} "
-        f"p90 {_percentile(during, 0.9):.1f} p99 {_percentile(during, 0.99):.1f} "
-        f"max {during[-1] if during else 0:.1f} ms"
+        f"{len(during)} reads p50 {pct(during, 50):.1f} p90 {pct(during, 90):.1f} "
+        f"p99 {pct(during, 99):.1f} max {pct(during, 100):.1f} ms"
     )
     print(
         f"full collections: {len(collections.full)}, longest "
