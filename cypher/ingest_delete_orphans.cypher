@@ -1,9 +1,9 @@
 // Delete researchers left with no work after a newer version replaced an author list; returns
-// the names of those deleted.
+// the ids and names of those deleted.
 // params: ids
 UNWIND $ids AS id
 MATCH (r:Researcher {id: id})
 WHERE COUNT { MATCH (r)-[:AUTHORED]->(:Work) } = 0
-WITH r, r.name AS name
+WITH r, r.id AS gone, r.name AS name
 DETACH DELETE r
-RETURN name
+RETURN gone AS id, name

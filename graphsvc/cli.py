@@ -73,6 +73,7 @@ def _run_ingest(
     quiet: bool,
     batch_size: int,
     backend: GraphBackend | None = None,
+    resident: bool = False,
 ) -> IngestSummary:
     from loaders.progress import progress_reporter
     from loaders.writer import GraphWriter
@@ -83,6 +84,7 @@ def _run_ingest(
     try:
         writer = GraphWriter(
             backend,
+            resident=resident,
             batch_size=batch_size,
             team_min_authors=settings.graphsvc_team_min_authors,
             name_rarity=settings.graphsvc_identity_name_rarity,
@@ -90,6 +92,8 @@ def _run_ingest(
         )
         with progress_reporter(enabled=not quiet) as report:
             summary = writer.ingest(items, source=source, progress=report)
+        for researchers, seconds in writer.state_reads if not quiet else ():
+            typer.echo(f"identity state: {researchers:,} researchers read in {seconds:,.1f} s")
     except SourceInterrupted as stop:
         typer.echo(stop.summary.line())
         if isinstance(stop.cause, DecompressedTooLarge | TooManySkipped):
@@ -122,6 +126,13 @@ def ingest_snapshot(
             " without it, the running server is loaded over Bolt."
         ),
     ] = None,
+    resident_state: Annotated[
+        bool,
+        typer.Option(
+            help="Read the whole graph's identity state once and keep it in memory: for long"
+            " runs into a large graph (README: Incremental ingest into a large graph)."
+        ),
+    ] = False,
 ) -> None:
     """Stream a metadata snapshot into the graph; resumes where a previous run stopped."""
     from loaders.snapshot import read_snapshot
@@ -131,6 +142,8 @@ def ingest_snapshot(
         raise fail(f"cannot open {file}: no such file")
     settings = _settings()
     source = f"snapshot:{file.name}:{file.stat().st_size}"
+    if resident_state and bulk:
+        raise fail("--resident-state goes without --bulk (a bulk load keeps all of it anyway)")
     if bulk:
         _bulk_snapshot(
             file,
@@ -151,7 +164,14 @@ def ingest_snapshot(
     limits = ReadLimits(settings.graphsvc_max_line_bytes, settings.graphsvc_max_decompressed_bytes)
     try:
         items = read_snapshot(file, start=start, limit=limit, limits=limits)
-        _run_ingest(items, source=source, quiet=quiet, batch_size=batch_size, backend=backend)
+        _run_ingest(
+            items,
+            source=source,
+            quiet=quiet,
+            batch_size=batch_size,
+            backend=backend,
+            resident=resident_state,
+        )
     except OSError as err:
         raise fail(f"cannot read {file}: {err}") from None
     finally:

@@ -295,10 +295,11 @@ def _stats(st: BulkState, with_topic: int, team_min_authors: int) -> list[Row]:
 
 
 def _positions(st: BulkState) -> list[Row]:
-    """Each source's resume position, and the graph's change counter (one per batch)."""
+    """Each source's resume position, and the graph's change counters (one per batch)."""
     rows = [{"source": s, "position": p} for s, p in sorted(st.positions.items())]
     if st.commits:
         rows.append({"source": "__graph__", "position": st.commits})
+        rows.append({"source": "__identity__", "position": st.commits})
     return rows
 
 

@@ -36,13 +36,15 @@ bench/RESULTS.md), and pairing it would be quadratic. Their authors are told apa
 topics and the name's rarity. Every step here is linear in the authors of a paper, apart from
 the co-author blocks of a personal work's authors.
 The state is exactly what the graph holds (names, aliases, personal co-authors' block keys,
-topics, teams, name counts), so a run resumed after a crash decides as a clean run does.
+topics, teams, name counts), so a run resumed after a crash decides as a clean run does, and a
+resolver that keeps it between batches (a bounded cache, or `complete`: all of it) decides as a
+new one reading the graph would.
 """
 
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,14 +193,21 @@ class Resolver:
         name_rarity: bool = True,
         max_cached: int | None = MAX_CACHED,
         all_ids_known: bool = False,
+        complete: bool = False,
         indexed_from: int = INDEXED_FROM,
     ) -> None:
         """`max_cached`: researchers kept between batches (None: all of them, when the
         resolver's state is the whole graph, as in a bulk load). `all_ids_known`: every id in
-        the graph is one this resolver made (a bulk load of an empty graph), so no new id needs
-        checking against the graph (`ids_to_check`). `indexed_from`: the size from which a block
+        the graph is known here (made by this resolver in a bulk load of an empty graph, or all
+        read at the start), so no new id needs checking against the graph (`ids_to_check`).
+        `complete`: every block of the graph is held here (with `max_cached=None`), so a block
+        not held is empty; researchers the graph changes behind it come back by `replace`, not
+        by evicting their blocks. `indexed_from`: the size from which a block
         keeps an index of evidence (`loaders.candidates`)."""
+        if complete and max_cached is not None:
+            raise ValueError("a complete resolver keeps every block: max_cached must be None")
         self.max_cached = max_cached
+        self.complete = complete
         self.indexed_from = indexed_from
         self.all_ids_known = all_ids_known
         self._blocks: OrderedDict[str, Block] = OrderedDict()
@@ -215,10 +224,13 @@ class Resolver:
         self.owners: dict[str, str] = {}  # researcher id -> owning account (set per batch)
 
     def missing_blocks(self, blocks: Iterable[str]) -> set[str]:
+        """Of these blocks, those to read from the graph (`add_loaded`) before resolving."""
         missing = set()
         for b in blocks:
             if b in self._blocks:
                 self._blocks.move_to_end(b)
+            elif self.complete:
+                self._block(b)  # the graph has no one in it
             else:
                 missing.add(b)
         return missing
@@ -272,10 +284,31 @@ class Resolver:
         self._checked.update(asked)
         self._taken.update(taken)
 
+    def free_ids(self, ids: Iterable[str]) -> None:
+        """Records deleted from the graph (left without works): their ids are free again, as
+        the graph tells a new writer."""
+        for rid in ids:
+            self._taken.discard(rid)
+            self._checked.discard(rid)
+            self._stored.pop(rid, None)
+
     def evict(self, blocks: Iterable[str]) -> None:
         """Forget blocks whose graph state changed behind our back (replaced author lists)."""
+        assert not self.complete, "a complete resolver replaces researchers instead"
         for b in blocks:
             self._cached -= len(self._blocks.pop(b, ()))
+
+    def replace(self, stale: Mapping[str, str], fresh: Iterable[Researcher]) -> None:
+        """Researchers whose graph state changed behind the resolver (the authors of replaced
+        versions; `stale`: id -> block key): those held are dropped, and `fresh`, the ones the
+        graph still has, read again, take their place."""
+        for rid, key in stale.items():
+            block = self._blocks.get(key)
+            held = block.members.get(rid) if block is not None else None
+            if block is not None and held is not None and block.remove(held):
+                self._cached -= 1
+            self._stored.pop(rid, None)
+        self.add_loaded((), fresh)
 
     def resolve(
         self, names: list[str], topics: set[str], teams: set[str], team_work: bool

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 DEFAULT_BATCH = 5_000
 MAX_BATCH_AUTHORS = 50_000
 DEFAULT_TEAM_MIN_AUTHORS = 100
+STATE_ATTEMPTS = 3  # a batch is resolved again this often when other writes come first
+STATE_PAGE = 10_000  # researchers per read when the whole resolution state is loaded
 Progress = Callable[[IngestSummary], None]
 
 
@@ -45,6 +48,10 @@ class TooManySkipped(Exception):
 
     def __reduce__(self) -> tuple[type[TooManySkipped], tuple[int]]:
         return (TooManySkipped, (self.limit,))  # sent back by a bulk plan process
+
+
+class StateChanged(Exception):
+    """Another write reached the graph after the state a batch was resolved against."""
 
 
 class SourceInterrupted(Exception):
@@ -119,8 +126,12 @@ class PaperBatcher:
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> set[str]:
-        """Store the batch; returns the block keys of replaced authors."""
+    ) -> dict[str, str]:
+        """Store the batch; returns the authors the replaced versions had (id -> block key)."""
+        raise NotImplementedError
+
+    def _reload(self, resolver: Resolver, stale: dict[str, str]) -> None:
+        """Read these researchers (id -> block key) again into a complete resolver."""
         raise NotImplementedError
 
     def ingest(
@@ -196,21 +207,35 @@ class PaperBatcher:
         summary.position = batch[-1].position
         if not papers and source is None:
             return
-        resolver = self._resolver_state()
-        try:
-            self._load_state(resolver, papers)
-            authors = [
-                resolver.resolve(p.names, set(p.topics), {t.id for t in p.teams}, p.team_work)
-                for p in papers
-            ]
-            old_blocks = self._commit(papers, authors, resolver, source, summary)
-        except BaseException:
-            self._resolver = None  # its state may be ahead of the graph: reload on next use
-            raise
-        finally:
-            resolver.end_batch()
-        # Replaced author lists change what the graph says of those blocks: reload them.
-        resolver.evict(old_blocks | {block_key(n) for p in papers if p.replaces for n in p.names})
+        for attempt in range(1, STATE_ATTEMPTS + 1):
+            resolver = self._resolver_state()
+            try:
+                self._load_state(resolver, papers)
+                authors = [
+                    resolver.resolve(p.names, set(p.topics), {t.id for t in p.teams}, p.team_work)
+                    for p in papers
+                ]
+                stale = self._commit(papers, authors, resolver, source, summary)
+                for paper, chosen in zip(papers, authors, strict=True):
+                    if paper.replaces:  # the new authors of replaced versions
+                        for name, researcher in zip(paper.names, chosen, strict=True):
+                            stale.setdefault(resolver.final_id(researcher.id), block_key(name))
+                break
+            except StateChanged:
+                self._resolver = None  # resolved against an outdated graph: read it again
+                if attempt == STATE_ATTEMPTS:
+                    raise
+                log.info("another write came first; resolving the batch again (%d)", attempt)
+            except BaseException:
+                self._resolver = None  # its state may be ahead of the graph: reload on next use
+                raise
+            finally:
+                resolver.end_batch()
+        # Replaced author lists change what the graph says of their old and new authors.
+        if resolver.complete:
+            self._reload(resolver, stale)
+        else:
+            resolver.evict(set(stale.values()))
         summary.ingested += sum(1 for p in papers if not p.replaces)
         summary.updated += sum(1 for p in papers if p.replaces)
 
@@ -285,11 +310,21 @@ class PaperBatcher:
 
 class GraphWriter(PaperBatcher):
     """Writes SourceItems to a backend in batches, each batch one write transaction; keeps the
-    identity resolver's state between batches (reloaded from the graph when needed)."""
+    identity resolver's state between batches (reloaded from the graph when needed).
 
-    def __init__(self, backend: GraphBackend, **options: Any) -> None:
+    By default a batch reads the name blocks it needs that are not cached (a bounded cache).
+    `resident=True` reads the whole graph's resolution state once, at the first batch, and
+    keeps all of it: a long run into a large graph then reads again, by id, only the authors
+    of the versions it replaces. Either way a batch is resolved again when another write
+    reached the graph after the state it was resolved against (an ingest, a merge or a split:
+    `ingest_bump_identity`; `StateChanged`, at most `STATE_ATTEMPTS` times)."""
+
+    def __init__(self, backend: GraphBackend, *, resident: bool = False, **options: Any) -> None:
         super().__init__(**options)
         self.backend = backend
+        self.resident = resident
+        self._version: int | None = None  # the identity version the resolver's state is of
+        self.state_reads: list[tuple[int, float]] = []  # resident: (researchers, seconds) each
 
     def position(self, source: str) -> int | None:
         """The position of the last written item of `source`; None when never ingested."""
@@ -304,7 +339,34 @@ class GraphWriter(PaperBatcher):
         return {r["arxiv_id"]: r["version"] for r in rows}
 
     def _new_resolver(self) -> Resolver:
-        return Resolver(name_rarity=self.name_rarity)
+        rows = self.backend.read_long("identity_version")
+        self._version = int(rows[0]["version"] or 0) if rows else 0
+        if not self.resident:
+            return Resolver(name_rarity=self.name_rarity)
+        resolver = Resolver(
+            name_rarity=self.name_rarity, max_cached=None, all_ids_known=True, complete=True
+        )
+        self._load_everything(resolver)
+        return resolver
+
+    def _load_everything(self, resolver: Resolver) -> None:
+        """Every researcher with their evidence, every name count and every reserved id."""
+        started = time.perf_counter()
+        ids = [r["id"] for r in self.backend.read_long("layer_all_researcher_ids")]
+        resolver.add_loaded((), self._researchers(ids))
+        resolver.add_checked((), (r["id"] for r in self.backend.read_long("ingest_all_merged_ids")))
+        resolver.names.load((), self.backend.read_long("ingest_all_name_counts"))
+        self.state_reads.append((len(ids), time.perf_counter() - started))
+
+    def _researchers(self, ids: list[str]) -> Iterator[Researcher]:
+        """These researchers as the graph holds them, with their evidence (in pages)."""
+        for start in range(0, len(ids), STATE_PAGE):
+            page = ids[start : start + STATE_PAGE]
+            for row in self.backend.read_long("ingest_researcher_state", ids=page):
+                yield _researcher(row, row)
+
+    def _reload(self, resolver: Resolver, stale: dict[str, str]) -> None:
+        resolver.replace(stale, self._researchers(sorted(stale)))
 
     def _commit(
         self,
@@ -313,10 +375,13 @@ class GraphWriter(PaperBatcher):
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> set[str]:
-        return self.backend.write(
+    ) -> dict[str, str]:
+        stale = self.backend.write(
             lambda tx: self._write(tx, papers, authors, resolver, source, summary)
         )
+        assert self._version is not None
+        self._version += 1  # this batch's bump
+        return stale
 
     def _load_state(self, resolver: Resolver, papers: list[_Paper]) -> None:
         """Read what resolution needs of the graph: the researchers of the batch's blocks, with
@@ -325,7 +390,7 @@ class GraphWriter(PaperBatcher):
             r["researcher_id"]: r["account_id"] for r in self.backend.read_long("claim_owners")
         }
         all_names = [n for p in papers for n in p.names]
-        missing = resolver.missing_blocks(block_key(n) for n in all_names)
+        missing = resolver.missing_blocks(block_key(n) for n in all_names)  # see `complete`
         if missing:
             rows = self.backend.read_long("ingest_researchers_in_blocks", blocks=sorted(missing))
             evidence = {
@@ -339,7 +404,9 @@ class GraphWriter(PaperBatcher):
             taken = self.backend.read_long("ingest_ids_taken", ids=ids)
             resolver.add_checked(ids, (r["id"] for r in taken))
         keys = resolver.names.missing(all_names)
-        if keys:
+        if keys and resolver.complete:
+            resolver.names.load(keys, [])  # every count was read: these are names not seen yet
+        elif keys:
             resolver.names.load(
                 keys, self.backend.read_long("ingest_name_counts", keys=sorted(keys))
             )
@@ -352,8 +419,12 @@ class GraphWriter(PaperBatcher):
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> set[str]:
-        """The batch in one transaction; returns the block keys of the replaced authors."""
+    ) -> dict[str, str]:
+        """The batch in one transaction; returns the replaced versions' authors (id -> block
+        key)."""
+        previous = int(tx.run("ingest_bump_identity")[0]["previous"])
+        if previous != self._version:
+            raise StateChanged(f"identity version {previous}, resolved against {self._version}")
         replaced = [p.record.arxiv_id for p in papers if p.replaces]
         old: list[dict[str, Any]] = []
         old_facts: list[WorkFacts] = []
@@ -423,12 +494,13 @@ class GraphWriter(PaperBatcher):
         if orphans:
             gone = tx.run("ingest_delete_orphans", ids=sorted(r["id"] for r in orphans))
             resolver.names.apply(name_count_changes([r["name"] for r in gone], []))
+            resolver.free_ids(r["id"] for r in gone)
         write_name_counts(tx, resolver.names.pending)
         layer.mark_current(tx, team_min_authors=self.team_min_authors)
         if source is not None:
             tx.run("ingest_save_position", source=source, position=summary.position)
         tx.run("ingest_bump_version")
-        return {r["block_key"] for r in old}
+        return {r["id"]: r["block_key"] for r in old}
 
 
 def _researcher(row: dict[str, Any], evidence: dict[str, Any]) -> Researcher:

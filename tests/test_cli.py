@@ -92,6 +92,31 @@ def test_rerun_resumes_and_changes_nothing(tmp_path: Path) -> None:
     assert restart.stdout.strip().endswith("200 already up to date")
 
 
+def test_a_resident_state_run_resumes_as_the_default_does(tmp_path: Path) -> None:
+    """The rest of a file after a first run, read with the whole state resident, gives the
+    graph the default run gives."""
+    from graphsvc.db.ladybug_backend import LadybugBackend
+    from tests.helpers import TEST_QUERIES, graph_state
+
+    snapshot = str(DEMO / "arxiv-metadata-sample-200.jsonl")
+    states = []
+    for name, rest in (("default", []), ("resident", ["--resident-state"])):
+        data = tmp_path / name
+        graphsvc("ingest", "snapshot", snapshot, "--limit", "120", "-q", data=data)
+        result = graphsvc(
+            "ingest", "snapshot", snapshot, "-q", "--batch-size", "25", *rest, data=data
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().endswith("ingested 80, updated 0, skipped 0")
+        backend = LadybugBackend(data / "graph.lbdb", extra_queries=TEST_QUERIES)
+        try:
+            states.append(graph_state(backend))
+        finally:
+            backend.close()
+    assert states[0] == states[1]
+    assert states[0]["counts"]["Work"] == 200
+
+
 def test_atom_files_report_errors_and_empty_feeds(tmp_path: Path) -> None:
     feeds = FIXTURES / "arxiv-api"
     broken = tmp_path / "broken.xml"
@@ -122,6 +147,17 @@ def test_atom_files_report_errors_and_empty_feeds(tmp_path: Path) -> None:
         (["schema", "apply"], {"GRAPHSVC_QUERY_TIMEOUT_S": "-1"}, "GRAPHSVC_QUERY_TIMEOUT_S"),
         (["ingest", "arxiv"], {}, "exactly one of --query or --id-list"),
         (["serve", "--workers", "2"], {}, "one process"),
+        (
+            [
+                "ingest",
+                "snapshot",
+                str(DEMO / "arxiv-metadata-sample-200.jsonl"),
+                "--bulk",
+                "--resident-state",
+            ],
+            {},
+            "--resident-state goes without --bulk",
+        ),
     ],
 )
 def test_bad_input_gives_a_one_line_error(

@@ -94,6 +94,8 @@ def reads_together(
 
 def plain(value: Any) -> Any:
     """Turn driver-specific values (Neo4j temporals) into plain Python ones."""
+    if isinstance(value, str | int | float) or value is None:  # most values: nothing to do
+        return value
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, dict):

@@ -129,6 +129,7 @@ def _merge(tx: Tx, keep: str, other: str) -> MergeResult:
     write_name_counts(tx, name_count_changes([merged.name, before], [kept.name]))
     affiliations.refresh(tx, [keep])
     tx.run("ingest_bump_version")
+    tx.run("ingest_bump_identity")  # an ingest resolving against the old records starts again
     return MergeResult(keep, other, works, kept.name, sorted(kept.aliases))
 
 
@@ -171,4 +172,5 @@ def _split(tx: Tx, keep: str, other: str) -> MergeResult:
     write_name_counts(tx, name_count_changes([before], [kept.name, restored.name]))
     affiliations.refresh(tx, sorted({keep, other}))
     tx.run("ingest_bump_version")
+    tx.run("ingest_bump_identity")  # an ingest resolving against the old records starts again
     return MergeResult(keep, other, works, restored.name, sorted(restored.aliases))

@@ -104,7 +104,7 @@ class LayerDelta:
     def touched_researchers(self) -> set[str]:
         """Researchers whose stored counts or edges this delta changes."""
         ids = {r for r, n in self.works_count.items() if n}
-        ids.update(r for (r, _), n in self.works_in.items() if n)
+        ids.update(r for (r, t), n in self.works_in.items() if n or self.personal_in[(r, t)])
         ids.update(r for (r, _), n in self.member_of.items() if n)
         for (a, b), n in self.coauthor.items():
             if n:

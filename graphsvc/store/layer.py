@@ -58,7 +58,7 @@ def update(
     touched = delta.touched_researchers()
     topic_changes: dict[str, set[str]] = defaultdict(set)
     for (researcher, topic), n in delta.works_in.items():
-        if n:
+        if n or delta.personal_in[(researcher, topic)]:  # a new version may only flip personal
             topic_changes[topic].add(researcher)
     teams = {team for (_, team), n in delta.member_of.items() if n}
     redone = sorted(set(recompute))

@@ -72,7 +72,7 @@ def _admin(backend: GraphBackend, step: corpora.Step) -> bool:
     return True
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 7])
 def test_interleaved_ingest_versions_merges_and_splits_keep_the_layer_exact(
     backend: GraphBackend, seed: int
 ) -> None:

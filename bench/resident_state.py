@@ -1,0 +1,161 @@
+"""Incremental ingest into a large graph: the default (name blocks read per batch, a bounded
+cache) against `--resident-state` (the whole identity state read once), side by side.
+
+    python -m bench.resident_state --backend ladybug --graph bench/out/lb100k-a \\
+        --file bench/out/new-papers-arxiv-100000-seed7-plus10000.jsonl.gz --limit 6000
+    NEO4J_HEAP=3g NEO4J_PAGECACHE=6144 python -m bench.resident_state --backend neo4j \\
+        --graph bench/out/bulk-cli-1000000/neo4j/neo4j --file FILE --limit 30000
+
+Copies the graph's folder (an embedded engine's folder, or a stopped Neo4j server's data
+folder) twice under bench/out/resident-state/, so the original is never written, then runs this
+checkout's `graphsvc ingest snapshot FILE --limit N` into one copy as it is and into the other
+with `--resident-state`, one after the other (on Neo4j each copy gets a server of its own,
+started before and stopped after the run). Each run is timed from outside, with the CLI's CPU
+seconds and peak RSS (and the server's peak). Then both graphs are compared: node and
+relationship counts, and who each author of each work is. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.graphs import OUT, PASSWORD, REPO, machine, neo4j_defaults
+from tests.neo4j_server import Neo4jServer
+
+WORK = OUT / "resident-state"
+
+
+def _copy(graph: Path, name: str) -> Path:
+    target = WORK / name / graph.name
+    shutil.rmtree(target.parent, ignore_errors=True)
+    target.parent.mkdir(parents=True)
+    shutil.copytree(graph, target)
+    return target
+
+
+def _run(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """The CLI once: wall and CPU seconds, peak RSS, its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphsvc", *args], env=env, capture_output=True, text=True
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"graphsvc {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return {
+        "wall_s": wall,
+        "cpu_s": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        "peak_mb": after.ru_maxrss / 1024,  # the largest child so far (runs go small to large)
+        "out": proc.stdout.strip().splitlines(),
+    }
+
+
+def _fingerprint(backend: Any) -> dict[str, Any]:
+    """Counts by kind, and a digest of every (work, position, researcher)."""
+    counts = {r["kind"]: r["n"] for r in backend.read_long("graph_counts")}
+    digest = hashlib.sha256()
+    for row in sorted(
+        (a["work"], a["position"], a["researcher"]) for a in backend.read_long("export_authorships")
+    ):
+        digest.update(repr(row).encode())
+    return {"counts": counts, "authorships": digest.hexdigest()}
+
+
+def _ladybug(graph: Path, name: str, cli: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    from graphsvc.db.ladybug_backend import LadybugBackend
+    from tests.helpers import TEST_QUERIES
+
+    folder = _copy(graph, name)
+    env = {**os.environ, "GRAPHSVC_BACKEND": "ladybug", "GRAPHSVC_DATA_DIR": str(folder)}
+    run = _run(cli, env)
+    backend = LadybugBackend(
+        folder / "graph.lbdb", extra_queries=TEST_QUERIES, write_timeout_s=3600
+    )
+    try:
+        return run, _fingerprint(backend)
+    finally:
+        backend.close()
+
+
+def _neo4j(graph: Path, name: str, cli: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    from graphsvc.db.neo4j_backend import Neo4jBackend
+    from tests.helpers import TEST_QUERIES
+
+    server = Neo4jServer(_copy(graph, name), PASSWORD)
+    server.start(timeout_s=900)
+    try:
+        env = {
+            **os.environ,
+            "GRAPHSVC_BACKEND": "neo4j",
+            "NEO4J_URI": server.uri,
+            "NEO4J_PASSWORD": PASSWORD,
+        }
+        run = _run(cli, env)
+        run["server_peak_mb"] = (server.peak_rss_bytes() or 0) / 2**20
+        backend = Neo4jBackend(
+            uri=server.uri,
+            user="neo4j",
+            password=PASSWORD,
+            database="neo4j",
+            write_timeout_s=3600,
+            extra_queries=TEST_QUERIES,
+        )
+        try:
+            return run, _fingerprint(backend)
+        finally:
+            backend.close()
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend", choices=("ladybug", "neo4j"), required=True)
+    parser.add_argument("--graph", type=Path, required=True, help="the folder to copy")
+    parser.add_argument("--file", type=Path, required=True, help="the snapshot lines to ingest")
+    parser.add_argument("--limit", type=int, required=True, help="lines to read")
+    parser.add_argument("--batch-size", type=int, default=5_000)
+    args = parser.parse_args()
+    neo4j_defaults()
+    run_one = _ladybug if args.backend == "ladybug" else _neo4j
+    base = ["ingest", "snapshot", str(args.file.resolve()), "--limit", str(args.limit)]
+    base += ["--batch-size", str(args.batch_size)]
+    print(machine())
+    print(f"graph {args.graph} ({args.backend}); {args.limit:,} lines of {args.file.name}")
+    results = {}
+    for name, extra in (("default", []), ("resident", ["--resident-state"])):
+        started = time.strftime("%H:%M:%S", time.gmtime())
+        run, fingerprint = run_one(args.graph.resolve(), name, base + extra)
+        load = os.getloadavg()[0]
+        results[name] = (run, fingerprint)
+        print(f"{name}: {started} UTC, load average after {load:.2f}; {run['out'][-2:]}")
+    print()
+    print("| run | wall s | CLI CPU s | CLI peak MB | server peak MB | summary |")
+    print("|---|---:|---:|---:|---:|---|")
+    for name, (run, _) in results.items():
+        server = f"{run['server_peak_mb']:,.0f}" if "server_peak_mb" in run else "-"
+        print(
+            f"| {name} | {run['wall_s']:,.1f} | {run['cpu_s']:,.1f} | {run['peak_mb']:,.0f} "
+            f"| {server} | {run['out'][-1]} |"
+        )
+    same = results["default"][1] == results["resident"][1]
+    print(f"\nthe two graphs: {'equal' if same else 'DIFFERENT'} (counts and every authorship)")
+    if not same:
+        print(results["default"][1], results["resident"][1], sep="\n")
+    shutil.rmtree(WORK, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    main()
