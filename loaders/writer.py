@@ -231,13 +231,17 @@ class PaperBatcher:
                 raise
             finally:
                 resolver.end_batch()
-        # Replaced author lists change what the graph says of their old and new authors.
-        if resolver.complete:
-            self._reload(resolver, stale)
-        else:
-            resolver.evict(set(stale.values()))
         summary.ingested += sum(1 for p in papers if not p.replaces)
         summary.updated += sum(1 for p in papers if p.replaces)
+        # Replaced author lists change what the graph says of their old and new authors.
+        if not resolver.complete:
+            resolver.evict(set(stale.values()))
+            return
+        try:
+            self._reload(resolver, stale)
+        except BaseException:
+            self._resolver = None  # half replaced: read it all again on next use
+            raise
 
     def _unique_records(self, batch: list[SourceItem], summary: IngestSummary) -> list[PaperRecord]:
         """Records of the batch, one per arXiv id (the newest version wins); skips counted."""
