@@ -1,6 +1,7 @@
 // For each researcher: what author-name resolution holds of them (names, flags and, from the
 // collaboration layer, the block keys of their personal co-authors, their topics and teams);
-// read for the whole graph in pages when an ingest keeps its resolution state resident.
+// read in pages, for the researchers of a batch's name blocks or, when an ingest keeps its
+// resolution state resident, for the whole graph.
 // (Ladybug 0.22 needs the UNWIND variable carried through each WITH that aggregates.)
 // params: ids
 UNWIND $ids AS id

@@ -367,7 +367,7 @@ class GraphWriter(PaperBatcher):
         for start in range(0, len(ids), STATE_PAGE):
             page = ids[start : start + STATE_PAGE]
             for row in self.backend.read_long("ingest_researcher_state", ids=page):
-                yield _researcher(row, row)
+                yield _researcher(row)
 
     def _reload(self, resolver: Resolver, stale: dict[str, str]) -> None:
         resolver.replace(stale, self._researchers(sorted(stale)))
@@ -397,13 +397,7 @@ class GraphWriter(PaperBatcher):
         missing = resolver.missing_blocks(block_key(n) for n in all_names)  # see `complete`
         if missing:
             rows = self.backend.read_long("ingest_researchers_in_blocks", blocks=sorted(missing))
-            evidence = {
-                r["id"]: r
-                for r in self.backend.read_long(
-                    "ingest_researcher_evidence", ids=[r["id"] for r in rows]
-                )
-            }
-            resolver.add_loaded(missing, (_researcher(r, evidence.get(r["id"], {})) for r in rows))
+            resolver.add_loaded(missing, self._researchers([r["id"] for r in rows]))
         while ids := resolver.ids_to_check(all_names):
             taken = self.backend.read_long("ingest_ids_taken", ids=ids)
             resolver.add_checked(ids, (r["id"] for r in taken))
@@ -507,15 +501,15 @@ class GraphWriter(PaperBatcher):
         return {r["id"]: r["block_key"] for r in old}
 
 
-def _researcher(row: dict[str, Any], evidence: dict[str, Any]) -> Researcher:
+def _researcher(row: dict[str, Any]) -> Researcher:
     return Researcher(
         id=row["id"],
         name=row["name"],
         aliases=set(row["aliases"] or []),
-        coauthor_blocks=set(evidence.get("coauthor_blocks") or []),
-        topics=set(evidence.get("topics") or []),
-        teams=set(evidence.get("teams") or []),
-        block_peer=bool(row.get("block_peer")),
+        coauthor_blocks=set(row["coauthor_blocks"] or []),
+        topics=set(row["topics"] or []),
+        teams=set(row["teams"] or []),
+        block_peer=bool(row["block_peer"]),
     )
 
 

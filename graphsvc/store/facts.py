@@ -101,10 +101,15 @@ class LayerDelta:
         for work in works:
             self.add(work, sign, skip=skip)
 
+    def works_in_changed(self) -> list[tuple[str, str]]:
+        """(researcher, topic) pairs whose works or personal works there change (a new version
+        may change only the personal count)."""
+        return [k for k, n in self.works_in.items() if n or self.personal_in[k]]
+
     def touched_researchers(self) -> set[str]:
         """Researchers whose stored counts or edges this delta changes."""
         ids = {r for r, n in self.works_count.items() if n}
-        ids.update(r for (r, t), n in self.works_in.items() if n or self.personal_in[(r, t)])
+        ids.update(r for r, _ in self.works_in_changed())
         ids.update(r for (r, _), n in self.member_of.items() if n)
         for (a, b), n in self.coauthor.items():
             if n:

@@ -57,9 +57,8 @@ def update(
     _write_sums(tx, delta, frozenset(fresh))
     touched = delta.touched_researchers()
     topic_changes: dict[str, set[str]] = defaultdict(set)
-    for (researcher, topic), n in delta.works_in.items():
-        if n or delta.personal_in[(researcher, topic)]:  # a new version may only flip personal
-            topic_changes[topic].add(researcher)
+    for researcher, topic in delta.works_in_changed():
+        topic_changes[topic].add(researcher)
     teams = {team for (_, team), n in delta.member_of.items() if n}
     redone = sorted(set(recompute))
     if redone:
@@ -78,9 +77,13 @@ def _write_sums(tx: Tx, d: LayerDelta, fresh: frozenset[str] = frozenset()) -> N
         tx,
         ("layer_create_works_in", "layer_add_works_in"),
         [
-            {"researcher": r, "topic": t, "works": n, "personal": d.personal_in[(r, t)]}
-            for (r, t), n in sorted(d.works_in.items())
-            if n or d.personal_in[(r, t)]
+            {
+                "researcher": r,
+                "topic": t,
+                "works": d.works_in[(r, t)],
+                "personal": d.personal_in[(r, t)],
+            }
+            for r, t in sorted(d.works_in_changed())
         ],
         lambda row: row["researcher"] in fresh,
     )
