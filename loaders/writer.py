@@ -54,6 +54,11 @@ class StateChanged(Exception):
     """Another write reached the graph after the state a batch was resolved against."""
 
 
+class AuthorshipsLost(Exception):
+    """A batch's authorships did not all find their researcher and work: a defect in the writer's
+    state, stopped before the transaction commits."""
+
+
 class SourceInterrupted(Exception):
     """Ingest stopped early; `summary` counts what was written before, `cause` says why."""
 
@@ -445,7 +450,7 @@ class GraphWriter(PaperBatcher):
         )
         authorships, institutions = _authorship_rows(papers, authors)
         run_rows(tx, "ingest_upsert_institutions", institutions)
-        run_rows(tx, "ingest_create_authorships", authorships)
+        _create_authorships(tx, authorships)
         run_rows(tx, "ingest_create_work_topics", _work_topic_rows(papers))
         run_rows(tx, "ingest_create_work_teams", _work_team_rows(papers))
         # Merges move authorships first; the layer then adds the batch's works (by final ids),
@@ -511,6 +516,18 @@ def _researcher(row: dict[str, Any]) -> Researcher:
         teams=set(row["teams"] or []),
         block_peer=bool(row["block_peer"]),
     )
+
+
+def _create_authorships(tx: Tx, rows: list[dict[str, Any]]) -> None:
+    """Create the authorships; raises `AuthorshipsLost` unless every row created one."""
+    created = 0
+    for start in range(0, len(rows), layer.CHUNK):
+        result = tx.run("ingest_create_authorships", rows=rows[start : start + layer.CHUNK])
+        created += int(result[0]["created"]) if result else 0
+    if created != len(rows):
+        raise AuthorshipsLost(
+            f"{len(rows) - created:,} of {len(rows):,} authorships found no researcher or work"
+        )
 
 
 def _upsert_teams(tx: Tx, papers: list[_Paper]) -> None:

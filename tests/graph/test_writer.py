@@ -17,7 +17,7 @@ from loaders.records import AuthorRecord, PaperRecord
 from loaders.seed import read_seed
 from loaders.snapshot import read_snapshot
 from loaders.source import SourceItem
-from loaders.writer import GraphWriter
+from loaders.writer import AuthorshipsLost, GraphWriter, _create_authorships
 from tests.helpers import DEMO, FIXTURES, TEST_QUERIES, graph_state
 
 SNAPSHOT = DEMO / "arxiv-metadata-sample-200.jsonl"
@@ -389,6 +389,20 @@ def test_a_failed_batch_writes_nothing(backend: GraphBackend) -> None:
     assert GraphWriter(backend).position("s") is None
     GraphWriter(backend).ingest([paper("2001.00002", ["Ann Lee", "Bo Chen"])])
     assert graph_state(backend)["counts"]["Work"] == 2
+
+
+def test_authorships_without_their_researcher_stop_the_batch(backend: GraphBackend) -> None:
+    """An authorship whose researcher is not in the graph (a writer state gone wrong) is an
+    error that rolls the batch back, not a silently missing credit."""
+    GraphWriter(backend).ingest([paper("2001.00001", ["Ann Lee", "Bo Chen"])])
+    before = graph_state(backend)
+    rows = [
+        {"researcher": rid, "work": "2001.00001", "position": 5 + n, "institutions": ["x"]}
+        for n, rid in enumerate(["ann-lee", "no-such-researcher"])
+    ]
+    with pytest.raises(AuthorshipsLost, match="1 of 2 authorships"):
+        backend.write(lambda tx: _create_authorships(tx, rows))
+    assert graph_state(backend) == before
 
 
 def test_positions_are_saved_with_each_batch(backend: GraphBackend) -> None:
