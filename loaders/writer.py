@@ -437,7 +437,6 @@ class GraphWriter(PaperBatcher):
             tx.run("ingest_detach_authors", ids=replaced)
             tx.run("ingest_detach_topics", ids=replaced)
             tx.run("ingest_detach_teams", ids=replaced)
-        old_authors = [r["id"] for r in old]
         run_rows(tx, "ingest_upsert_topics", self._topic_rows(papers))
         _upsert_teams(tx, papers)
         run_rows(tx, "ingest_create_works", [_work_row(p) for p in papers if not p.replaces])
@@ -469,16 +468,14 @@ class GraphWriter(PaperBatcher):
         )
         layer.update(tx, delta, recompute=redone, fresh=resolver.created - redone)
         merges.delete_records(tx, merge_rows)
-        # Affiliations: recomputed from all their authorships for the authors of replaced works
-        # (old and new) and researchers others merged into; for everyone else, this batch's new
-        # works are added to what is stored (nothing else of theirs changed).
-        replaced_set = set(replaced)
+        # Affiliations: recomputed from all their authorships for researchers others merged into
+        # and authors whose replaced authorships named institutions (a count or year range may
+        # shrink); for everyone else, this batch's authorships are added to what is stored (a
+        # replaced authorship that named none counted nowhere).
         recompute = {
             resolver.final_id(i)
             for i in (
-                set(old_authors)
-                | {m["new_id"] for m in merge_rows}
-                | {a["researcher"] for a in authorships if a["work"] in replaced_set}
+                {r["id"] for r in old if r["institutions"]} | {m["new_id"] for m in merge_rows}
             )
         } - set(resolver.merges)
         affiliations.refresh(tx, recompute)
@@ -488,7 +485,7 @@ class GraphWriter(PaperBatcher):
             [
                 {**a, "researcher": final, "year": years[a["work"]]}
                 for a in authorships
-                if a["institutions"] and a["work"] not in replaced_set
+                if a["institutions"]
                 for final in [resolver.final_id(a["researcher"])]
                 if final not in recompute
             ],

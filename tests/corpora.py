@@ -13,6 +13,7 @@ from loaders.source import SourceItem
 
 TEAM_MIN_AUTHORS = 12  # small, so that "large" unnamed works stay cheap in tests
 CATEGORIES = ["cs.LG", "stat.ML", "math.OC", "hep-ex", "hep-ph", "astro-ph.CO", "gr-qc", "q-bio.NC"]
+INSTITUTIONS = ["CERN", "MIT", "Universit\u00e9 Paris-Saclay", "Institute of Physics"]
 GIVEN = ["Wei", "Anna", "Zhi-Qin", "José", "Olga", "Kofi", "Yuki", "Lars", "Mei", "Raj"]
 FAMILY = ["Wang", "Xu", "Müller", "García", "Smith", "Kim", "Novák", "Okafor", "Tanaka", "Li"]
 TEAM_SPELLINGS = {
@@ -53,9 +54,19 @@ def record(
         title=f"Work {arxiv_id} v{version}",
         published=published if rng.random() < 0.9 else None,
         categories=tuple(cats),
-        authors=tuple(AuthorRecord(name=a) for a in authors),
+        authors=tuple(
+            AuthorRecord(name=a, affiliations=_affiliations(arxiv_id, version, k))
+            for k, a in enumerate(authors)
+        ),
     )
     return SourceItem(position=0, record=paper)
+
+
+def _affiliations(arxiv_id: str, version: int, position: int) -> tuple[str, ...]:
+    """Some authorships name one or two of a few institutions, drawn apart from the corpus's
+    random stream (so the papers and steps of a seed stay as they were)."""
+    rng = random.Random(f"{arxiv_id}/{version}/{position}")
+    return tuple(rng.sample(INSTITUTIONS, rng.choice([0, 0, 0, 1, 1, 2])))
 
 
 def interleaved(seed: int, n_papers: int = 160) -> list[Step]:

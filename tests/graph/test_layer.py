@@ -16,6 +16,7 @@ from tests.conftest import api_client
 from tests.helpers import TEST_QUERIES, graph_state
 from tests.oracles import layer as oracle
 from tests.oracles import researchers
+from tests.oracles.affiliations import expected_affiliations
 from tests.oracles.facts import facts
 from tests.oracles.slices import expected_slice
 from tests.oracles.topics import TopicOracle
@@ -26,6 +27,7 @@ def assert_layer_exact(backend: GraphBackend, team_min_authors: int) -> None:
     stored = oracle.stored_layer(backend)
     for part in expected:
         assert stored[part] == expected[part], part
+    assert backend.read("export_affiliations") == expected_affiliations(backend)
     counts = {(r["researcher"], r["topic"]): r["personal"] for r in backend.read("export_works_in")}
     for topic in backend.read("export_topic_stats"):
         assert list(topic["top_counts"] or []) == [

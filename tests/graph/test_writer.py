@@ -19,6 +19,7 @@ from loaders.snapshot import read_snapshot
 from loaders.source import SourceItem
 from loaders.writer import AuthorshipsLost, GraphWriter, _create_authorships
 from tests.helpers import DEMO, FIXTURES, TEST_QUERIES, graph_state
+from tests.oracles.affiliations import expected_affiliations
 
 SNAPSHOT = DEMO / "arxiv-metadata-sample-200.jsonl"
 
@@ -315,28 +316,6 @@ def test_non_latin_names_get_distinct_readable_ids(backend: GraphBackend) -> Non
     before = graph_state(backend)
     GraphWriter(backend).ingest(items)
     assert graph_state(backend) == before
-
-
-def expected_affiliations(backend: GraphBackend) -> list[dict[str, Any]]:
-    """AFFILIATED_WITH recomputed from every authorship's institutions and its work's year."""
-    years = {w["arxiv_id"]: w["year"] for w in backend.read("export_works")}
-    found: dict[tuple[str, str], list[int | None]] = {}
-    for a in backend.read("export_authorships"):
-        for institution in a["institutions"] or []:
-            found.setdefault((a["researcher"], institution), []).append(years[a["work"]])
-    rows = []
-    for (researcher, institution), ys in sorted(found.items()):
-        known = [y for y in ys if y is not None]
-        rows.append(
-            {
-                "researcher": researcher,
-                "institution": institution,
-                "first_year": min(known, default=None),
-                "last_year": max(known, default=None),
-                "works": len(ys),
-            }
-        )
-    return rows
 
 
 def test_affiliations_added_batch_by_batch_equal_a_recompute(
