@@ -60,16 +60,14 @@ def refresh(
 ) -> None:
     """Update the lists of topics whose researchers' counts or works changed: the candidates
     of every topic are read in one query per order (a batch touches most of the ~150 arXiv
-    categories), then a topic whose list cannot be merged is scanned on its own."""
+    categories; a top list's unchanged entries keep their stored counts, so only the
+    researchers in `researchers` are read), then a topic whose list cannot be merged is
+    scanned on its own."""
     topics = sorted(t for t in set(researchers) | set(entered) | set(left) if t)
     if not topics:
         return
     lists = {row["id"]: row for row in tx.run("toplist_read", ids=topics)}
-    top_ids = {
-        t: sorted(set(lists[t]["top_ids"] or []) | researchers[t])
-        for t in topics
-        if t in lists and researchers.get(t)
-    }
+    top_changed = {t: sorted(researchers[t]) for t in topics if t in lists and researchers.get(t)}
     recent_changed = {
         t: entered.get(t, set()) | left.get(t, set())
         for t in topics
@@ -80,9 +78,9 @@ def refresh(
         for t, changed in recent_changed.items()
         if _recent_mergeable(lists[t], changed)
     }
-    personal = _by_topic(tx, "toplist_personal_counts", top_ids, "researcher", "personal")
+    personal = _by_topic(tx, "toplist_personal_counts", top_changed, "researcher", "personal")
     published = _by_topic(tx, "toplist_topic_works", recent_ids, "arxiv_id", "published")
-    top_rows = [_top(tx, t, lists[t], ids, personal.get(t, {})) for t, ids in top_ids.items()]
+    top_rows = [_top(tx, t, lists[t], ids, personal.get(t, {})) for t, ids in top_changed.items()]
     recent_rows = [
         _recent(tx, t, lists[t], recent_ids.get(t), published.get(t, {})) for t in recent_changed
     ]
@@ -112,19 +110,20 @@ def _write(tx: Tx, store: str, clear: str, rows: list[dict[str, Any]]) -> None:
 
 
 def _top(
-    tx: Tx, topic: str, row: dict[str, Any], ids: list[str], now: Mapping[str, int]
+    tx: Tx, topic: str, row: dict[str, Any], changed: list[str], now: Mapping[str, int]
 ) -> dict[str, Any]:
-    """`ids`: the old list and the researchers whose counts changed; `now`: their personal
-    works in the topic (absent when none)."""
+    """`changed`: the researchers whose personal works in the topic changed; `now`: their new
+    counts (absent when none). The old list's other entries keep their stored counts."""
     old = list(row["top_ids"] or [])
     counts = list(row["top_counts"] or [])
-    candidates = {rid: researcher_key(now[rid], rid) if now.get(rid) else None for rid in ids}
+    current = dict(zip(old, counts, strict=True)) | {rid: now.get(rid, 0) for rid in changed}
+    candidates = {rid: researcher_key(n, rid) if n else None for rid, n in current.items()}
     old_last = researcher_key(counts[-1], old[-1]) if old and counts else None
     kept = merged_list(old, old_last, candidates)
     if kept is None:
         scanned = tx.run("toplist_scan_top", topic=topic, limit=SIZE)
         return _top_row(topic, [(r["researcher"], r["personal"]) for r in scanned])
-    return _top_row(topic, [(rid, now[rid]) for rid in kept])
+    return _top_row(topic, [(rid, current[rid]) for rid in kept])
 
 
 def _top_row(topic: str, entries: list[tuple[str, int]]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import pytest
 
 from graphsvc.db import GraphBackend
 from graphsvc.services import merge as merge_service
-from graphsvc.store import layer
+from graphsvc.store import layer, toplists
 from loaders.writer import GraphWriter
 from tests import corpora
 from tests.conftest import api_client
@@ -84,6 +84,21 @@ def test_interleaved_ingest_versions_merges_and_splits_keep_the_layer_exact(
     flags = backend.read("export_works_team_flags")
     assert any(w["team_work"] for w in flags) and not all(w["team_work"] for w in flags)
     assert_answers_match_the_oracle(backend)
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_short_topic_lists_stay_exact_through_merges_and_scans(
+    backend: GraphBackend, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With lists of 4 entries most topics hold more researchers and works than their lists:
+    updates merge the old list with what changed, or scan when only a scan can tell; either
+    way each list equals the first 4 of a recompute."""
+    monkeypatch.setattr(toplists, "SIZE", 4)
+    monkeypatch.setattr(oracle, "TOPLIST_SIZE", 4)
+    run_steps(backend, corpora.interleaved(seed))
+    assert_layer_exact(backend, corpora.TEAM_MIN_AUTHORS)
+    topics = backend.read("export_topic_stats")
+    assert sum(len(t["top_ids"] or []) == 4 for t in topics) >= 4
 
 
 def assert_answers_match_the_oracle(backend: GraphBackend) -> None:
