@@ -4,15 +4,18 @@ cache) against `--resident-state` (the whole identity state read once), side by 
     python -m bench.resident_state --backend ladybug --graph bench/out/lb100k-a \\
         --file bench/out/new-papers-arxiv-100000-seed7-plus10000.jsonl.gz --limit 6000
     NEO4J_HEAP=3g NEO4J_PAGECACHE=6144 python -m bench.resident_state --backend neo4j \\
-        --graph bench/out/bulk-cli-1000000/neo4j/neo4j --file FILE --limit 30000
+        --graph bench/out/bulk-cli-1000000/neo4j/neo4j --file FILE --limit 30000 \\
+        [--baseline COMMIT]
 
 Copies the graph's folder (an embedded engine's folder, or a stopped Neo4j server's data
 folder) twice under bench/out/resident-state/, so the original is never written, then runs this
 checkout's `graphsvc ingest snapshot FILE --limit N` into one copy as it is and into the other
 with `--resident-state`, one after the other (on Neo4j each copy gets a server of its own,
-started before and stopped after the run). Each run is timed from outside, with the CLI's CPU
-seconds and peak RSS (and the server's peak). Then both graphs are compared: node and
-relationship counts, and who each author of each work is. Prints a Markdown table.
+started before and stopped after the run). With `--baseline COMMIT` both runs use
+`--resident-state`: the first with that commit's code (a git worktree under bench/out/), the
+second with this checkout's. Each run is timed from outside, with the CLI's CPU seconds and
+peak RSS (and the server's peak). Then both graphs are compared: node and relationship counts,
+and who each author of each work is. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.graphs import OUT, PASSWORD, REPO, machine, neo4j_defaults
+from bench.servers import worktree
 from tests.neo4j_server import Neo4jServer
 
 WORK = OUT / "resident-state"
@@ -42,13 +46,19 @@ def _copy(graph: Path, name: str) -> Path:
     return target
 
 
-def _run(args: list[str], env: dict[str, str]) -> dict[str, Any]:
-    """The CLI once: wall and CPU seconds and peak RSS of that process alone (wait4), its
-    output."""
+def _run(args: list[str], env: dict[str, str], code: Path) -> dict[str, Any]:
+    """The CLI of the checkout at `code` once: wall and CPU seconds and peak RSS of that process
+    alone (wait4), its output."""
     started = time.perf_counter()
+    env = {**env, "PYTHONPATH": str(code)}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "graphsvc", *args], env=env, stdout=out, stderr=err, text=True
+            [sys.executable, "-m", "graphsvc", *args],
+            env=env,
+            cwd=code,
+            stdout=out,
+            stderr=err,
+            text=True,
         )
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -77,13 +87,15 @@ def _fingerprint(backend: Any) -> dict[str, Any]:
     return {"counts": counts, "authorships": digest.hexdigest()}
 
 
-def _ladybug(graph: Path, name: str, cli: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _ladybug(
+    graph: Path, name: str, cli: list[str], code: Path
+) -> tuple[dict[str, Any], dict[str, Any]]:
     from graphsvc.db.ladybug_backend import LadybugBackend
     from tests.helpers import TEST_QUERIES
 
     folder = _copy(graph, name)
     env = {**os.environ, "GRAPHSVC_BACKEND": "ladybug", "GRAPHSVC_DATA_DIR": str(folder)}
-    run = _run(cli, env)
+    run = _run(cli, env, code)
     backend = LadybugBackend(
         folder / "graph.lbdb", extra_queries=TEST_QUERIES, write_timeout_s=3600
     )
@@ -93,7 +105,9 @@ def _ladybug(graph: Path, name: str, cli: list[str]) -> tuple[dict[str, Any], di
         backend.close()
 
 
-def _neo4j(graph: Path, name: str, cli: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _neo4j(
+    graph: Path, name: str, cli: list[str], code: Path
+) -> tuple[dict[str, Any], dict[str, Any]]:
     from graphsvc.db.neo4j_backend import Neo4jBackend
     from tests.helpers import TEST_QUERIES
 
@@ -106,7 +120,7 @@ def _neo4j(graph: Path, name: str, cli: list[str]) -> tuple[dict[str, Any], dict
             "NEO4J_URI": server.uri,
             "NEO4J_PASSWORD": PASSWORD,
         }
-        run = _run(cli, env)
+        run = _run(cli, env, code)
         run["server_peak_mb"] = (server.peak_rss_bytes() or 0) / 2**20
         backend = Neo4jBackend(
             uri=server.uri,
@@ -131,6 +145,9 @@ def main() -> None:
     parser.add_argument("--file", type=Path, required=True, help="the snapshot lines to ingest")
     parser.add_argument("--limit", type=int, required=True, help="lines to read")
     parser.add_argument("--batch-size", type=int, default=5_000)
+    parser.add_argument(
+        "--baseline", help="compare --resident-state at this commit with this checkout's"
+    )
     args = parser.parse_args()
     neo4j_defaults()
     run_one = _ladybug if args.backend == "ladybug" else _neo4j
@@ -138,10 +155,15 @@ def main() -> None:
     base += ["--batch-size", str(args.batch_size)]
     print(machine())
     print(f"graph {args.graph} ({args.backend}); {args.limit:,} lines of {args.file.name}")
+    resident = ["--resident-state"]
+    sides = [("default", REPO, []), ("resident", REPO, resident)]
+    if args.baseline:
+        sides = [(f"resident at {args.baseline}", worktree(args.baseline), resident)]
+        sides.append(("resident", REPO, resident))
     results = {}
-    for name, extra in (("default", []), ("resident", ["--resident-state"])):
+    for name, code, extra in sides:
         started = time.strftime("%H:%M:%S", time.gmtime())
-        run, fingerprint = run_one(args.graph.resolve(), name, base + extra)
+        run, fingerprint = run_one(args.graph.resolve(), name.replace(" ", "-"), base + extra, code)
         load = os.getloadavg()[0]
         results[name] = (run, fingerprint)
         print(f"{name}: {started} UTC, load average after {load:.2f}; {run['out'][-2:]}")
@@ -154,10 +176,11 @@ def main() -> None:
             f"| {name} | {run['wall_s']:,.1f} | {run['cpu_s']:,.1f} | {run['peak_mb']:,.0f} "
             f"| {server} | {run['out'][-1]} |"
         )
-    same = results["default"][1] == results["resident"][1]
+    first, second = (fingerprint for _, fingerprint in results.values())
+    same = first == second
     print(f"\nthe two graphs: {'equal' if same else 'DIFFERENT'} (counts and every authorship)")
     if not same:
-        print(results["default"][1], results["resident"][1], sep="\n")
+        print(first, second, sep="\n")
     shutil.rmtree(WORK, ignore_errors=True)
 
 

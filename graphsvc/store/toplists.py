@@ -73,16 +73,26 @@ def refresh(
         for t in topics
         if t in lists and (entered.get(t) or left.get(t))
     }
-    recent_ids = {
-        t: sorted(set(lists[t]["recent_ids"] or []) | changed)
-        for t, changed in recent_changed.items()
-        if _recent_mergeable(lists[t], changed)
+    mergeable = {
+        t: changed for t, changed in recent_changed.items() if _recent_mergeable(lists[t], changed)
     }
     personal = _by_topic(tx, "toplist_personal_counts", top_changed, "researcher", "personal")
-    published = _by_topic(tx, "toplist_topic_works", recent_ids, "arxiv_id", "published")
+    published = _by_topic(
+        tx,
+        "toplist_topic_works",
+        {t: sorted(c) for t, c in mergeable.items()},
+        "arxiv_id",
+        "published",
+    )
+    kept = {w for t, c in mergeable.items() for w in lists[t]["recent_ids"] or [] if w not in c}
+    dates = {
+        r["arxiv_id"]: r["published"]
+        for r in (tx.run("toplist_work_dates", ids=sorted(kept)) if kept else [])
+    }
     top_rows = [_top(tx, t, lists[t], ids, personal.get(t, {})) for t, ids in top_changed.items()]
     recent_rows = [
-        _recent(tx, t, lists[t], recent_ids.get(t), published.get(t, {})) for t in recent_changed
+        _recent(tx, t, lists[t], mergeable.get(t), published.get(t, {}), dates)
+        for t in recent_changed
     ]
     _write(tx, "toplist_set_top", "toplist_clear_top", top_rows)
     _write(tx, "toplist_set_recent", "toplist_clear_recent", recent_rows)
@@ -140,14 +150,18 @@ def _recent(
     tx: Tx,
     topic: str,
     row: dict[str, Any],
-    ids: list[str] | None,
+    changed: set[str] | None,
     now: Mapping[str, dt.date | None],
+    dates: Mapping[str, dt.date | None],
 ) -> dict[str, Any]:
-    """`ids`: the old list and the works that entered or left the topic or were replaced (None
-    when only a scan can tell); `now`: those of them in the topic, with their dates."""
+    """`changed`: the works that entered or left the topic or were replaced (None when only a
+    scan can tell); `now`: those of them in the topic, with their dates; `dates`: the dates of
+    the old list's other works (unchanged, so still in the topic)."""
     old = list(row["recent_ids"] or [])
     kept: list[str] | None = None
-    if ids is not None:
+    if changed is not None:
+        now = {w: dates[w] for w in old if w not in changed} | dict(now)
+        ids = set(old) | changed
         candidates = {w: recent_key(now[w], w) if w in now else None for w in ids}
         old_last = recent_key(now[old[-1]], old[-1]) if old else None
         kept = merged_list(old, old_last, candidates)
