@@ -1,6 +1,5 @@
-// The graph model on Neo4j: uniqueness on every id, indexes for the lookups the queries do,
-// full-text indexes on researcher names and work titles (eventually consistent: they are
-// updated after commit, which keeps ingest fast). Every statement is idempotent.
+// The graph model on Neo4j: uniqueness on every id, indexes for the lookups the queries do
+// (text indexes for the CONTAINS of search). Every statement is idempotent.
 CREATE CONSTRAINT researcher_id IF NOT EXISTS FOR (n:Researcher) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT work_arxiv_id IF NOT EXISTS FOR (n:Work) REQUIRE n.arxiv_id IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
@@ -36,9 +35,6 @@ CREATE INDEX invitation_block_blocked IF NOT EXISTS FOR (n:InvitationBlock) ON (
 CREATE TEXT INDEX researcher_search_text IF NOT EXISTS FOR (n:Researcher) ON (n.search_text);
 CREATE TEXT INDEX work_title_folded IF NOT EXISTS FOR (n:Work) ON (n.title_folded);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
-CREATE FULLTEXT INDEX researcher_names IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name, n.search_text]
-  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding',
-                         `fulltext.eventually_consistent`: true}};
-CREATE FULLTEXT INDEX work_titles IF NOT EXISTS FOR (n:Work) ON EACH [n.title]
-  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding',
-                         `fulltext.eventually_consistent`: true}};
+// Full-text indexes of earlier versions: no query used them, and every commit fed them.
+DROP INDEX researcher_names IF EXISTS;
+DROP INDEX work_titles IF EXISTS;
