@@ -131,8 +131,9 @@ class PaperBatcher:
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> dict[str, str]:
-        """Store the batch; returns the authors the replaced versions had (id -> block key)."""
+    ) -> tuple[dict[str, str], set[str]]:
+        """Store the batch; returns the old authors of replaced versions whose resolution
+        evidence changed (id -> block key), and every researcher whose evidence did."""
         raise NotImplementedError
 
     def _reload(self, resolver: Resolver, stale: dict[str, str]) -> None:
@@ -220,11 +221,13 @@ class PaperBatcher:
                     resolver.resolve(p.names, set(p.topics), {t.id for t in p.teams}, p.team_work)
                     for p in papers
                 ]
-                stale = self._commit(papers, authors, resolver, source, summary)
+                stale, changed = self._commit(papers, authors, resolver, source, summary)
                 for paper, chosen in zip(papers, authors, strict=True):
                     if paper.replaces:  # the new authors of replaced versions
                         for name, researcher in zip(paper.names, chosen, strict=True):
-                            stale.setdefault(resolver.final_id(researcher.id), block_key(name))
+                            final = resolver.final_id(researcher.id)
+                            if final in changed:
+                                stale.setdefault(final, block_key(name))
                 break
             except StateChanged:
                 self._resolver = None  # resolved against an outdated graph: read it again
@@ -238,7 +241,7 @@ class PaperBatcher:
                 resolver.end_batch()
         summary.ingested += sum(1 for p in papers if not p.replaces)
         summary.updated += sum(1 for p in papers if p.replaces)
-        # Replaced author lists change what the graph says of their old and new authors.
+        # Replaced versions change what the graph says of some of their authors.
         if not resolver.complete:
             resolver.evict(set(stale.values()))
             return
@@ -384,7 +387,7 @@ class GraphWriter(PaperBatcher):
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> dict[str, str]:
+    ) -> tuple[dict[str, str], set[str]]:
         stale = self.backend.write(
             lambda tx: self._write(tx, papers, authors, resolver, source, summary)
         )
@@ -422,9 +425,10 @@ class GraphWriter(PaperBatcher):
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> dict[str, str]:
-        """The batch in one transaction; returns the replaced versions' authors (id -> block
-        key)."""
+    ) -> tuple[dict[str, str], set[str]]:
+        """The batch in one transaction; returns the old authors of replaced versions whose
+        resolution evidence changed (id -> block key), and all such researchers (old or new
+        authors; see `_evidence_changed`)."""
         previous = int(tx.run("ingest_bump_identity")[0]["previous"])
         if previous != self._version:
             raise StateChanged(f"identity version {previous}, resolved against {self._version}")
@@ -457,15 +461,13 @@ class GraphWriter(PaperBatcher):
         merge_rows = resolver.merge_rows()
         merges.move_records(tx, merge_rows)
         redone = frozenset({m["old_id"] for m in merge_rows} | {m["new_id"] for m in merge_rows})
+        new_facts = [
+            _facts(p, [resolver.final_id(r.id) for r in rs])
+            for p, rs in zip(papers, authors, strict=True)
+        ]
         delta = LayerDelta()
         delta.add_all(old_facts, -1, skip=redone)
-        delta.add_all(
-            [
-                _facts(p, [resolver.final_id(r.id) for r in rs])
-                for p, rs in zip(papers, authors, strict=True)
-            ],
-            skip=redone,
-        )
+        delta.add_all(new_facts, skip=redone)
         layer.update(tx, delta, recompute=redone, fresh=resolver.created - redone)
         merges.delete_records(tx, merge_rows)
         # Affiliations: recomputed from all their authorships for researchers others merged into
@@ -500,7 +502,11 @@ class GraphWriter(PaperBatcher):
         if source is not None:
             tx.run("ingest_save_position", source=source, position=summary.position)
         tx.run("ingest_bump_version")
-        return {r["id"]: r["block_key"] for r in old}
+        replaced_set = set(replaced)
+        evidence = _evidence_changed(
+            old_facts, [f for f in new_facts if f.arxiv_id in replaced_set]
+        )
+        return {r["id"]: r["block_key"] for r in old if r["id"] in evidence}, evidence
 
 
 def _researcher(row: dict[str, Any]) -> Researcher:
@@ -547,6 +553,30 @@ def _upsert_teams(tx: Tx, papers: list[_Paper]) -> None:
             aliases, name = merged, known["name"]
         rows.append({"id": tid, "name": name, "aliases": sorted(aliases)})
     run_rows(tx, "ingest_upsert_teams", rows)
+
+
+def _evidence_changed(old: list[WorkFacts], new: list[WorkFacts]) -> set[str]:
+    """The researchers whose resolution evidence (co-author blocks, topics, teams) new versions
+    of works may change: everyone on either version when the topics, teams or team flag
+    changed, or the authors of a personal work; otherwise (the same authors, or a team work's
+    roster) only those who joined or left. The others' evidence loses what it gains again."""
+    before = {f.arxiv_id: f for f in old}
+    changed: set[str] = set()
+    for after in new:
+        was = before.get(after.arxiv_id)
+        if was is None:
+            continue
+        joined_or_left = set(was.authors) ^ set(after.authors)
+        same_links = (was.topics, was.teams, was.team_work) == (
+            after.topics,
+            after.teams,
+            after.team_work,
+        )
+        if same_links and (after.team_work or not joined_or_left):
+            changed |= joined_or_left
+        else:
+            changed |= set(was.authors) | set(after.authors)
+    return changed
 
 
 def _facts(paper: _Paper, author_ids: list[str]) -> WorkFacts:

@@ -85,6 +85,8 @@ def interleaved(seed: int, n_papers: int = 160) -> list[Step]:
         if rng.random() < 0.15 and papers:  # a new version of an earlier paper
             old_id = rng.choice(sorted(papers))
             authors, cats = _revise(rng, *papers[old_id], crowd)
+            if random.Random(f"{seed}/{old_id}/{k}").random() < 0.3:
+                authors, cats = papers[old_id]  # only the text changes (the stream stays)
             papers[old_id] = (authors, cats)
             batch.append(record(old_id, authors, cats, 2 + k, rng))
         if len(batch) >= rng.randint(3, 25):
