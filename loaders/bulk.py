@@ -133,7 +133,7 @@ class BulkPlanner(PaperBatcher):
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> tuple[dict[str, str], set[str]]:
+    ) -> dict[str, str]:
         """What `GraphWriter._write` stores, in memory (new works only)."""
         replaced = [p.record.arxiv_id for p in papers if p.replaces]
         if replaced:
@@ -172,7 +172,7 @@ class BulkPlanner(PaperBatcher):
         if source is not None:
             st.positions[source] = summary.position
         st.commits += 1
-        return {}, set()
+        return {}
 
 
 def _add_teams(st: BulkState, papers: list[_Paper]) -> None:

@@ -299,9 +299,9 @@ class Resolver:
             self._cached -= len(self._blocks.pop(b, ()))
 
     def replace(self, stale: Mapping[str, str], fresh: Iterable[Researcher]) -> None:
-        """Researchers whose graph state changed behind the resolver (the authors of replaced
-        versions; `stale`: id -> block key): those held are dropped, and `fresh`, the ones the
-        graph still has, read again, take their place."""
+        """Researchers whose graph state changed behind the resolver (authors whose evidence
+        replaced versions changed; `stale`: id -> block key): those held are dropped, and
+        `fresh`, the ones the graph still has, read again, take their place."""
         for rid, key in stale.items():
             block = self._blocks.get(key)
             held = block.members.get(rid) if block is not None else None

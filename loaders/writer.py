@@ -131,9 +131,9 @@ class PaperBatcher:
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> tuple[dict[str, str], set[str]]:
-        """Store the batch; returns the old authors of replaced versions whose resolution
-        evidence changed (id -> block key), and every researcher whose evidence did."""
+    ) -> dict[str, str]:
+        """Store the batch; returns the researchers whose resolution evidence its replaced
+        versions changed (id -> block key)."""
         raise NotImplementedError
 
     def _reload(self, resolver: Resolver, stale: dict[str, str]) -> None:
@@ -221,13 +221,7 @@ class PaperBatcher:
                     resolver.resolve(p.names, set(p.topics), {t.id for t in p.teams}, p.team_work)
                     for p in papers
                 ]
-                stale, changed = self._commit(papers, authors, resolver, source, summary)
-                for paper, chosen in zip(papers, authors, strict=True):
-                    if paper.replaces:  # the new authors of replaced versions
-                        for name, researcher in zip(paper.names, chosen, strict=True):
-                            final = resolver.final_id(researcher.id)
-                            if final in changed:
-                                stale.setdefault(final, block_key(name))
+                stale = self._commit(papers, authors, resolver, source, summary)
                 break
             except StateChanged:
                 self._resolver = None  # resolved against an outdated graph: read it again
@@ -327,9 +321,9 @@ class GraphWriter(PaperBatcher):
     By default a batch reads the name blocks it needs that are not cached (a bounded cache).
     `resident=True` reads the whole graph's resolution state once, at the first batch, and
     keeps all of it: a long run into a large graph then reads again, by id, only the authors
-    of the versions it replaces. Either way a batch is resolved again when another write
-    reached the graph after the state it was resolved against (an ingest, a merge or a split:
-    `ingest_bump_identity`; `StateChanged`, at most `STATE_ATTEMPTS` times)."""
+    whose evidence the versions it replaces changed. Either way a batch is resolved again when
+    another write reached the graph after the state it was resolved against (an ingest, a merge
+    or a split: `ingest_bump_identity`; `StateChanged`, at most `STATE_ATTEMPTS` times)."""
 
     def __init__(self, backend: GraphBackend, *, resident: bool = False, **options: Any) -> None:
         super().__init__(**options)
@@ -387,7 +381,7 @@ class GraphWriter(PaperBatcher):
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> tuple[dict[str, str], set[str]]:
+    ) -> dict[str, str]:
         stale = self.backend.write(
             lambda tx: self._write(tx, papers, authors, resolver, source, summary)
         )
@@ -425,10 +419,9 @@ class GraphWriter(PaperBatcher):
         resolver: Resolver,
         source: str | None,
         summary: IngestSummary,
-    ) -> tuple[dict[str, str], set[str]]:
-        """The batch in one transaction; returns the old authors of replaced versions whose
-        resolution evidence changed (id -> block key), and all such researchers (old or new
-        authors; see `_evidence_changed`)."""
+    ) -> dict[str, str]:
+        """The batch in one transaction; returns the old or new authors of replaced versions
+        whose resolution evidence changed (id -> block key; see `_evidence_changed`)."""
         previous = int(tx.run("ingest_bump_identity")[0]["previous"])
         if previous != self._version:
             raise StateChanged(f"identity version {previous}, resolved against {self._version}")
@@ -506,7 +499,14 @@ class GraphWriter(PaperBatcher):
         evidence = _evidence_changed(
             old_facts, [f for f in new_facts if f.arxiv_id in replaced_set]
         )
-        return {r["id"]: r["block_key"] for r in old if r["id"] in evidence}, evidence
+        stale = {r["id"]: r["block_key"] for r in old if r["id"] in evidence}
+        for paper, chosen in zip(papers, authors, strict=True):
+            if paper.replaces:  # the new authors, under the block of the name printed
+                for name, researcher in zip(paper.names, chosen, strict=True):
+                    final = resolver.final_id(researcher.id)
+                    if final in evidence:
+                        stale.setdefault(final, block_key(name))
+        return stale
 
 
 def _researcher(row: dict[str, Any]) -> Researcher:

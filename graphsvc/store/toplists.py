@@ -84,10 +84,12 @@ def refresh(
         "arxiv_id",
         "published",
     )
-    kept = {w for t, c in mergeable.items() for w in lists[t]["recent_ids"] or [] if w not in c}
+    unchanged = {
+        w for t, c in mergeable.items() for w in lists[t]["recent_ids"] or [] if w not in c
+    }
     dates = {
         r["arxiv_id"]: r["published"]
-        for r in (tx.run("toplist_work_dates", ids=sorted(kept)) if kept else [])
+        for r in (tx.run("toplist_work_dates", ids=sorted(unchanged)) if unchanged else [])
     }
     top_rows = [_top(tx, t, lists[t], ids, personal.get(t, {})) for t, ids in top_changed.items()]
     recent_rows = [
