@@ -1,0 +1,11 @@
+// Remove the aggregated affiliations of these researchers before they are recomputed.
+// Ladybug: each id looked up (UNWIND, then {id: x}), then OPTIONAL MATCH from it. Ladybug plans
+// `id IN $ids` as a scan of the whole table, and a plain MATCH after the UNWIND as a hash join
+// with every relationship of the type.
+// params: ids
+UNWIND $ids AS id
+MATCH (n:Researcher {id: id})
+OPTIONAL MATCH (n)-[x:AFFILIATED_WITH]->(:Institution)
+WITH x
+WHERE x IS NOT NULL
+DELETE x

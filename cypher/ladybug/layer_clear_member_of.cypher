@@ -1,0 +1,11 @@
+// Layer: drop researchers' team counts (before a recompute).
+// Ladybug: each id looked up (UNWIND, then {id: x}), then OPTIONAL MATCH from it. Ladybug plans
+// `id IN $ids` as a scan of the whole table, and a plain MATCH after the UNWIND as a hash join
+// with every relationship of the type.
+// params: ids
+UNWIND $ids AS id
+MATCH (n:Researcher {id: id})
+OPTIONAL MATCH (n)-[x:MEMBER_OF]->(:Team)
+WITH x
+WHERE x IS NOT NULL
+DELETE x
