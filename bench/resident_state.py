@@ -12,10 +12,11 @@ folder) twice under bench/out/resident-state/, so the original is never written,
 checkout's `graphsvc ingest snapshot FILE --limit N` into one copy as it is and into the other
 with `--resident-state`, one after the other (on Neo4j each copy gets a server of its own,
 started before and stopped after the run). With `--baseline COMMIT` both runs use
-`--resident-state`: the first with that commit's code (a git worktree under bench/out/), the
-second with this checkout's. Each run is timed from outside, with the CLI's CPU seconds and
-peak RSS (and the server's peak). Then both graphs are compared: node and relationship counts,
-and who each author of each work is. Prints a Markdown table.
+`--resident-state` (or, with `--mode default`, neither): the first with that commit's code (a
+git worktree under bench/out/), the second with this checkout's. Each run is timed from
+outside, with the CLI's CPU seconds and peak RSS (and the server's peak). Then both graphs are
+compared: node and relationship counts, and who each author of each work is. Prints a Markdown
+table.
 """
 
 from __future__ import annotations
@@ -146,7 +147,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, required=True, help="lines to read")
     parser.add_argument("--batch-size", type=int, default=5_000)
     parser.add_argument(
-        "--baseline", help="compare --resident-state at this commit with this checkout's"
+        "--baseline", help="compare a mode at this commit with this checkout's (--mode)"
+    )
+    parser.add_argument(
+        "--mode",
+        choices=("resident", "default"),
+        default="resident",
+        help="with --baseline: the mode both runs use (default: per-batch look-ups, as jobs)",
     )
     args = parser.parse_args()
     neo4j_defaults()
@@ -158,8 +165,9 @@ def main() -> None:
     resident = ["--resident-state"]
     sides = [("default", REPO, []), ("resident", REPO, resident)]
     if args.baseline:
-        sides = [(f"resident at {args.baseline}", worktree(args.baseline), resident)]
-        sides.append(("resident", REPO, resident))
+        extra = resident if args.mode == "resident" else []
+        sides = [(f"{args.mode} at {args.baseline}", worktree(args.baseline), extra)]
+        sides.append((args.mode, REPO, extra))
     results = {}
     for name, code, extra in sides:
         started = time.strftime("%H:%M:%S", time.gmtime())
