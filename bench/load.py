@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import os
 import random
@@ -208,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--researchers", type=int, default=5_000, help="distinct ids in the mix")
     parser.add_argument("--exclude", help="endpoints to leave out of the mix, comma-separated")
     args = parser.parse_args(argv)
+    if importlib.util.find_spec("locust") is None:
+        parser.error("locust is not installed here: pip install -e '.[bench]'")
     neo4j_defaults()
     signal.signal(signal.SIGTERM, lambda s, f: (_ for _ in ()).throw(SystemExit(128 + s)))
     OUT.mkdir(parents=True, exist_ok=True)
