@@ -11,6 +11,7 @@ import typer
 
 from graphsvc.db import GraphBackend, GraphError, open_backend
 from graphsvc.settings import Engine, Settings, SettingsError, load_settings
+from graphsvc.store import reset as graph_reset
 from loaders import collector
 from loaders.lines import DecompressedTooLarge, ReadLimits
 from loaders.source import SourceItem
@@ -27,6 +28,7 @@ app.add_typer(ingest_app, name="ingest")
 app.add_typer(layer_app, name="layer", no_args_is_help=True)
 app.add_typer(admin_app, name="admin")
 
+RESET_PROGRESS_EVERY = 1_000_000  # deleted items between two progress lines of `reset`
 DEMO_DIR = Path(__file__).resolve().parent.parent / "loaders" / "data" / "demo"
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print the final summary.")]
 BatchSize = Annotated[int, typer.Option(min=1, max=100_000, help="Papers per transaction.")]
@@ -420,15 +422,25 @@ def admin_revoke(email: Annotated[str, typer.Argument(help="The account's email.
 
 @app.command()
 def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm.")] = False) -> None:
-    """Delete every node and relationship of the configured graph."""
+    """Delete every node and relationship of the configured graph (a bounded batch per
+    transaction; if it stops half-way, run it again)."""
     if not yes:
         raise fail("this deletes the whole graph: pass --yes")
     backend = _open(_settings())
+    shown = {"relationships": 0, "nodes": 0}
+
+    def progress(kind: str, total: int) -> None:
+        if total >= shown[kind] + RESET_PROGRESS_EVERY:
+            shown[kind] = total
+            typer.echo(f"deleted {total:,} {kind} so far", err=True)
+
     try:
-        backend.write(lambda tx: tx.run("admin_delete_all"))
+        relationships, nodes = graph_reset.delete_all(backend, progress=progress)
+    except GraphError as err:
+        raise fail(f"{err} (part of the graph may be deleted: run reset again)") from None
     finally:
         backend.close()
-    typer.echo("graph deleted")
+    typer.echo(f"graph deleted: {relationships:,} relationships, {nodes:,} nodes")
 
 
 def main() -> None:

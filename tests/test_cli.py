@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -285,3 +286,23 @@ def test_admin_grant_and_revoke(tmp_path: Path) -> None:
     ):
         result = graphsvc("admin", "grant", email, data=tmp_path)
         assert (result.returncode, result.stderr.strip()) == (1, error)
+
+
+def test_reset_asks_for_yes_then_empties_the_graph(tmp_path: Path) -> None:
+    snapshot = str(DEMO / "arxiv-metadata-sample-200.jsonl")
+    graphsvc("ingest", "snapshot", snapshot, "--limit", "30", "-q", data=tmp_path)
+    refused = graphsvc("reset", data=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == "error: this deletes the whole graph: pass --yes"
+    done = graphsvc("reset", "--yes", data=tmp_path)
+    assert done.returncode == 0, done.stderr
+    deleted = re.fullmatch(
+        r"graph deleted: ([\d,]+) relationships, ([\d,]+) nodes", done.stdout.strip()
+    )
+    assert (
+        deleted and int(deleted[1].replace(",", "")) > 30 and int(deleted[2].replace(",", "")) > 30
+    )
+    again = graphsvc("reset", "--yes", data=tmp_path)
+    assert again.stdout.strip() == "graph deleted: 0 relationships, 0 nodes"
+    ingest = graphsvc("ingest", "snapshot", snapshot, "--limit", "30", "-q", data=tmp_path)
+    assert ingest.stdout.strip().endswith("ingested 30, updated 0, skipped 0")
