@@ -7,9 +7,11 @@ both grow with the graph (a slice's edges 12 ms instead of 2.4 at 100,000 works,
 `ingest_ids_taken` 9.9 s instead of 0.04: bench/RESULTS.md). Their `cypher/ladybug/` versions
 look each id up and walk on with OPTIONAL MATCH. PROFILE shows each operator's output: on the
 3,000-work corpus a scan outputs a whole table (3,000 works or more), a look-up a few rows.
-Write queries are profiled in a transaction that is rolled back. Not here: `layer_clear_member_of`,
-whose plan the cost model picks by size (a scan of this corpus's 3,762 MEMBER_OF relationships; a
-look-up at 100,000 works).
+Write queries are profiled in a transaction that is rolled back. Not here, since the cost model
+picks their plans by size: `layer_clear_member_of` (a scan of this corpus's 3,762 MEMBER_OF
+relationships; a look-up at 100,000 works) and `suggest_common_coauthors`, whose shared version
+walks from the researcher here and scans at 2,700,000 works (1,007,392 researchers and 5,442,477
+COAUTHOR relationships out of the scans for the most prolific one).
 """
 
 from __future__ import annotations
