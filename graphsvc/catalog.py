@@ -6,6 +6,8 @@ Layout of the `cypher/` folder:
 - `bundles/DIALECT/NAME.cypher`: a bundle of that dialect, which answers several stored reads in
   one round trip (`graphsvc.db.bundles`); the only kind of query a dialect may lack;
 - `schema/neo4j.cypher`, `schema/ladybug.cypher`: the schema, statements separated by `;`.
+- `schema/ladybug_drop.cypher`: what drops that schema and everything in it (`graphsvc reset` on
+  the embedded engine; Neo4j has none and deletes in batches).
 
 Each query file starts with `//` header lines; `// params: a, b` (or `// params: none`) declares
 the parameters, and the loader checks the body uses exactly those. Callers must pass exactly the
@@ -123,13 +125,23 @@ class Catalog:
 
     def schema_statements(self) -> list[str]:
         """The dialect's schema, one statement per item."""
-        path = self.root / "schema" / f"{self.dialect}.cypher"
-        text = "\n".join(
-            ln
-            for ln in path.read_text(encoding="utf-8").splitlines()
-            if not ln.strip().startswith("//")
-        )
-        return [s.strip() for s in text.split(";") if s.strip()]
+        return _statements(self.root / "schema" / f"{self.dialect}.cypher")
+
+    def drop_statements(self) -> list[str]:
+        """What drops the dialect's whole schema with its data, one statement per item; none
+        for a dialect without the file."""
+        path = self.root / "schema" / f"{self.dialect}_drop.cypher"
+        return _statements(path) if path.exists() else []
+
+
+def _statements(path: Path) -> list[str]:
+    """A file's statements, separated by `;`, without `//` comment lines."""
+    text = "\n".join(
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if not ln.strip().startswith("//")
+    )
+    return [s.strip() for s in text.split(";") if s.strip()]
 
 
 def load_dialect(root: Path, dialect: str) -> dict[str, Query]:

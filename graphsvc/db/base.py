@@ -71,6 +71,11 @@ class GraphBackend(ABC):
     def apply_schema(self) -> list[str]:
         """Create constraints, indexes or tables that are missing; returns what ran."""
 
+    def drop_schema(self) -> list[str]:
+        """Drop the schema and everything in it where the dialect has statements for that (the
+        embedded engine's tables); returns what ran (nothing by default)."""
+        return []
+
     @abstractmethod
     def ping(self) -> None:
         """Raise DatabaseUnavailable unless the database answers a query."""

@@ -162,6 +162,13 @@ class LadybugBackend(GraphBackend):
                 self._execute(conn, statement)
         return statements
 
+    def drop_schema(self) -> list[str]:
+        statements = self.catalog.drop_statements()
+        with self._write_lock, self._long_running() as conn:
+            for statement in statements:
+                self._execute(conn, statement)
+        return statements
+
     def ping(self) -> None:
         with self._connection() as conn:
             self._execute(conn, "RETURN 1")

@@ -1,10 +1,13 @@
-"""Emptying the whole graph in bounded transactions: relationships first, then nodes.
+"""Emptying the whole graph: the embedded engine drops its tables; Neo4j deletes in bounded
+transactions, relationships first, then nodes.
 
 One `DETACH DELETE` of everything holds the whole delete in one transaction: on a
 1,000,000-work Neo4j graph (25 million relationships) it fails after a minute with
-`dbms.memory.transaction.total.max threshold reached`. Here every transaction deletes at most
-`batch` relationships, or nodes once none are left, so memory stays bounded whatever the graph
-holds. A failure leaves part of the graph deleted; running it again finishes the job.
+`dbms.memory.transaction.total.max threshold reached`. In batches every transaction deletes at
+most `batch` relationships, or nodes once none are left, so memory stays bounded whatever the
+graph holds; a failure leaves part of the graph deleted, and running it again finishes the job.
+The embedded engine reads every relationship for each batch (hours at 2,700,000 works), so it
+drops its tables instead (`cypher/schema/ladybug_drop.cypher`) and creates them again, empty.
 """
 
 from __future__ import annotations
@@ -20,11 +23,19 @@ def delete_all(
     backend: GraphBackend,
     batch: int = BATCH,
     progress: Callable[[str, int], None] | None = None,
+    *,
+    drop: bool = True,
 ) -> tuple[int, int]:
-    """Delete every relationship, then every node; returns (relationships, nodes) deleted.
-    `progress(kind, total)` is called after each batch."""
+    """Delete every relationship and node; returns how many (relationships, nodes). `drop`:
+    drop the schema where the engine can (else batches). `progress(kind, total)` is called
+    after each batch."""
     if batch < 1:
         raise ValueError("batch must be at least 1")
+    if drop:
+        counted = {r["kind"]: int(r["n"]) for r in backend.read_long("admin_count_all")}
+        if backend.drop_schema():
+            backend.apply_schema()
+            return counted["relationships"], counted["nodes"]
     totals = []
     steps = (("relationships", "admin_delete_relationships"), ("nodes", "admin_delete_nodes"))
     for kind, query in steps:

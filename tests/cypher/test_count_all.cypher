@@ -1,5 +1,0 @@
-// Every node and every relationship, whatever its label or type (counted before the kind is
-// named: a grouping key over no rows gives no row at all).
-// params: none
-MATCH (n) WITH count(n) AS n RETURN 'nodes' AS kind, n
-UNION ALL MATCH ()-[r]->() WITH count(r) AS n RETURN 'relationships' AS kind, n
