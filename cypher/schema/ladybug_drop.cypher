@@ -2,7 +2,7 @@
 // the relationship tables first, with all they hold; `graphsvc schema apply` (or any command
 // that opens the graph) creates them again, empty. Dropping a table takes no time whatever it
 // holds; deleting a batch at a time does not scale here (50,000 relationships took about 12 s a
-// batch at 2,700,000 works, 0.8 s at 100,000: hours for the 62 million). The file does not
+// batch at 2,700,000 works, 0.8 s at 100,000: hours for the 61 million). The file does not
 // shrink.
 DROP TABLE IF EXISTS COOCCURS;
 DROP TABLE IF EXISTS MEMBER_OF;
