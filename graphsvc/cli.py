@@ -422,8 +422,9 @@ def admin_revoke(email: Annotated[str, typer.Argument(help="The account's email.
 
 @app.command()
 def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm.")] = False) -> None:
-    """Delete every node and relationship of the configured graph (a bounded batch per
-    transaction; if it stops half-way, run it again)."""
+    """Delete every node and relationship of the configured graph (the embedded engine drops
+    and remakes its tables; Neo4j deletes a bounded batch per transaction: if it stops
+    half-way, run it again)."""
     if not yes:
         raise fail("this deletes the whole graph: pass --yes")
     backend = _open(_settings())

@@ -156,14 +156,13 @@ class LadybugBackend(GraphBackend):
         )
 
     def apply_schema(self) -> list[str]:
-        statements = self.catalog.schema_statements()
-        with self._write_lock, self._long_running() as conn:
-            for statement in statements:
-                self._execute(conn, statement)
-        return statements
+        return self._run_statements(self.catalog.schema_statements())
 
     def drop_schema(self) -> list[str]:
-        statements = self.catalog.drop_statements()
+        return self._run_statements(self.catalog.drop_statements())
+
+    def _run_statements(self, statements: list[str]) -> list[str]:
+        """Schema statements, one after the other, as the only writer."""
         with self._write_lock, self._long_running() as conn:
             for statement in statements:
                 self._execute(conn, statement)

@@ -1,4 +1,5 @@
-"""Emptying the whole graph a bounded batch per transaction (`graphsvc reset`)."""
+"""Emptying the whole graph (`graphsvc reset`): a bounded batch per transaction, or the embedded
+engine's tables dropped and made again."""
 
 from __future__ import annotations
 
@@ -71,13 +72,8 @@ def test_delete_all_drops_the_embedded_engines_tables_and_makes_them_again(
 def test_the_drop_statements_drop_every_table_the_schema_makes() -> None:
     catalog = Catalog("ladybug")
     pattern = r"CREATE (NODE|REL) TABLE IF NOT EXISTS (\w+)"
-    made = [m[2] for s in catalog.schema_statements() if (m := re.match(pattern, s))]
+    made = [(m[1], m[2]) for s in catalog.schema_statements() if (m := re.match(pattern, s))]
     dropped = [s.removeprefix("DROP TABLE IF EXISTS ") for s in catalog.drop_statements()]
-    assert sorted(dropped) == sorted(made)
-    rels = [m for s in catalog.schema_statements() if (m := _rel_table(s))]
-    assert set(dropped[: len(rels)]) == set(rels)  # relationship tables before node tables
-
-
-def _rel_table(statement: str) -> str | None:
-    m = re.match(r"CREATE REL TABLE IF NOT EXISTS (\w+)", statement)
-    return m[1] if m else None
+    assert sorted(dropped) == sorted(name for _, name in made)
+    rels = {name for kind, name in made if kind == "REL"}
+    assert set(dropped[: len(rels)]) == rels  # relationship tables before node tables
