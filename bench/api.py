@@ -205,7 +205,9 @@ def _ladybug_side(
             check(server, row)
         load = wait_idle(args.wait_idle)
         ingest = LadybugIngest(server, p.new_papers) if p.new_papers else None
-        bump: Callable[[], None] = LadybugBump(server, p.bump, OUT)
+        bump: Callable[[], None] = LadybugBump(
+            server.http, p.bump, OUT / f"bump-{server.name}.jsonl"
+        )
         if ingest is not None:
             ingest.start()
             bump = BatchWait(ingest, bump)  # jobs queue behind the ingest: its next batch

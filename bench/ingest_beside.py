@@ -322,6 +322,23 @@ class BumpPaper:
         }
 
 
+def new_bump_paper() -> BumpPaper:
+    """A paper no graph holds (one new author, a small topic), for a graph without dumps: its
+    first bump adds it, later ones add versions."""
+    work = {
+        "arxiv_id": "9912.99999",
+        "version": 1,
+        "title": "A paper re-ingested to time cache misses",
+        "abstract": "",
+        "published": dt.date(1999, 12, 31),
+        "year": 1999,
+        "doi": None,
+        "journal_ref": None,
+        "comment": None,
+    }
+    return BumpPaper(work, "Bench Cachemiss Bumper", ["math.HO"])
+
+
 def bump_paper(d: Dumps, avoid: set[str]) -> BumpPaper:
     """A personal single-author work whose author has no affiliation and whose topics and
     author are not in `avoid` (the subjects), the newest such (then the largest id)."""
@@ -354,21 +371,21 @@ def bump_paper(d: Dumps, avoid: set[str]) -> BumpPaper:
 class LadybugBump:
     """POST /v1/ingest of the bump paper's next version; wait for the job to finish."""
 
-    def __init__(self, server: Server, paper: BumpPaper, folder: Path) -> None:
-        self.server = server
+    def __init__(self, http: Http, paper: BumpPaper, file: Path) -> None:
+        self.http = http
         self.paper = paper
         self.version = int(paper.work["version"] or 1)
-        self.file = folder / f"bump-{server.name}.jsonl"
+        self.file = file
 
     def __call__(self) -> None:
         self.version += 1
         self.file.write_text(json.dumps(self.paper.snapshot(self.version)) + "\n")
-        status, job = self.server.http.upload("/v1/ingest", {"kind": "snapshot"}, self.file)
+        status, job = self.http.upload("/v1/ingest", {"kind": "snapshot"}, self.file)
         if status != 202:
             raise RuntimeError(f"POST /v1/ingest: {status} {job}")
         deadline = time.monotonic() + 300
         while True:
-            data = self.server.http.get_json(f"/v1/ingest/{job['id']}", admin=True)
+            data = self.http.get_json(f"/v1/ingest/{job['id']}", admin=True)
             if data["status"] == "done":
                 return
             if data["status"] == "failed" or time.monotonic() > deadline:

@@ -10,15 +10,21 @@ graph's facts: 15 GB at 1,000,000 works): the same endpoints and parameters as b
 commit's, side by side on one Neo4j): each cell on each server in turn, --warmup untimed
 requests then up to --requests timed ones over one keep-alive connection, sequential. With
 --misses, also the neighborhood right after a write: the graph version is bumped before each
-timed request, through the graph the GRAPHSVC_* settings name (as bench/api.py does on Neo4j).
+timed request, on Neo4j through the graph the GRAPHSVC_* settings name (as bench/api.py does),
+on the embedded engine (GRAPHSVC_BACKEND=ladybug) by an ingest job of each server's own: a
+paper of its own (`new_bump_paper`) added, then given a new version, before each request
+(servers started with GRAPHSVC_ADMIN_TOKEN=bench-admin-token).
 Answers are not checked here; bench/api.py and the tests check them against the oracle.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from pathlib import Path
 
-from bench.ingest_beside import Neo4jBump
+from bench.graphs import OUT
+from bench.ingest_beside import LadybugBump, Neo4jBump, new_bump_paper
 from bench.servers import Http
 from bench.subjects import ENDPOINTS
 from bench.timing import pct, timed
@@ -51,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="stop timing a cell after S seconds (once 30 are timed)")  # fmt: skip
     args = parser.parse_args(argv)
     servers = [(name, Http(int(port))) for name, port in args.server]
-    bump = Neo4jBump(open_backend(load_settings())) if args.misses else None
+    bumps = _bumps(servers) if args.misses else {}
     subjects = {"researcher": args.researcher, "topic": args.topic}
     print("| endpoint | subject | id | server | p50 ms | p99 ms | timed | errors |")
     print("|---|---|---|---|---:|---:|---:|---:|")
@@ -66,12 +72,24 @@ def main(argv: list[str] | None = None) -> None:
                     args.warmup,
                     args.requests,
                     args.budget,
-                    before_each=bump if ep.miss else None,
+                    before_each=bumps[name] if ep.miss else None,
                 )
                 error = f" ({s.first_error})" if s.first_error else ""
                 print(f"| {ep.name} | {label} | {ident} | {name} | {pct(s.times, 50):.1f} | "
                       f"{pct(s.times, 99):.1f} | {len(s.times)} | {s.errors}{error} |",
                       flush=True)  # fmt: skip
+
+
+def _bumps(servers: list[tuple[str, Http]]) -> dict[str, Callable[[], None]]:
+    """Each server's version bump: one Neo4j graph for all, or each embedded server's own."""
+    settings = load_settings()
+    if settings.graphsvc_backend == "neo4j":
+        shared = Neo4jBump(open_backend(settings))
+        return {name: shared for name, _ in servers}
+    return {
+        name: LadybugBump(http, new_bump_paper(), OUT / f"bump-latency-{name}.jsonl")
+        for name, http in servers
+    }
 
 
 if __name__ == "__main__":
