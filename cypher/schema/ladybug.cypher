@@ -37,6 +37,9 @@ CREATE NODE TABLE IF NOT EXISTS Account(
 // A signed-in browser: the SHA-256 of its cookie value (never the value), its CSRF token.
 CREATE NODE TABLE IF NOT EXISTS Session(
   id STRING PRIMARY KEY, account_id STRING, csrf STRING, created_at INT64, seen_at INT64);
+// Sign-in, sign-up and reset attempts per throttle key (a digest of the action and the
+// account or address): their times within the window, and the last attempt.
+CREATE NODE TABLE IF NOT EXISTS Attempts(key STRING PRIMARY KEY, times INT64[], seen_at INT64);
 // A secret given to an account, stored as the SHA-256 of its value: an email-verification or
 // password-reset link, a personal access token, a private feed URL. `public_id` names it.
 CREATE NODE TABLE IF NOT EXISTS AccountSecret(

@@ -16,6 +16,8 @@ CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT account_email_key IF NOT EXISTS FOR (n:Account) REQUIRE n.email_key IS UNIQUE;
 CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
 CREATE INDEX session_account IF NOT EXISTS FOR (n:Session) ON (n.account_id);
+CREATE CONSTRAINT attempts_key IF NOT EXISTS FOR (n:Attempts) REQUIRE n.key IS UNIQUE;
+CREATE INDEX attempts_seen IF NOT EXISTS FOR (n:Attempts) ON (n.seen_at);
 CREATE CONSTRAINT account_secret_id IF NOT EXISTS FOR (n:AccountSecret) REQUIRE n.id IS UNIQUE;
 CREATE INDEX account_secret_public_id IF NOT EXISTS FOR (n:AccountSecret) ON (n.public_id);
 CREATE INDEX account_secret_account IF NOT EXISTS FOR (n:AccountSecret) ON (n.account_id);

@@ -147,7 +147,7 @@ def accounts_service(config: Settings, backend: GraphBackend) -> Accounts:
     return Accounts(
         backend,
         mailer(smtp, config.graphsvc_mail_from),
-        Throttle(config.graphsvc_signin_per_account, config.graphsvc_signin_per_address),
+        Throttle(backend, config.graphsvc_signin_per_account, config.graphsvc_signin_per_address),
         Policy(
             session_idle_s=config.graphsvc_session_idle_s,
             session_absolute_s=config.graphsvc_session_absolute_s,
