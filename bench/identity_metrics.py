@@ -45,16 +45,22 @@ def _pairs(n: int) -> int:
 def score(predicted: Mapping[Hashable, Hashable], truth: Mapping[Hashable, Hashable]) -> Scores:
     """Scores of `predicted` (mention -> cluster) against `truth` (mention -> person), over the
     mentions both name."""
-    mentions = [m for m in truth if m in predicted]
-    joint: Counter[tuple[Hashable, Hashable]] = Counter((predicted[m], truth[m]) for m in mentions)
-    cluster_size: Counter[Hashable] = Counter(predicted[m] for m in mentions)
-    person_size: Counter[Hashable] = Counter(truth[m] for m in mentions)
+    return score_joint(Counter((predicted[m], truth[m]) for m in truth if m in predicted))
+
+
+def score_joint(joint: Mapping[tuple[Hashable, Hashable], int]) -> Scores:
+    """Scores from the contingency table: how many mentions each (cluster, person) shares."""
+    cluster_size: Counter[Hashable] = Counter()
+    person_size: Counter[Hashable] = Counter()
+    for (cluster, person), k in joint.items():
+        cluster_size[cluster] += k
+        person_size[person] += k
     together = sum(_pairs(n) for n in joint.values())
     said = sum(_pairs(n) for n in cluster_size.values())
     true = sum(_pairs(n) for n in person_size.values())
     pp = together / said if said else 1.0
     pr = together / true if true else 1.0
-    n = len(mentions)
+    n = sum(joint.values())
     bp = sum(k * k / cluster_size[c] for (c, _), k in joint.items()) / n if n else 1.0
     br = sum(k * k / person_size[p] for (_, p), k in joint.items()) / n if n else 1.0
     return Scores(

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from bench.graphs import OUT
 from bench.ingest_beside import LadybugBump, Neo4jBump, new_bump_paper
