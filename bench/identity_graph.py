@@ -88,9 +88,10 @@ def _ladybug_rows(folder: Path) -> Iterator[tuple[str, int, str]]:
     conn = ladybug.Connection(db)
     try:
         result = conn.execute(AUTHORSHIPS)
+        assert isinstance(result, ladybug.QueryResult)
         while result.has_next():
             work, position, researcher = result.get_next()
-            yield work, position, researcher
+            yield str(work), int(position), str(researcher)
     finally:
         conn.close()
         db.close()

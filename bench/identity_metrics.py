@@ -17,6 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+M = TypeVar("M", bound=Hashable)  # a mention
+C = TypeVar("C", bound=Hashable)  # a cluster (a researcher record)
+P = TypeVar("P", bound=Hashable)  # a person of the truth
 
 
 @dataclass(frozen=True)
@@ -42,16 +47,16 @@ def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def score(predicted: Mapping[Hashable, Hashable], truth: Mapping[Hashable, Hashable]) -> Scores:
+def score(predicted: Mapping[M, C], truth: Mapping[M, P]) -> Scores:
     """Scores of `predicted` (mention -> cluster) against `truth` (mention -> person), over the
     mentions both name."""
     return score_joint(Counter((predicted[m], truth[m]) for m in truth if m in predicted))
 
 
-def score_joint(joint: Mapping[tuple[Hashable, Hashable], int]) -> Scores:
+def score_joint(joint: Mapping[tuple[C, P], int]) -> Scores:
     """Scores from the contingency table: how many mentions each (cluster, person) shares."""
-    cluster_size: Counter[Hashable] = Counter()
-    person_size: Counter[Hashable] = Counter()
+    cluster_size: Counter[C] = Counter()
+    person_size: Counter[P] = Counter()
     for (cluster, person), k in joint.items():
         cluster_size[cluster] += k
         person_size[person] += k

@@ -20,6 +20,7 @@ Answers are not checked here; bench/api.py and the tests check them against the 
 from __future__ import annotations
 
 import argparse
+import functools
 from collections.abc import Callable
 
 from bench.graphs import OUT
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
             path = ep.path(ident)
             for name, http in servers:
                 s = timed(
-                    lambda h=http, p=path: h.get(p)[0],
+                    functools.partial(_status, http, path),
                     args.warmup,
                     args.requests,
                     args.budget,
@@ -77,6 +78,10 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"| {ep.name} | {label} | {ident} | {name} | {pct(s.times, 50):.1f} | "
                       f"{pct(s.times, 99):.1f} | {len(s.times)} | {s.errors}{error} |",
                       flush=True)  # fmt: skip
+
+
+def _status(http: Http, path: str) -> int:
+    return http.get(path)[0]
 
 
 def _bumps(servers: list[tuple[str, Http]]) -> dict[str, Callable[[], None]]:

@@ -141,9 +141,9 @@ def _coauthor_graph(f: Facts, all_works: bool) -> nx.Graph:
     g = nx.Graph()
     g.add_nodes_from(f.researchers)
     by_work: dict[str, list[str]] = {}
-    for a in f.authorships:
-        if all_works or f.personal(a["work"]):
-            by_work.setdefault(a["work"], []).append(a["researcher"])
+    for row in f.authorships:
+        if all_works or f.personal(row["work"]):
+            by_work.setdefault(row["work"], []).append(row["researcher"])
     for work, authors in by_work.items():
         for i, a in enumerate(authors):
             for b in authors[i + 1 :]:

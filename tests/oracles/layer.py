@@ -13,14 +13,14 @@ def layer(backend: GraphBackend, team_min_authors: int = 100) -> dict[str, Any]:
     """The collaboration layer as it must be, recomputed here from the raw facts alone (the
     authorships, topics and team links), in the shape of the `export_*` layer dumps."""
     authors: dict[str, list[str]] = defaultdict(list)
-    for a in backend.read("export_authorships"):
-        authors[a["work"]].append(a["researcher"])
+    for row in backend.read("export_authorships"):
+        authors[row["work"]].append(row["researcher"])
     topics: dict[str, set[str]] = defaultdict(set)
-    for h in backend.read("export_work_topics"):
-        topics[h["work"]].add(h["topic"])
+    for row in backend.read("export_work_topics"):
+        topics[row["work"]].add(row["topic"])
     teams: dict[str, set[str]] = defaultdict(set)
-    for t in backend.read("export_work_teams"):
-        teams[t["work"]].add(t["team"])
+    for row in backend.read("export_work_teams"):
+        teams[row["work"]].add(row["team"])
     works = {w["arxiv_id"]: w for w in backend.read("export_works")}
     researchers = [r["id"] for r in backend.read("export_researchers")]
     pairs: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0])
