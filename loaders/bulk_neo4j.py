@@ -42,25 +42,29 @@ def write_csv_files(
     tables: Mapping[str, Rows], folder: Path, *, each_table: Callable[[], None] = lambda: None
 ) -> list[str]:
     """Every table that has rows as a CSV file in `folder` (`each_table` called before each);
-    the importer's `--nodes` and `--relationships` options that name them."""
+    the importer's `--nodes` and `--relationships` options that name them, and
+    `--multiline-fields=true` only if a field holds a line break: that option makes the importer
+    read each file on one thread (neo4j-admin's manual: it "can severely degrade the
+    performance"), and the graph's text is whitespace-collapsed when read."""
     files = []
+    multiline = False
     for table in (*NODES, *RELATIONSHIPS):
         each_table()
         rows = tables[table.name]
         if not rows:
             continue
         path = folder / f"{table.name}.csv"
-        write_csv(table, rows, path)
+        multiline |= write_csv(table, rows, path)
         kind = "--nodes" if not table.ends[0] else "--relationships"
         files.append(f"{kind}={table.name}={path}")
-    return files
+    return [*files, "--multiline-fields=true"] if multiline else files
 
 
 def run_importer(data_dir: Path, folder: Path, files: list[str], *, overwrite: bool) -> None:
-    """neo4j-admin's importer on the CSV files `write_csv_files` left in `folder`."""
+    """neo4j-admin's importer on the CSV files `write_csv_files` left in `folder` (`files`:
+    the options it returned)."""
     options = [
         f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
-        "--multiline-fields=true",
         f"--overwrite-destination={'true' if overwrite else 'false'}",
         f"--report-file={folder / 'import.report'}",
         *files,
@@ -68,8 +72,9 @@ def run_importer(data_dir: Path, folder: Path, files: list[str], *, overwrite: b
     run_import(data_dir, options, data_dir / "bulk-import.log")
 
 
-def write_csv(table: Table, rows: Iterable[Row], path: Path) -> None:
-    """One table as a CSV file with neo4j-admin's typed header."""
+def write_csv(table: Table, rows: Iterable[Row], path: Path) -> bool:
+    """One table as a CSV file with neo4j-admin's typed header; whether a field held a line
+    break."""
     columns = list(table.columns)
     if table.ends[0]:
         header = [f":START_ID({table.ends[0]})", f":END_ID({table.ends[1]})"]
@@ -80,10 +85,15 @@ def write_csv(table: Table, rows: Iterable[Row], path: Path) -> None:
         columns = [c for c in columns if c[0] != table.key]
     header += [f"{name}:{kind}" for name, kind in columns]
     names += [name for name, _ in columns]
+    multiline = False
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(",".join(header) + "\n")
         for row in rows:
-            out.write(",".join(_field(row[n]) for n in names) + "\n")
+            line = ",".join(_field(row[n]) for n in names)
+            if "\n" in line or "\r" in line:  # only inside a quoted field
+                multiline = True
+            out.write(line + "\n")
+    return multiline
 
 
 def _field(value: Any) -> str:

@@ -4,6 +4,7 @@ it; a graph that is not empty is refused."""
 
 from __future__ import annotations
 
+import csv
 import json
 import multiprocessing
 import os
@@ -24,6 +25,7 @@ from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_ladybug, bulk_load, bulk_neo4j
 from loaders.bulk import BulkPlanner, BulkRefused
+from loaders.bulk_tables import NODES, RELATIONSHIPS, Row
 from loaders.lines import ReadLimits
 from loaders.neo4j_local import LocalNeo4j
 from loaders.snapshot import build_record, read_snapshot
@@ -430,3 +432,21 @@ def test_a_planning_process_ends_itself_when_its_command_is_killed(tmp_path: Pat
     finally:
         command.kill()
         os.close(pipe)
+
+
+def test_csv_files_ask_the_importer_for_multiline_fields_only_when_a_field_breaks_a_line(
+    tmp_path: Path,
+) -> None:
+    """The importer reads files in parallel unless told that fields span lines; a line break
+    that does reach a field still loads (the option is given) and the quoting holds it."""
+    names = ['Institut "Néel", CNRS', "Second\nline", "carriage\r\nreturn"]
+    for multiline, kept in ((False, names[:1]), (True, names)):
+        folder = tmp_path / str(multiline)
+        folder.mkdir()
+        tables: dict[str, list[Row]] = {t.name: [] for t in (*NODES, *RELATIONSHIPS)}
+        tables["Institution"] = [{"id": f"i{n}", "name": name} for n, name in enumerate(kept)]
+        options = bulk_neo4j.write_csv_files(tables, folder)
+        assert options[0] == f"--nodes=Institution={folder / 'Institution.csv'}"
+        assert ("--multiline-fields=true" in options) is multiline
+        with (folder / "Institution.csv").open(newline="", encoding="utf-8") as rows:
+            assert [row[1] for row in csv.reader(rows)][1:] == kept
