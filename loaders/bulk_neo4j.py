@@ -20,8 +20,7 @@ from loaders.bulk_tables import NODES, RELATIONSHIPS, Row, Rows, Table
 from loaders.neo4j_local import run_import
 
 ARRAY_DELIMITER = "\x1f"  # unit separator: never in a name, title or id
-FILL_BATCH = 50_000
-FILL_QUERIES = ("bulk_fill_authored_institutions",)
+FILL_WORKS = 5_000  # works per transaction of the empty lists' fill
 
 
 def has_database(data_dir: Path) -> bool:
@@ -124,11 +123,14 @@ def finish(backend: GraphBackend) -> None:
     """On the server now serving the imported database: the schema (constraints and indexes
     as `graphsvc schema apply` creates them), then the empty lists CSV could not hold."""
     backend.apply_schema()
-    for name in FILL_QUERIES:
-        while _fill_some(backend, name):
-            pass
+    after: str | None = ""
+    while after is not None:
+        after = _fill_after(backend, after)
 
 
-def _fill_some(backend: GraphBackend, name: str) -> int:
-    rows = backend.write(lambda tx: tx.run(name, limit=FILL_BATCH))
-    return int(rows[0]["n"]) if rows else 0
+def _fill_after(backend: GraphBackend, after: str) -> str | None:
+    """The empty lists of the next `FILL_WORKS` works after `after`; the last of them."""
+    rows = backend.write(
+        lambda tx: tx.run("bulk_fill_authored_institutions", after=after, limit=FILL_WORKS)
+    )
+    return rows[0]["last"] if rows else None
