@@ -42,14 +42,18 @@ from loaders.snapshot import read_snapshot
 
 RULES = ("today", "evidence", "rarity")
 NAME_RARITY = {"evidence": False, "rarity": True}  # the rules of this code
-# Every authorship of a graph written by either version (inline Cypher: a benchmark's reader).
+# Every authorship of a graph written by either version (inline Cypher: a benchmark's reader;
+# bench.identity_graph reads it too).
+AUTHORSHIPS = (
+    "MATCH (r:Researcher)-[a:AUTHORED]->(w:Work) "
+    "RETURN w.arxiv_id AS work, a.position AS position, r.id AS researcher"
+)
 DUMP = """
 import json, sys
 import ladybug
 db = ladybug.Database(sys.argv[1], read_only=True)
 conn = ladybug.Connection(db)
-query = "MATCH (r:Researcher)-[a:AUTHORED]->(w:Work) RETURN w.arxiv_id, a.position, r.id"
-result = conn.execute(query)
+result = conn.execute(sys.argv[3])
 with open(sys.argv[2], "w") as out:
     while result.has_next():
         out.write(json.dumps(result.get_next()) + "\\n")
@@ -94,7 +98,7 @@ def _predicted(code: Path, graph: Path) -> dict[tuple[str, int], str]:
     dump = graph / "authorships.jsonl"
     env = {**os.environ, "PYTHONPATH": str(code)}
     subprocess.run(
-        [sys.executable, "-c", DUMP, str(graph / "graph.lbdb"), str(dump)],
+        [sys.executable, "-c", DUMP, str(graph / "graph.lbdb"), str(dump), AUTHORSHIPS],
         cwd=code,
         env=env,
         check=True,

@@ -28,15 +28,10 @@ import neo4j
 
 from bench.corpus import generate_with_truth
 from bench.graphs import OUT
-from bench.identity import table
+from bench.identity import AUTHORSHIPS, table
 from bench.identity_metrics import Scores, score_joint
 from graphsvc.settings import load_settings
 
-# Every authorship (inline Cypher: a benchmark's reader, as bench.identity's DUMP).
-AUTHORSHIPS = (
-    "MATCH (r:Researcher)-[a:AUTHORED]->(w:Work) "
-    "RETURN w.arxiv_id AS work, a.position AS position, r.id AS researcher"
-)
 SORT_ENV = {**os.environ, "LC_ALL": "C"}  # sort(1) and join(1) must collate alike
 
 
