@@ -14,6 +14,7 @@ import ladybug
 
 from graphsvc.catalog import Catalog
 from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Reader, Row, plain
+from graphsvc.db.watchdog import StatementWatchdog
 
 T = TypeVar("T")
 POOL_SIZE = 4
@@ -53,8 +54,9 @@ class LadybugBackend(GraphBackend):
                     "it (while a server runs, ingest through its API)"
                 ) from err
             raise GraphError(f"cannot open the embedded database {path}: {err}") from err
-        self._timeout_ms = int(timeout_s * 1000)
+        self.watchdog = StatementWatchdog(timeout_s)
         self._write_timeout_ms = int(write_timeout_s * 1000)
+        self._long: set[ladybug.Connection] = set()  # under the engine's own (write) timeout
         self._pool: queue.Queue[ladybug.Connection] = queue.Queue()
         self._all: set[ladybug.Connection] = set()
         self._all_lock = threading.Lock()
@@ -64,8 +66,10 @@ class LadybugBackend(GraphBackend):
         self._closed = False
 
     def _new_connection(self) -> ladybug.Connection:
+        """A connection for short reads: each statement on its caller's thread, bounded by the
+        watchdog (see graphsvc.db.watchdog; the request's reads ran on half the CPU)."""
         conn = ladybug.Connection(self._db)
-        conn.set_query_timeout(self._timeout_ms)
+        conn.set_max_threads_for_exec(1)
         with self._all_lock:
             self._all.add(conn)
         return conn
@@ -91,11 +95,7 @@ class LadybugBackend(GraphBackend):
     def _run(self, conn: ladybug.Connection, name: str, params: dict[str, Any]) -> list[Row]:
         query = self.catalog[name]
         query.check_params(params)
-        try:
-            result = conn.execute(query.text, params)
-        except RuntimeError as err:
-            raise GraphError(f"query {name} failed on ladybug: {self._explained(err)}") from err
-        assert not isinstance(result, list)
+        result = self._statement(conn, query.text, params, f"query {name}")
         columns = result.get_column_names()
         rows = [dict(zip(columns, map(plain, values), strict=True)) for values in result]
         result.close()
@@ -122,8 +122,13 @@ class LadybugBackend(GraphBackend):
         """A pooled connection whose statements (COMMIT too) run under the write timeout,
         replaced by a new one afterwards (a job's statements are the large ones)."""
         with self._connection(renew=True) as conn:
+            conn.set_max_threads_for_exec(0)  # the database's limit: a job's statements are large
             conn.set_query_timeout(self._write_timeout_ms)
-            yield conn
+            self._long.add(conn)
+            try:
+                yield conn
+            finally:
+                self._long.discard(conn)
 
     def _in_transaction(
         self, conn: ladybug.Connection, begin: str, work: Callable[[_LadybugTx], T]
@@ -140,13 +145,35 @@ class LadybugBackend(GraphBackend):
         return result
 
     def _execute(self, conn: ladybug.Connection, statement: str) -> None:
-        try:
-            conn.execute(statement)
-        except RuntimeError as err:
-            raise GraphError(f"{statement} failed on ladybug: {self._explained(err)}") from err
+        self._statement(conn, statement, {}, statement).close()
 
-    def _explained(self, err: RuntimeError) -> str:
-        """The engine's message, with what to do when its memory for pages ran out."""
+    def _statement(
+        self, conn: ladybug.Connection, text: str, params: dict[str, Any], what: str
+    ) -> ladybug.QueryResult:
+        """One statement: on a job's connection under the engine's write timeout, else under
+        the watchdog's read timeout."""
+        if conn in self._long:
+            try:
+                result = conn.execute(text, params)
+            except RuntimeError as err:
+                raise GraphError(f"{what} failed on ladybug: {self._explained(err)}") from err
+        else:
+            with self.watchdog.watching(conn) as watch:
+                try:
+                    result = conn.execute(text, params)
+                except RuntimeError as err:
+                    late = watch.interrupted
+                    raise GraphError(
+                        f"{what} failed on ladybug: {self._explained(err, late)}"
+                    ) from err
+        assert not isinstance(result, list)
+        return result
+
+    def _explained(self, err: RuntimeError, late: bool = False) -> str:
+        """The engine's message, with the read timeout when it stopped the statement, and what
+        to do when the engine's memory for pages ran out."""
+        if late:
+            return f"{err} (the read timeout, {self.watchdog.timeout_s:g} s, has passed)"
         if "buffer pool is full" not in str(err):
             return str(err)
         mb = self.buffer_pool_bytes // 1024**2
@@ -176,6 +203,7 @@ class LadybugBackend(GraphBackend):
         if self._closed:
             return
         self._closed = True
+        self.watchdog.close()
         with self._all_lock:
             connections = list(self._all)
         for conn in connections:
