@@ -34,7 +34,8 @@ class Watch:
 
 
 class StatementWatchdog:
-    """Interrupts a watched statement `timeout_s` after it started (at most TICK_S later)."""
+    """Interrupts a watched statement `timeout_s` after it started (at most TICK_S later, or
+    the engine's own delay in noticing: it checks between batches of rows)."""
 
     def __init__(self, timeout_s: float) -> None:
         self.timeout_s = timeout_s
@@ -62,13 +63,15 @@ class StatementWatchdog:
                 self._running.discard(watch)
 
     def _watch(self) -> None:
+        """Interrupt each overdue statement at every tick until it has returned: the engine
+        clears an interrupt that comes while the statement is still being compiled."""
         with self._cond:
             while not self._closed:
                 now = time.monotonic()
-                for watch in [w for w in self._running if w.deadline <= now]:
-                    watch.interrupted = True
-                    watch.conn.interrupt()
-                    self._running.discard(watch)
+                for watch in self._running:
+                    if watch.deadline <= now:
+                        watch.interrupted = True
+                        watch.conn.interrupt()
                 self._cond.wait(TICK_S)
 
     def alive(self) -> bool:

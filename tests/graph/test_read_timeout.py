@@ -8,11 +8,12 @@ import threading
 import time
 from pathlib import Path
 
+import ladybug
 import pytest
 
 from graphsvc.db.base import GraphError, Reader
 from graphsvc.db.ladybug_backend import LadybugBackend
-from graphsvc.db.watchdog import TICK_S
+from graphsvc.db.watchdog import TICK_S, StatementWatchdog
 from loaders.snapshot import read_snapshot
 from loaders.writer import GraphWriter
 from tests.helpers import DEMO, TEST_QUERIES
@@ -80,6 +81,28 @@ def test_reads_that_end_in_time_are_never_stopped_later(embedded: LadybugBackend
             t.join()
         assert errors == []
     finally:
+        embedded.close()
+
+
+def test_an_interrupt_during_compilation_is_repeated(embedded: LadybugBackend) -> None:
+    """The engine clears an interrupt that comes while a statement is still being compiled,
+    so the watchdog repeats it until the statement returns. Here compiling takes about half
+    a second (a literal list of 20,000 numbers) and running it seconds more."""
+    literal = ",".join(map(str, range(20_000)))
+    statement = (  # the cross product of test_slow_read, after the long literal
+        f"WITH [{literal}] AS xs MATCH (a:Work), (b:Work), (r:Researcher) "
+        "WHERE a.title + r.name < b.title + r.name RETURN count(*) + size(xs) AS n"
+    )
+    watchdog = StatementWatchdog(0.001)
+    conn = ladybug.Connection(embedded._db)  # a second connection to the backend's database
+    conn.set_max_threads_for_exec(1)
+    try:
+        with pytest.raises(RuntimeError, match="Interrupted"), watchdog.watching(conn) as watch:
+            conn.execute(statement)
+        assert watch.interrupted
+    finally:
+        watchdog.close()
+        conn.close()
         embedded.close()
 
 
