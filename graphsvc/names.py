@@ -44,7 +44,6 @@ logging.getLogger("pylatexenc").setLevel(logging.ERROR)
 
 _LATEX = LatexNodes2Text()
 _LATEX_CHARS = re.compile(r"[\\{}$~]")
-_WS = re.compile(r"\s+")
 _EDGE_PUNCT = ",;:"
 # Letters that NFKD does not decompose into base + combining mark.
 _FOLD_MAP = str.maketrans(
@@ -89,6 +88,12 @@ _DOTTED_INITIALS = re.compile(r"(?:\w\.)+\w?\.?", re.UNICODE)
 _SYLLABLE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # anyascii capitalizes each CJK syllable
 
 
+def collapse_spaces(text: str) -> str:
+    """Each run of whitespace as one space, none at the ends (`str.split`'s whitespace, which
+    is `re`'s `\\s`; four times faster than a regex on an abstract)."""
+    return " ".join(text.split())
+
+
 @lru_cache(maxsize=_CACHE)
 def clean_name(raw: str) -> str:
     """LaTeX to Unicode, NFC, collapsed whitespace, no stray braces or edge commas.
@@ -108,7 +113,7 @@ def clean_name(raw: str) -> str:
     text = re.sub(r"(^|\s)[\u0300-\u036f]+", r"\1", text)
     text = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
     text = text.replace("\\", " ").replace("{", "").replace("}", "")
-    text = _WS.sub(" ", text).strip()
+    text = collapse_spaces(text)
     text = _SPACED_HYPHEN.sub("-", text)  # arXiv's "C. -P." -> "C.-P."
     text = text.strip(_EDGE_PUNCT + " ")
     return text if any(ch.isalnum() for ch in text) else ""
@@ -124,10 +129,10 @@ def fold(text: str) -> str:
 def fold_once(text: str) -> str:
     """`fold` without the memo, so that unique text does not push names out of it."""
     if text.isascii():  # nothing to decompose or map: the same result, sooner
-        return _WS.sub(" ", text.lower()).strip()
+        return collapse_spaces(text.lower())
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _WS.sub(" ", stripped.translate(_FOLD_MAP).casefold()).strip()
+    return collapse_spaces(stripped.translate(_FOLD_MAP).casefold())
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,7 @@ def from_parts(last: str, first: str, suffix: str = "") -> str:
 
 def _norm(text: str) -> str:
     """Folded text with hyphens, dots and apostrophes dropped to spaces."""
-    return _WS.sub(" ", _KEY_PUNCT.sub(" ", fold(text))).strip()
+    return collapse_spaces(_KEY_PUNCT.sub(" ", fold(text)))
 
 
 def _as_parsed(name: str | ParsedName) -> ParsedName:

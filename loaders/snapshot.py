@@ -14,13 +14,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graphsvc.names import clean_name, from_parts
+from graphsvc.names import clean_name, collapse_spaces, from_parts
 from loaders.lines import BlankRun, Overlong, ReadLimits, read_lines
 from loaders.records import MAX_ABSTRACT_CHARS, MAX_AUTHORS, AuthorRecord, PaperRecord
 from loaders.source import Skip, SourceItem
 
 logger = logging.getLogger(__name__)
-_WS = re.compile(r"\s+")
 _VERSION_SUFFIX = re.compile(r"v\d+$")
 _AND = re.compile(r"\s+and\s+|,\s*and\s+|,|;")
 _PARENS = re.compile(r"[()]")
@@ -116,7 +115,7 @@ def build_record(obj: dict[str, Any], where: str) -> tuple[PaperRecord | None, S
 
 def _collapse(value: Any) -> Any:
     """Whitespace-collapsed string; non-strings pass through for pydantic to judge."""
-    return _WS.sub(" ", value).strip() if isinstance(value, str) else value
+    return collapse_spaces(value) if isinstance(value, str) else value
 
 
 def _truncate(text: Any) -> Any:
@@ -155,7 +154,7 @@ def _authors_string(value: Any) -> list[AuthorRecord]:
     one name more than a record may hold is read."""
     if not isinstance(value, str):
         return []
-    text = _WS.sub(" ", _outside_parentheses(value)).strip()
+    text = collapse_spaces(_outside_parentheses(value))
     names = filter(None, (clean_name(n) for n in _split_names(text)))
     return [AuthorRecord(name=n) for n in islice(names, MAX_AUTHORS + 1)]
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graphsvc.names import clean_name, fold
+from graphsvc.names import clean_name, collapse_spaces, fold
 
 _KEYWORD = re.compile(r"\b(collaborations?|consortium|consortia)\b", re.IGNORECASE)
 _PLURAL = {"collaborations": "collaboration", "consortia": "consortium"}
@@ -27,7 +27,6 @@ _TAIL_GROUP = re.compile(r"\S\s+group$", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b(?=[A-Z0-9.-]*[A-Z]{2})[A-Z0-9][A-Z0-9.-]+\b")
 _LEAD = re.compile(r"^(?:(?:for|on behalf of|representing)\s+)?(?:the\s+)?", re.IGNORECASE)
 _JOINER = re.compile(r"\s*(?:,|;|:|&|\band\b)\s*", re.IGNORECASE)
-_WS = re.compile(r"\s+")
 _KEY_DROP = re.compile(r"[.'’`{}]")
 _KEY_SPACE = re.compile(r"[^a-z0-9]+")
 
@@ -57,7 +56,7 @@ def split_entry(text: str) -> tuple[tuple[TeamName, ...], tuple[str, ...]]:
     A person's name gives ((), (name,)); "J. Smith and the ATLAS Collaboration" gives the
     ATLAS team and "J. Smith"; "ATLAS and CMS Collaborations" gives two teams.
     """
-    name = _WS.sub(" ", clean_name(text)).strip()
+    name = collapse_spaces(clean_name(text))
     if not name or not _names_a_team(name):
         return (), (name,) if name else ()
     parts = [p for p in _JOINER.split(name) if p.strip()]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import re
+import sys
 import unicodedata
 
 import pytest
@@ -11,6 +13,7 @@ from graphsvc.names import (
     ParsedName,
     block_key,
     clean_name,
+    collapse_spaces,
     completeness,
     fold,
     fold_once,
@@ -20,6 +23,18 @@ from graphsvc.names import (
     name_key,
     parse_name,
 )
+
+
+def test_collapse_spaces_is_the_regex_it_replaced() -> None:
+    """`re.sub(r"\\s+", " ", text).strip()`, faster: the same whitespace (every code point
+    checked) and the same result on strings of letters and every kind of whitespace."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    rng = random.Random(7)
+    alphabet = ["a", "é", "-", *spaces]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert collapse_spaces(text) == re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.mark.parametrize(
@@ -57,7 +72,7 @@ def test_clean_name_never_raises_on_garbage(garbage: str) -> None:
 
 
 def test_clean_name_non_string_is_empty() -> None:
-    assert clean_name(None) == ""  # type: ignore[arg-type]
+    assert clean_name(None) == ""  # lru_cache types its argument as any hashable
 
 
 def test_fold() -> None:
