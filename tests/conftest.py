@@ -20,6 +20,7 @@ from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
 from graphsvc.db.neo4j_backend import Neo4jBackend
 from graphsvc.settings import load_settings
+from loaders.bulk_tables import Rows
 from loaders.source import SourceItem
 from loaders.writer import DEFAULT_TEAM_MIN_AUTHORS
 from tests.helpers import TEST_QUERIES
@@ -173,7 +174,7 @@ def _corpus_items(n_works: int, seed: int) -> Iterator[SourceItem]:
 
 
 @functools.cache
-def _corpus_tables(n_works: int, seed: int) -> Mapping[str, list[dict[str, Any]]]:
+def _corpus_tables(n_works: int, seed: int) -> Mapping[str, Rows]:
     from loaders import bulk_load
 
     tables, _ = bulk_load.plan(

@@ -4,9 +4,10 @@ with new versions, team works and the admin's merges and splits interleaved (fix
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from loaders.records import AuthorRecord, PaperRecord
 from loaders.source import SourceItem
@@ -148,7 +149,10 @@ def _revise(
     return authors, cats
 
 
-def pick(ids: list[str], at: float) -> Any:
+T = TypeVar("T")
+
+
+def pick(ids: Sequence[T], at: float) -> T | None:
     """The id at a relative position of a sorted list (None when empty)."""
     return ids[min(int(at * len(ids)), len(ids) - 1)] if ids else None
 

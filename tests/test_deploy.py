@@ -35,10 +35,11 @@ def test_compose_file_is_valid_for_docker_compose_where_available() -> None:
     """`docker compose config` checks the file where the compose client exists."""
     docker = shutil.which("docker")
     has_compose = (
-        docker
+        docker is not None
         and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0
     )
     if has_compose:
+        assert docker is not None
         result = subprocess.run(
             [docker, "compose", "-f", str(REPO / "docker-compose.yml"), "config", "--quiet"],
             capture_output=True,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -118,7 +119,7 @@ def test_claims_refused_with_reasons(
 ) -> None:
     client, _ = rig
     ada = person(client, mailbox, "Ada Lovelace")
-    cases = [
+    cases: list[tuple[str, dict[str, Any], str]] = [
         ("atlas-collaboration", {"works": ["2101.00003"]}, "a team cannot be claimed"),
         ("ann-lee", {"works": ["2101.00002"]}, "is not one of this record's works"),
         ("ann-lee", {"works": ["junk"]}, "is not one of this record's works"),

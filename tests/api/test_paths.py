@@ -85,7 +85,8 @@ def check_pair(
 def sample_pairs(g: nx.Graph, n: int, seed: int) -> list[tuple[str, str]]:
     """Pairs inside the largest component (mostly reachable) and a few across components."""
     rng = random.Random(seed)
-    big = sorted(max(nx.connected_components(g), key=len))
+    largest: set[str] = max(nx.connected_components(g), key=len)
+    big = sorted(largest)
     everyone = sorted(g.nodes)
     pairs = [(rng.choice(big), rng.choice(big)) for _ in range(n)]
     pairs += [(rng.choice(everyone), rng.choice(everyone)) for _ in range(n // 3)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,11 @@ def test_expansion_bound_matches_the_oracle(
 portable = service.suggestions.__wrapped__  # type: ignore[attr-defined]  # takes a reader
 
 
+def portable_apart(reader: Reader, rid: str, asked: dict[str, Any]) -> Any:
+    """The portable path's answer, on a reader without the bundles."""
+    return portable(ReadsApart(reader), rid, **asked)
+
+
 class ReadsApart:
     """A reader without the bundles of one round trip: the service takes its portable path."""
 
@@ -145,12 +151,10 @@ def test_one_query_ranking_equals_the_reads_apart(
         rows = sum(d for _, d in g.degree(g[rid])) if rid in g else 0
         for rows_max in (service.EXPANSION_ROWS_MAX, rows // 2, 0):
             for open_first in (False, True):
-                asked = {"limit": 20, "min_common": 1, "rows_max": rows_max}
+                asked: dict[str, Any] = {"limit": 20, "min_common": 1, "rows_max": rows_max}
                 asked["open_first"] = open_first
                 one = service.suggestions(counted, rid, **asked)
-                apart = corpus_backend.read_together(
-                    lambda reader, a=asked, r=rid: portable(ReadsApart(reader), r, **a)
-                )
+                apart = corpus_backend.read_together(partial(portable_apart, rid=rid, asked=asked))
                 assert one == apart, (rid, asked)
                 compared += bool(one and one["items"])
     assert compared >= 6

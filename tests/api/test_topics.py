@@ -350,4 +350,4 @@ def test_neighborhoods_are_cached_and_computed_once_under_concurrency(
     ingest(backend, [paper("2001.00002", ("hep-th",), ("Emmy Noether",))])
     again = service.neighborhood(counted, "hep-th", 20, cache)
     assert counted.calls["topic_cooccurring"] == 3  # a write makes it stale
-    assert again["topic"]["works"] == 2
+    assert again is not None and again["topic"]["works"] == 2

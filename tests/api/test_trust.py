@@ -148,7 +148,8 @@ def subjects(f: Facts) -> list[str]:
 
 
 def test_trust_matches_the_oracle(trust_client: TestClient, trust_facts: Facts) -> None:
-    levels, tiers = Counter(), Counter()
+    levels: Counter[str] = Counter()
+    tiers: Counter[str] = Counter()
     chosen = subjects(trust_facts)
     for rid in chosen:
         got = get_ok(trust_client, f"/v1/researchers/{rid}/trust")
@@ -301,7 +302,8 @@ def test_unknown_id_is_404_and_a_merged_id_redirects_like_the_profile(
     assert get_ok(client, "/v1/researchers/a-lee/trust")["verification"]["level"] == "L1"
 
 
-CLAIM_STATES = [  # (claims on the record as (account, status, orcid_check), expected level)
+# The claims on the record as (account, status, orcid_check), and the expected level.
+CLAIM_STATES: list[tuple[list[tuple[str, str, str | None]], str]] = [
     ([], "L1"),
     ([("ok", "pending", None)], "L1"),
     ([("ok", "rejected", "verified")], "L1"),

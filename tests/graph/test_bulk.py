@@ -352,6 +352,7 @@ def test_a_planning_process_killed_is_reported_and_nothing_is_written(tmp_path: 
                 assert time.monotonic() < deadline, "no planning process started"
                 time.sleep(0.05)
             for child in children:
+                assert child.pid is not None  # started
                 os.kill(child.pid, signal.SIGKILL)
             with pytest.raises(bulk_load.PlanProcessDied, match="killed or out of memory"):
                 loading.result(timeout=60)

@@ -6,6 +6,7 @@ sample and an unknown id."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +73,7 @@ def test_each_bundle_answers_as_its_reads_alone(
     for rid in ids:
         viewer = follower["account"] if rid == follower["researcher"] else "acc-01"
         for bundle, reads in bundled(rid, viewer, two_hops(trust_facts, rid)):
-            compared += trust_backend.read_together(
-                lambda reader, b=bundle, r=reads: compare(reader, b, r)
-            )
+            compared += trust_backend.read_together(partial(compare, bundle=bundle, reads=reads))
     assert compared == len(ids) * (9 + 9 + 3 + 3 + 3 + 3 + 4 + 4 + 3 + 3)
     every = {name for _, reads in bundled("", "", []) for name, _ in reads}
     assert every - answered_rows <= {"follow_state"}, every - answered_rows  # none are vacuous

@@ -83,7 +83,9 @@ def scanned(
             conn.execute("BEGIN TRANSACTION")
         result = conn.execute("PROFILE " + query.text, params)
         assert not isinstance(result, list)
-        plan = str(result.get_next()[0])
+        row = result.get_next()
+        assert isinstance(row, list)
+        plan = str(row[0])
         if write:
             conn.execute("ROLLBACK")
     finally:

@@ -60,7 +60,7 @@ def _admin(backend: GraphBackend, step: corpora.Step) -> bool:
     try:
         if step.kind == "merge":
             keep, other = (corpora.pick(ids, at) for at in step.picks)
-            if keep is None or keep == other:
+            if keep is None or other is None or keep == other:
                 return False
             merge_service.merge(backend, keep, other)
         else:

@@ -109,8 +109,8 @@ def test_a_new_version_changing_forty_of_three_thousand_authors(backend: GraphBa
     # The 40 who left had no other work: gone; the 40 who came are new. (Whether the personal
     # paper's four authors are the roster's first four is the name rarity's call.)
     assert counts["Researcher"] == before["Researcher"]
-    names = {r["name"] for r in backend.read("export_researchers")}
-    assert set(newcomers) <= names and not names & set(roster[1_000:1_040])
+    stored = {r["name"] for r in backend.read("export_researchers")}
+    assert set(newcomers) <= stored and not stored & set(roster[1_000:1_040])
     member_of = backend.read("export_member_of")
     assert len(member_of) == 3_000 and {m["works"] for m in member_of} == {1}
     assert_layer_exact(backend, TEAM)

@@ -351,7 +351,7 @@ def test_affiliations_added_batch_by_batch_equal_a_recompute(
 class FailingWriter(GraphWriter):
     """Fails inside the transaction after every statement of the batch has run."""
 
-    def _write(self, tx: Any, *args: Any) -> set[str]:
+    def _write(self, tx: Any, *args: Any) -> dict[str, str]:
         super()._write(tx, *args)
         raise RuntimeError("injected failure at commit time")
 

@@ -18,7 +18,14 @@ from collections import Counter
 
 import pytest
 
-from graphsvc.names import block_key, given_compatible, initials_only, name_key, parse_name
+from graphsvc.names import (
+    ParsedName,
+    block_key,
+    given_compatible,
+    initials_only,
+    name_key,
+    parse_name,
+)
 from loaders.candidates import Block
 from loaders.identity import CROWDED_BLOCK, Researcher, Resolver, _coauthor_evidence
 
@@ -35,10 +42,10 @@ class RarityByName(Resolver):
     """A resolver whose name rarity and commonness are fixed properties of the name (no name
     counts needed)."""
 
-    def _rare(self, parsed):  # type: ignore[no-untyped-def]
+    def _rare(self, parsed: ParsedName) -> bool:
         return len(parsed.given) % 2 == 1
 
-    def _topics_tell(self, parsed):  # type: ignore[no-untyped-def]
+    def _topics_tell(self, parsed: ParsedName) -> bool:
         return parsed.family != "Wang"
 
 

@@ -45,7 +45,7 @@ class WebApp:
     """The running explorer: its base URL, the graph it serves and the settings it uses."""
 
     url: str
-    backend: LadybugBackend
+    backend: GraphBackend
     settings: Settings
 
 
