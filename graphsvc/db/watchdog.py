@@ -4,7 +4,7 @@ The embedded engine has a timeout of its own, but a connection that has one hand
 statement to a worker thread and waits for it (about 0.15 ms a statement, and a statement
 cannot then run on its caller's thread): a request's ten short reads cost twice the CPU.
 Here a statement runs on its caller's thread, and this watchdog calls the connection's
-`interrupt()` once its deadline has passed.
+`interrupt()` from its deadline on, at every tick, until the statement returns.
 """
 
 from __future__ import annotations
