@@ -12,10 +12,20 @@ Layout of the `cypher/` folder:
 Each query file starts with `//` header lines; `// params: a, b` (or `// params: none`) declares
 the parameters, and the loader checks the body uses exactly those. Callers must pass exactly the
 declared parameters. Python never builds Cypher text: it only picks a stored query by name.
+
+`// ladybug: LIMIT $limit applied by the backend` (a query whose last line is that `LIMIT`): on
+the embedded engine the query runs without that line and the backend keeps the first `limit`
+rows (`Query.cap`). Ladybug 0.22 plans a statement again at every call when a parameter sets
+its LIMIT (0.4 to 0.8 ms, three or four times what these small reads cost; bench/RESULTS.md),
+and a literal LIMIT would be Python building Cypher. Only for queries whose rows before the cut
+are few: one researcher's or one topic's own co-authors, works, topics or teams. Not for a
+top-k over many rows, where the engine's LIMIT saves more than the plan costs (suggestions,
+two hops away: 32.6 ms with it, 42.3 without, for the largest researchers at 100,000 works).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +37,7 @@ import graphsvc
 DIALECTS = ("neo4j", "ladybug")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_BACKEND_LIMIT = re.compile(r"ladybug: LIMIT \$([A-Za-z_][A-Za-z0-9_]*) applied by the backend")
 
 
 class CatalogError(Exception):
@@ -41,6 +52,8 @@ class Query:
     text: str
     params: frozenset[str]
     path: Path
+    cap: str | None = None  # the parameter whose value the backend cuts the rows at
+    backend_limit: str | None = None  # the header's `ladybug: LIMIT $x applied by the backend`
 
     def check_params(self, given: Mapping[str, Any]) -> None:
         """Raise unless `given` holds exactly the declared parameters."""
@@ -49,6 +62,17 @@ class Query:
             missing = sorted(self.params - keys)
             extra = sorted(keys - self.params)
             raise CatalogError(f"query {self.name}: missing params {missing}, unexpected {extra}")
+
+    def engine_params(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """The parameters the engine takes: without the one the backend applies (`cap`)."""
+        return {k: v for k, v in given.items() if k != self.cap}
+
+    def in_dialect(self, dialect: str) -> Query:
+        """The query as `dialect` runs it: on Ladybug, a backend-applied LIMIT left out."""
+        if dialect != "ladybug" or self.backend_limit is None:
+            return self
+        text = self.text.rsplit("\n", 1)[0].rstrip()
+        return dataclasses.replace(self, text=text, cap=self.backend_limit)
 
 
 def cypher_dir() -> Path:
@@ -64,11 +88,17 @@ def _parse(path: Path) -> Query:
     lines = path.read_text(encoding="utf-8").splitlines()
     header = [ln for ln in _leading_comments(lines)]
     declared: set[str] | None = None
+    backend_limit: str | None = None
     for line in header:
         body = line.lstrip("/").strip()
         if body.startswith("params:"):
             value = body.removeprefix("params:").strip()
             declared = set() if value == "none" else {p.strip() for p in value.split(",")}
+        elif body.startswith("ladybug: LIMIT"):
+            found = _BACKEND_LIMIT.fullmatch(body)
+            if not found:
+                raise CatalogError(f"{path}: write '// ladybug: LIMIT $x applied by the backend'")
+            backend_limit = found.group(1)
     if declared is None:
         raise CatalogError(f"{path}: header lacks a '// params:' line")
     text = "\n".join(lines[len(header) :]).strip().rstrip(";")
@@ -79,7 +109,21 @@ def _parse(path: Path) -> Query:
         raise CatalogError(
             f"{path}: declares {sorted(declared)} but uses {sorted(used)} as parameters"
         )
-    return Query(name=path.stem, text=text, params=frozenset(declared), path=path)
+    if backend_limit is not None:
+        last = text.rsplit("\n", 1)
+        rest = _STRING.sub("''", last[0]) if len(last) == 2 else ""
+        if last[-1].strip() != f"LIMIT ${backend_limit}" or backend_limit in _PARAM.findall(rest):
+            raise CatalogError(
+                f"{path}: a LIMIT applied by the backend must be the last line, "
+                f"'LIMIT ${backend_limit}', and its only use of ${backend_limit}"
+            )
+    return Query(
+        name=path.stem,
+        text=text,
+        params=frozenset(declared),
+        path=path,
+        backend_limit=backend_limit,
+    )
 
 
 def _leading_comments(lines: list[str]) -> list[str]:
@@ -167,4 +211,5 @@ def load_dialect(root: Path, dialect: str) -> dict[str, Query]:
             )
             if query.params != base.params:
                 raise CatalogError(f"{query.path}: params differ from {base.path}")
-    return {**shared, **overrides[dialect], **bundles}
+    queries = {**shared, **overrides[dialect], **bundles}
+    return {name: query.in_dialect(dialect) for name, query in queries.items()}

@@ -7,6 +7,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -95,9 +96,13 @@ class LadybugBackend(GraphBackend):
     def _run(self, conn: ladybug.Connection, name: str, params: dict[str, Any]) -> list[Row]:
         query = self.catalog[name]
         query.check_params(params)
-        result = self._statement(conn, query.text, params, f"query {name}")
+        cap = None if query.cap is None else params[query.cap]
+        if cap is not None and (not isinstance(cap, int) or cap < 0):
+            raise GraphError(f"query {name}: ${query.cap} must be an integer >= 0, not {cap!r}")
+        result = self._statement(conn, query.text, query.engine_params(params), f"query {name}")
         columns = result.get_column_names()
-        rows = [dict(zip(columns, map(plain, values), strict=True)) for values in result]
+        kept = result if cap is None else islice(result, cap)  # the LIMIT the backend applies
+        rows = [dict(zip(columns, map(plain, values), strict=True)) for values in kept]
         result.close()
         return rows
 

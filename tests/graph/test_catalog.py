@@ -96,13 +96,15 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_catalog_loads_and_every_query_declares_its_params(dialect: str) -> None:
     """Each query's declared parameters are exactly the $names of its text (derived here
-    independently of the loader), and a call must pass exactly those."""
+    independently of the loader) and the LIMIT the backend applies, and a call must pass
+    exactly those."""
     catalog = Catalog(dialect, extra=TEST_QUERIES)
     assert len(catalog.names()) > 20
     for name in catalog.names():
         query = catalog[name]
         body = re.sub(r"'(?:[^'\\]|\\.)*'", "''", query.text)  # no $ inside string literals
-        assert set(re.findall(r"\$([A-Za-z_]\w*)", body)) == query.params, name
+        applied = {query.cap} if query.cap else set()
+        assert set(re.findall(r"\$([A-Za-z_]\w*)", body)) | applied == query.params, name
         query.check_params({p: None for p in query.params})  # exactly the declared: accepted
         for missing in query.params:
             with pytest.raises(CatalogError, match="missing"):
@@ -149,6 +151,61 @@ def test_override_without_shared_version_for_other_dialect_is_rejected(tmp_path:
 def test_parameters_inside_string_literals_are_not_parameters(tmp_path: Path) -> None:
     (tmp_path / "lit.cypher").write_text("// params: none\nRETURN '$notaparam' AS x\n")
     assert load_dialect(tmp_path, "neo4j")["lit"].params == frozenset()
+
+
+def test_a_limit_applied_by_the_backend_is_left_out_on_ladybug_only(tmp_path: Path) -> None:
+    (tmp_path / "top.cypher").write_text(
+        "// params: id, limit\n// ladybug: LIMIT $limit applied by the backend\n"
+        "MATCH (n {id: $id})-[]-(m)\nRETURN m.id AS id\nORDER BY id\nLIMIT $limit\n"
+    )
+    on_ladybug = load_dialect(tmp_path, "ladybug")["top"]
+    on_neo4j = load_dialect(tmp_path, "neo4j")["top"]
+    assert on_ladybug.text.endswith("ORDER BY id") and on_ladybug.cap == "limit"
+    assert on_neo4j.text.endswith("LIMIT $limit") and on_neo4j.cap is None
+    assert on_ladybug.params == on_neo4j.params == {"id", "limit"}
+    on_ladybug.check_params({"id": "a", "limit": 3})  # callers pass the same parameters
+    assert on_ladybug.engine_params({"id": "a", "limit": 3}) == {"id": "a"}
+    assert on_neo4j.engine_params({"id": "a", "limit": 3}) == {"id": "a", "limit": 3}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "MATCH (n) RETURN n.id AS id LIMIT $limit",  # not a line of its own
+        "MATCH (n) RETURN n.id AS id\nLIMIT $limit\nSKIP 1",  # not the last line
+        "MATCH (n) WITH n LIMIT $limit\nRETURN n.id AS id\nLIMIT $limit",  # used twice
+        "MATCH (n) RETURN n.id AS id\nLIMIT 5 + $limit",  # not the bare parameter
+    ],
+)
+def test_a_limit_applied_by_the_backend_must_be_the_last_line(tmp_path: Path, body: str) -> None:
+    (tmp_path / "bad.cypher").write_text(
+        f"// params: limit\n// ladybug: LIMIT $limit applied by the backend\n{body}\n"
+    )
+    with pytest.raises(CatalogError, match="last line"):
+        load_dialect(tmp_path, "ladybug")
+
+
+def test_a_misspelt_backend_limit_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "bad.cypher").write_text(
+        "// params: limit\n// ladybug: LIMIT limit applied by the backend\n"
+        "MATCH (n) RETURN n.id AS id\nLIMIT $limit\n"
+    )
+    with pytest.raises(CatalogError, match="write"):
+        load_dialect(tmp_path, "ladybug")
+
+
+def test_a_limit_applied_by_the_backend_keeps_the_first_rows_in_order(
+    backend: GraphBackend,
+) -> None:
+    """The first `limit` rows in the query's order, as Neo4j's LIMIT keeps them, with ties;
+    a negative limit is an error on both backends."""
+    given = [{"name": k, "n": n} for k, n in [("d", 1), ("b", 3), ("a", 3), ("e", 2), ("c", 3)]]
+    ordered = [("a", 3), ("b", 3), ("c", 3), ("e", 2), ("d", 1)]
+    for limit in (0, 1, 2, 3, 5, 9):
+        rows = backend.read("test_top_values", rows=given, limit=limit)
+        assert [(r["name"], r["n"]) for r in rows] == ordered[:limit], limit
+    with pytest.raises(GraphError):
+        backend.read("test_top_values", rows=given, limit=-1)
 
 
 class _Rollback(Exception):
