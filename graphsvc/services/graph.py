@@ -125,9 +125,11 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
         names[row["id"]] = row["name"]
         nodes.add(researcher_node(row["id"]), "Researcher", row["name"], {"depth": 1})
     ring1 = [center["id"], *coauthors]
+    own_works: set[str] = set()
     if 1 + center["teams"] + center["coauthors"] <= limit:
         db = prefetch(db, "slice_more_reads", slice_more_reads(researcher_id, limit))
         for row in db.read("slice_recent_works", id=researcher_id, limit=limit):
+            own_works.add(row["work"])
             nodes.add(work_node(row["work"]), "Work", row["title"] or row["work"], _work_props(row))
         topics = db.read("slice_topics", id=researcher_id)
         total += len(topics)
@@ -163,11 +165,10 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
             nodes.add(researcher_node(d), "Researcher", names[d], {"depth": 2})
 
     kept = nodes.order[:limit]
-    included = set(kept)
     return {
         "elements": {
             "nodes": [{"data": nodes.data[n]} for n in kept],
-            "edges": [{"data": e} for e in _edges(db, kept, included)],
+            "edges": [{"data": e} for e in _edges(db, center["id"], own_works, kept)],
         },
         "truncated": max(total, len(nodes)) > limit,
         "center": researcher_node(center["id"]),
@@ -195,22 +196,28 @@ def slice_more_reads(researcher_id: str, limit: int) -> list[Read]:
     ]
 
 
-def _edges(db: Reader, kept: list[str], included: set[str]) -> list[Data]:
-    """Every stored relationship between two kept nodes, sorted by edge id."""
+def _edges(db: Reader, center: str, own_works: set[str], kept: list[str]) -> list[Data]:
+    """Every stored relationship between two kept nodes, sorted by edge id; the edges of the
+    center's own works (`own_works`) are read from the center."""
+    included = set(kept)
 
     def ids(prefix: str) -> list[str]:
         return sorted(n.removeprefix(prefix) for n in kept if n.startswith(prefix))
 
     work_ids, researcher_ids = ids("work:"), ids("researcher:")
     team_ids, institution_ids = ids("team:"), ids("institution:")
+    own = [w for w in work_ids if w in own_works]
+    others = [w for w in work_ids if w not in own_works]
+    work_rows = db.read("slice_own_work_edges", id=center, ids=own) if own else []
+    if others:
+        work_rows += db.read("slice_work_edges", ids=others)
     found: list[tuple[str, str, str]] = []
-    if work_ids:
-        for row in db.read("slice_work_edges", ids=work_ids):
-            if row["kind"] == "AUTHORED":
-                ends = (researcher_node(row["source"]), work_node(row["target"]))
-            else:
-                ends = (work_node(row["source"]), topic_node(row["target"]))
-            found.append((row["kind"], *ends))
+    for row in work_rows:
+        if row["kind"] == "AUTHORED":
+            ends = (researcher_node(row["source"]), work_node(row["target"]))
+        else:
+            ends = (work_node(row["source"]), topic_node(row["target"]))
+        found.append((row["kind"], *ends))
     if team_ids and researcher_ids:
         for row in db.read("slice_memberships", ids=researcher_ids, teams=team_ids):
             found.append(("MEMBER_OF", researcher_node(row["researcher"]), team_node(row["team"])))

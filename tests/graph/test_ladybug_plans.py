@@ -33,6 +33,7 @@ _OUTPUT = re.compile(r"NumOutputTuples: (\d+)")
 
 READS: dict[str, Callable[[Sample], dict[str, Any]]] = {
     "slice_work_edges": lambda s: {"ids": s["works"]},
+    "slice_own_work_edges": lambda s: {"id": s["id"], "ids": s["works"]},
     "slice_affiliations": lambda s: {"ids": [s["id"]]},
     "slice_affiliation_edges": lambda s: {"ids": [s["id"], *s["coauthors"]], "institutions": []},
     "slice_memberships": lambda s: {"ids": [s["id"], *s["coauthors"]], "teams": []},
