@@ -25,7 +25,6 @@ two hops away: 32.6 ms with it, 42.3 without, for the largest researchers at 100
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,7 +52,6 @@ class Query:
     params: frozenset[str]
     path: Path
     cap: str | None = None  # the parameter whose value the backend cuts the rows at
-    backend_limit: str | None = None  # the header's `ladybug: LIMIT $x applied by the backend`
 
     def check_params(self, given: Mapping[str, Any]) -> None:
         """Raise unless `given` holds exactly the declared parameters."""
@@ -67,13 +65,6 @@ class Query:
         """The parameters the engine takes: without the one the backend applies (`cap`)."""
         return {k: v for k, v in given.items() if k != self.cap}
 
-    def in_dialect(self, dialect: str) -> Query:
-        """The query as `dialect` runs it: on Ladybug, a backend-applied LIMIT left out."""
-        if dialect != "ladybug" or self.backend_limit is None:
-            return self
-        text = self.text.rsplit("\n", 1)[0].rstrip()
-        return dataclasses.replace(self, text=text, cap=self.backend_limit)
-
 
 def cypher_dir() -> Path:
     """The `cypher/` folder: inside the installed package, or at the source checkout's top."""
@@ -84,7 +75,8 @@ def cypher_dir() -> Path:
     raise CatalogError(f"no cypher/ folder next to {package}")
 
 
-def _parse(path: Path) -> Query:
+def _parse(path: Path, dialect: str) -> Query:
+    """The query as `dialect` runs it: on Ladybug, a LIMIT applied by the backend left out."""
     lines = path.read_text(encoding="utf-8").splitlines()
     header = [ln for ln in _leading_comments(lines)]
     declared: set[str] | None = None
@@ -109,21 +101,18 @@ def _parse(path: Path) -> Query:
         raise CatalogError(
             f"{path}: declares {sorted(declared)} but uses {sorted(used)} as parameters"
         )
+    cap = None
     if backend_limit is not None:
-        last = text.rsplit("\n", 1)
-        rest = _STRING.sub("''", last[0]) if len(last) == 2 else ""
-        if last[-1].strip() != f"LIMIT ${backend_limit}" or backend_limit in _PARAM.findall(rest):
+        body, _, last = text.rpartition("\n")
+        used_before = _PARAM.findall(_STRING.sub("''", body))
+        if not body or last.strip() != f"LIMIT ${backend_limit}" or backend_limit in used_before:
             raise CatalogError(
                 f"{path}: a LIMIT applied by the backend must be the last line, "
                 f"'LIMIT ${backend_limit}', and its only use of ${backend_limit}"
             )
-    return Query(
-        name=path.stem,
-        text=text,
-        params=frozenset(declared),
-        path=path,
-        backend_limit=backend_limit,
-    )
+        if dialect == "ladybug":
+            text, cap = body.rstrip(), backend_limit
+    return Query(name=path.stem, text=text, params=frozenset(declared), path=path, cap=cap)
 
 
 def _leading_comments(lines: list[str]) -> list[str]:
@@ -191,16 +180,19 @@ def _statements(path: Path) -> list[str]:
 def load_dialect(root: Path, dialect: str) -> dict[str, Query]:
     """Shared queries overlaid with the dialect's overrides (every name must exist for all
     dialects), and the dialect's bundles."""
-    shared = {p.stem: _parse(p) for p in sorted(root.glob("*.cypher"))}
+    shared = {p.stem: _parse(p, dialect) for p in sorted(root.glob("*.cypher"))}
     overrides = {
-        d: {p.stem: _parse(p) for p in sorted((root / d).glob("*.cypher"))} for d in DIALECTS
+        d: {p.stem: _parse(p, dialect) for p in sorted((root / d).glob("*.cypher"))}
+        for d in DIALECTS
     }
     names = set(shared).union(*overrides.values())
     for name in sorted(names):
         lacking = [d for d in DIALECTS if name not in shared and name not in overrides[d]]
         if lacking:
             raise CatalogError(f"query {name} has no version for {', '.join(lacking)}")
-    bundles = {p.stem: _parse(p) for p in sorted((root / "bundles" / dialect).glob("*.cypher"))}
+    bundles = {
+        p.stem: _parse(p, dialect) for p in sorted((root / "bundles" / dialect).glob("*.cypher"))
+    }
     named_twice = sorted(names.intersection(bundles))
     if named_twice:
         raise CatalogError(f"bundles reuse the names of queries: {', '.join(named_twice)}")
@@ -211,5 +203,4 @@ def load_dialect(root: Path, dialect: str) -> dict[str, Query]:
             )
             if query.params != base.params:
                 raise CatalogError(f"{query.path}: params differ from {base.path}")
-    queries = {**shared, **overrides[dialect], **bundles}
-    return {name: query.in_dialect(dialect) for name, query in queries.items()}
+    return {**shared, **overrides[dialect], **bundles}

@@ -172,6 +172,7 @@ def test_a_limit_applied_by_the_backend_is_left_out_on_ladybug_only(tmp_path: Pa
     "body",
     [
         "MATCH (n) RETURN n.id AS id LIMIT $limit",  # not a line of its own
+        "LIMIT $limit",  # nothing before it
         "MATCH (n) RETURN n.id AS id\nLIMIT $limit\nSKIP 1",  # not the last line
         "MATCH (n) WITH n LIMIT $limit\nRETURN n.id AS id\nLIMIT $limit",  # used twice
         "MATCH (n) RETURN n.id AS id\nLIMIT 5 + $limit",  # not the bare parameter
