@@ -11,14 +11,13 @@ paper holds.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
-from graphsvc.names import block_key, fold_once, slug
+from graphsvc.names import block_key, collapse_spaces, fold_once, slug
 from graphsvc.store import affiliations, layer, merges, params
 from graphsvc.store.facts import LayerDelta, WorkFacts
 from graphsvc.store.layer import run_rows
@@ -594,7 +593,7 @@ def _facts(paper: _Paper, author_ids: list[str]) -> WorkFacts:
 def _institution_names(affiliations: Iterable[str]) -> list[str]:
     names: list[str] = []
     for raw in affiliations:
-        name = re.sub(r"\s+", " ", raw).strip().strip(",;.").strip()
+        name = collapse_spaces(raw).strip(",;.").strip()
         if name and name not in names:
             names.append(name)
     return names
