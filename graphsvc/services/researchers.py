@@ -252,11 +252,10 @@ def collaborators(
     shared: dict[str, list[Data]] = {}
     if ranked:
         for row in db.read(
-            "collaborators_shared_works",
+            "collaborators_shared_works" if all_works else "collaborators_shared_personal_works",
             id=researcher_id,
             ids=[c["id"] for c in ranked],
             since=year_from,
-            all_works=all_works,
         ):
             shared[row["collaborator"]] = row["works"]
     items = []

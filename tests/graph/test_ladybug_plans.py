@@ -38,11 +38,11 @@ READS: dict[str, Callable[[Sample], dict[str, Any]]] = {
     "slice_affiliation_edges": lambda s: {"ids": [s["id"], *s["coauthors"]], "institutions": []},
     "slice_memberships": lambda s: {"ids": [s["id"], *s["coauthors"]], "teams": []},
     "slice_linking_works": lambda s: {"ids": s["coauthors"], "exclude": [s["id"]]},
-    "collaborators_shared_works": lambda s: {
+    "collaborators_shared_works": lambda s: {"id": s["id"], "ids": s["coauthors"], "since": 0},
+    "collaborators_shared_personal_works": lambda s: {
         "id": s["id"],
         "ids": s["coauthors"],
         "since": 0,
-        "all_works": False,
     },
     "works_teams": lambda s: {"ids": s["works"]},
     "researcher_works_topics": lambda s: {"ids": s["works"]},
