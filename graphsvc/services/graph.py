@@ -126,6 +126,9 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
         nodes.add(researcher_node(row["id"]), "Researcher", row["name"], {"depth": 1})
     ring1 = [center["id"], *coauthors]
     own_works: set[str] = set()
+    # The institutions of the researchers whose affiliations were all read (ring 1, when its
+    # institutions are), for the edges.
+    affiliated: dict[str, set[str]] = {}
     if 1 + center["teams"] + center["coauthors"] <= limit:
         db = prefetch(db, "slice_more_reads", slice_more_reads(researcher_id, limit))
         for row in db.read("slice_recent_works", id=researcher_id, limit=limit):
@@ -136,13 +139,15 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
         for t in topics[:limit]:
             props = {"works": t["works"]}
             nodes.add(topic_node(t["topic"]), "Topic", t["name"] or t["topic"], props)
-        # Institutions of ring 1: the researcher's own (counted as one member) and the
-        # co-authors'.
+        # Institutions of ring 1, with how many of its researchers each has: one row per
+        # researcher and institution, the researcher's own and every personal co-author's.
+        affiliated = {rid: set() for rid in ring1}
         members: Counter[str] = Counter()
         inst_names: dict[str, str] = {}
         own = db.read("slice_affiliations", ids=[center["id"]])
-        for row in [*own, *db.read("slice_institutions", id=researcher_id)]:
-            members[row["institution"]] += row.get("members", 1)
+        for row in [*own, *db.read("slice_coauthor_affiliations", id=researcher_id)]:
+            affiliated.setdefault(row["researcher"], set()).add(row["institution"])
+            members[row["institution"]] += 1
             inst_names[row["institution"]] = row["name"]
         total += len(members)
         for i in sorted(members, key=lambda i: (-members[i], i))[:limit]:
@@ -168,7 +173,7 @@ def ego_network(db: Reader, researcher_id: str, depth: int, limit: int) -> Data 
     return {
         "elements": {
             "nodes": [{"data": nodes.data[n]} for n in kept],
-            "edges": [{"data": e} for e in _edges(db, center["id"], own_works, kept)],
+            "edges": [{"data": e} for e in _edges(db, center["id"], own_works, affiliated, kept)],
         },
         "truncated": max(total, len(nodes)) > limit,
         "center": researcher_node(center["id"]),
@@ -191,14 +196,21 @@ def slice_more_reads(researcher_id: str, limit: int) -> list[Read]:
     return [
         ("slice_recent_works", {"id": researcher_id, "limit": limit}),
         ("slice_topics", {"id": researcher_id}),
-        ("slice_institutions", {"id": researcher_id}),
+        ("slice_coauthor_affiliations", {"id": researcher_id}),
         ("slice_affiliations", {"ids": [researcher_id]}),
     ]
 
 
-def _edges(db: Reader, center: str, own_works: set[str], kept: list[str]) -> list[Data]:
+def _edges(
+    db: Reader,
+    center: str,
+    own_works: set[str],
+    affiliated: dict[str, set[str]],
+    kept: list[str],
+) -> list[Data]:
     """Every stored relationship between two kept nodes, sorted by edge id; the edges of the
-    center's own works (`own_works`) are read from the center."""
+    center's own works (`own_works`) are read from the center, and the affiliations of the
+    researchers in `affiliated` (every institution of each) are not read again."""
     included = set(kept)
 
     def ids(prefix: str) -> list[str]:
@@ -222,16 +234,17 @@ def _edges(db: Reader, center: str, own_works: set[str], kept: list[str]) -> lis
         for row in db.read("slice_memberships", ids=researcher_ids, teams=team_ids):
             found.append(("MEMBER_OF", researcher_node(row["researcher"]), team_node(row["team"])))
     if institution_ids and researcher_ids:
-        for row in db.read(
-            "slice_affiliation_edges", ids=researcher_ids, institutions=institution_ids
-        ):
-            found.append(
-                (
-                    "AFFILIATED_WITH",
-                    researcher_node(row["researcher"]),
-                    institution_node(row["institution"]),
+        pairs = [(r, i) for r in researcher_ids for i in affiliated.get(r, ())]
+        unread = [r for r in researcher_ids if r not in affiliated]
+        if unread:
+            pairs += [
+                (row["researcher"], row["institution"])
+                for row in db.read(
+                    "slice_affiliation_edges", ids=unread, institutions=institution_ids
                 )
-            )
+            ]
+        for r, i in pairs:
+            found.append(("AFFILIATED_WITH", researcher_node(r), institution_node(i)))
     edges = {
         edge_id(kind, s, t): {"id": edge_id(kind, s, t), "source": s, "target": t, "type": kind}
         for kind, s, t in found

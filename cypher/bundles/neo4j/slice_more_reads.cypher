@@ -19,10 +19,10 @@ RETURN
   } AS slice_topics,
   COLLECT {
     MATCH (r:Researcher {id: $id})-[:COAUTHOR]-(c:Researcher)-[:AFFILIATED_WITH]->(i:Institution)
-    WITH i, count(DISTINCT c) AS members
-    RETURN {institution: i.id, name: i.name, members: members} AS row
-    ORDER BY row.institution
-  } AS slice_institutions,
+    WITH DISTINCT c.id AS researcher, i.id AS institution, i.name AS name
+    RETURN {researcher: researcher, institution: institution, name: name} AS row
+    ORDER BY row.researcher, row.institution
+  } AS slice_coauthor_affiliations,
   COLLECT {
     MATCH (r:Researcher)-[:AFFILIATED_WITH]->(i:Institution)
     WHERE r.id IN $ids
