@@ -39,17 +39,24 @@ def session_of(request: Request) -> Session | None:
     if hasattr(request.state, "session"):
         cached: Session | None = request.state.session
         return cached
-    secret = request.cookies.get(COOKIE, "")
-    found = None
-    if secret and len(secret) <= 200:
-        found = accounts_of(request).session(secret)
+    secret = _secret(request)
+    found = accounts_of(request).session(secret) if secret else None
     request.state.session = found
     return found
 
 
 async def current_session(request: Request) -> Session | None:
-    """`session_of` from async code."""
+    """`session_of` from async code: a worker thread looks the session up only when there is
+    one to look up (most requests, anonymous, carry no cookie and need no database)."""
+    if hasattr(request.state, "session") or not _secret(request):
+        return session_of(request)  # nothing that blocks
     return await run_in_threadpool(session_of, request)
+
+
+def _secret(request: Request) -> str:
+    """The session secret the request's cookie holds ('' for none or an oversized one)."""
+    secret = request.cookies.get(COOKIE, "")
+    return secret if len(secret) <= 200 else ""
 
 
 def set_cookie(request: Request, response: Response, session: Session) -> None:
