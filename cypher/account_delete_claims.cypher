@@ -2,4 +2,4 @@
 // params: account_id
 MATCH (c:Claim)
 WHERE c.account_id = $account_id
-DELETE c
+DETACH DELETE c

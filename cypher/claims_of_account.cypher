@@ -2,8 +2,7 @@
 // params: account_id
 MATCH (c:Claim)
 WHERE c.account_id = $account_id
-OPTIONAL MATCH (r:Researcher)
-WHERE r.id = c.researcher_id
+OPTIONAL MATCH (c)-[:CLAIMS]->(r:Researcher)
 RETURN c.id AS id, c.account_id AS account_id, c.researcher_id AS researcher_id,
        c.status AS status, c.orcid AS orcid, c.homepage AS homepage, c.works AS works,
        c.note AS note, c.orcid_check AS orcid_check, c.orcid_detail AS orcid_detail,

@@ -1,6 +1,9 @@
-// The "open to collaborate" state of these records: their approved claims' (unowned: no row).
-// params: researcher_ids
-MATCH (c:Claim)
-WHERE c.researcher_id IN $researcher_ids AND c.status = 'approved'
-RETURN c.researcher_id AS researcher_id, coalesce(c.collab_open, false) AS open,
+// The "open to collaborate" state of a researcher record: its approved claim's (unowned: no
+// row).
+// params: id
+MATCH (r:Researcher {id: $id})
+OPTIONAL MATCH (c:Claim)-[:CLAIMS]->(r)
+WITH r, c
+WHERE c.status = 'approved'
+RETURN r.id AS researcher_id, coalesce(c.collab_open, false) AS open,
        coalesce(c.collab_note, '') AS note, c.collab_topics AS topics

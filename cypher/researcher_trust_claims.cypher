@@ -7,8 +7,7 @@
 MATCH (r:Researcher {id: $id})
 OPTIONAL MATCH (f:Account)-[:FOLLOWS]->(r)
 WITH r, count(f) AS followers
-OPTIONAL MATCH (cl:Claim)
-WHERE cl.researcher_id = r.id
+OPTIONAL MATCH (cl:Claim)-[:CLAIMS]->(r)
 OPTIONAL MATCH (a:Account)
 WHERE a.id = cl.account_id
 RETURN followers, cl.id AS claim_id, cl.status AS claim_status, cl.orcid_check AS orcid_check,

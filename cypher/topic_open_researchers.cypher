@@ -1,10 +1,8 @@
 // Researchers open to collaborate in a topic: those who chose it first, then by their works in
 // it (layer), then name and id. A researcher counts when they chose it or have works in it.
 // params: topic, limit
-MATCH (c:Claim)
+MATCH (c:Claim)-[:CLAIMS]->(r:Researcher)
 WHERE c.status = 'approved' AND c.collab_open = true
-MATCH (r:Researcher)
-WHERE r.id = c.researcher_id
 OPTIONAL MATCH (r)-[w:WORKS_IN]->(t:Topic {id: $topic})
 WITH r, c, coalesce(w.works, 0) AS works,
      CASE WHEN $topic IN c.collab_topics THEN 1 ELSE 0 END AS chosen

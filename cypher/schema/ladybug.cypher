@@ -70,6 +70,9 @@ CREATE REL TABLE IF NOT EXISTS AFFILIATED_WITH(
   FROM Researcher TO Institution, first_year INT64, last_year INT64, works INT64);
 CREATE REL TABLE IF NOT EXISTS BY_TEAM(FROM Work TO Team);
 CREATE REL TABLE IF NOT EXISTS FOLLOWS(FROM Account TO Researcher, since INT64);
+// A claim's record (README: Claims): the claim's researcher_id, as a relationship that reads
+// walk from the record (the engine indexes primary keys only: a property look-up scans).
+CREATE REL TABLE IF NOT EXISTS CLAIMS(FROM Claim TO Researcher);
 // The collaboration layer (graphsvc/store/layer.py): aggregates kept with the raw facts.
 CREATE REL TABLE IF NOT EXISTS COAUTHOR(FROM Researcher TO Researcher, works INT64, newman DOUBLE);
 CREATE REL TABLE IF NOT EXISTS WORKS_IN(FROM Researcher TO Topic, works INT64, personal INT64);
@@ -95,3 +98,10 @@ ALTER TABLE Claim ADD IF NOT EXISTS collab_open BOOLEAN DEFAULT false;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_note STRING;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_topics STRING[];
 ALTER TABLE Claim ADD IF NOT EXISTS collab_updated_at INT64;
+// Databases created before claims were linked to their records.
+MATCH (c:Claim)
+OPTIONAL MATCH (c)-[l:CLAIMS]->(:Researcher)
+WITH c, count(l) AS linked
+WHERE linked = 0
+MATCH (r:Researcher {id: c.researcher_id})
+CREATE (c)-[:CLAIMS]->(r);

@@ -40,3 +40,8 @@ CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 // Full-text indexes of earlier versions: no query used them, and every commit fed them.
 DROP INDEX researcher_names IF EXISTS;
 DROP INDEX work_titles IF EXISTS;
+// Databases created before claims were linked to their records (README: Claims).
+MATCH (c:Claim)
+WHERE NOT EXISTS { MATCH (c)-[:CLAIMS]->(:Researcher) }
+MATCH (r:Researcher {id: c.researcher_id})
+CREATE (c)-[:CLAIMS]->(r);

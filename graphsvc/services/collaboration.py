@@ -89,11 +89,6 @@ def public(row: Row | None) -> Data:
     return {"open": True, "note": row["note"] or "", "topics": list(row["topics"] or [])}
 
 
-def open_researchers(db: Reader, ids: list[str]) -> set[str]:
-    """Those of `ids` whose owner is open to collaborate (for ranking suggestions)."""
-    return store.open_researchers(db, list(ids))
-
-
 def in_topic(db: Reader, topic_id: str, limit: int) -> list[Data]:
     """Open researchers who chose the topic first, then by their works in it, name, id."""
     return [

@@ -123,7 +123,6 @@ def profile_reads(researcher_id: str, close_min_works: int, viewer_id: str) -> l
     """The stored reads `profile` makes, which one bundle answers on Neo4j."""
     one = {"id": researcher_id}
     close = {**one, "min_works": close_min_works}
-    listed = {"researcher_ids": [researcher_id]}
     return [
         ("researcher_profile", one),
         ("researcher_institutions", one),
@@ -132,8 +131,8 @@ def profile_reads(researcher_id: str, close_min_works: int, viewer_id: str) -> l
         ("researcher_trust_claims", one),
         ("follow_state", {"researcher_id": researcher_id, "account_id": viewer_id}),
         ("researcher_teams", one),
-        ("claims_live_on", listed),
-        ("collab_on", listed),
+        ("claims_live_on", one),
+        ("collab_on", one),
     ]
 
 

@@ -1,6 +1,12 @@
-"""Claims in the graph: `Claim` nodes naming an account and a researcher record by id (no
-relationships, so records and accounts stay apart). Statuses: pending, approved, rejected,
-released. A record's owner is the account of its one approved claim."""
+"""Claims in the graph: `Claim` nodes naming an account by id and linked to their researcher
+record (`CLAIMS`), whose id they keep too. Statuses: pending, approved, rejected, released. A
+record's owner is the account of its one approved claim.
+
+A record's claims are read from the record, by the link: the embedded engine indexes only
+primary keys, so a look-up by `researcher_id` scans every claim. Search and suggestions, which
+ask about many records at once, match the id in one pass over the claims instead; for a live
+claim it is always the linked record's, since a record with a live claim is never deleted and
+merges move both (tests/oracles/facts.py checks this on every graph it reads)."""
 
 from __future__ import annotations
 
@@ -48,10 +54,13 @@ def live_of_account(db: Reader | Tx, account_id: str) -> list[Row]:
 
 
 def live_on(db: Reader | Tx, researcher_ids: list[str]) -> list[Row]:
-    """Pending and approved claims on these records, oldest first."""
-    if not researcher_ids:
-        return []
-    return _rows(db, "claims_live_on", researcher_ids=researcher_ids)
+    """Pending and approved claims on these records, record by record (in the order given,
+    each once), oldest first on each."""
+    return [
+        row
+        for researcher_id in dict.fromkeys(researcher_ids)
+        for row in _rows(db, "claims_live_on", id=researcher_id)
+    ]
 
 
 def by_status(db: Reader, status: str, limit: int) -> list[Row]:

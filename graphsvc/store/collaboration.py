@@ -42,9 +42,11 @@ def set_state(
 
 def states(db: Reader | Tx, researcher_ids: list[str]) -> dict[str, Row]:
     """Researcher id -> {open, note, topics} for the owned ones of `researcher_ids`."""
-    if not researcher_ids:
-        return {}
-    return {r["researcher_id"]: r for r in _rows(db, "collab_on", researcher_ids=researcher_ids)}
+    return {
+        r["researcher_id"]: r
+        for researcher_id in dict.fromkeys(researcher_ids)
+        for r in _rows(db, "collab_on", id=researcher_id)
+    }
 
 
 def open_researchers(db: Reader | Tx, researcher_ids: list[str]) -> set[str]:

@@ -1,8 +1,10 @@
-// Every claim with what the verification level and the "open to collaborate" state read.
+// Every claim with what the verification level and the "open to collaborate" state read, and
+// the record it is linked to (null: none).
 // params: none
 MATCH (c:Claim)
+OPTIONAL MATCH (c)-[:CLAIMS]->(r:Researcher)
 RETURN c.id AS id, c.account_id AS account_id, c.researcher_id AS researcher_id,
-       c.status AS status, c.orcid_check AS orcid_check,
+       r.id AS linked_to, c.status AS status, c.orcid_check AS orcid_check,
        coalesce(c.collab_open, false) AS collab_open, coalesce(c.collab_note, '') AS collab_note,
        c.collab_topics AS collab_topics
 ORDER BY id

@@ -1,5 +1,7 @@
-// Tests only: create claims (id, account_id, researcher_id, status, orcid_check).
+// Tests only: create claims (id, account_id, researcher_id, status, orcid_check), linked to
+// their records as claim_create links them.
 // params: rows
 UNWIND $rows AS row
+MATCH (r:Researcher {id: row.researcher_id})
 CREATE (:Claim {id: row.id, account_id: row.account_id, researcher_id: row.researcher_id,
-                status: row.status, orcid_check: row.orcid_check, created_at: 0})
+                status: row.status, orcid_check: row.orcid_check, created_at: 0})-[:CLAIMS]->(r)

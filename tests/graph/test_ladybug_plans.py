@@ -8,10 +8,12 @@ both grow with the graph (a slice's edges 12 ms instead of 2.4 at 100,000 works,
 look each id up and walk on with OPTIONAL MATCH. PROFILE shows each operator's output: on the
 3,000-work corpus a scan outputs a whole table (3,000 works or more), a look-up a few rows.
 Write queries are profiled in a transaction that is rolled back. Not here, since the cost model
-picks their plans by size: `layer_clear_member_of` (a scan of this corpus's 3,762 MEMBER_OF
-relationships; a look-up at 100,000 works) and `suggest_common_coauthors`, whose shared version
-walks from the researcher here and scans at 2,700,000 works (1,007,392 researchers and 5,442,477
-COAUTHOR relationships out of the scans for the most prolific one).
+picks their plans by size: `layer_clear_member_of`, `slice_memberships`, `works_teams` and
+`layer_researcher_links` (each scans this corpus's 3,000 works or 3,762 MEMBER_OF relationships,
+and looks up at 100,000 works: 3 to 24 rows out of each scan, PROFILE on the 100,000-work
+benchmark graph) and `suggest_common_coauthors`, whose shared version walks from the researcher
+here and scans at 2,700,000 works (1,007,392 researchers and 5,442,477 COAUTHOR relationships out
+of the scans for the most prolific one).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import pytest
 
 from graphsvc.catalog import Catalog, Query, cypher_dir
 from graphsvc.db.ladybug_backend import LadybugBackend
-from tests.conftest import load_corpus, prepared
+from loaders.writer import GraphWriter
+from tests.api.test_merge import LEES
+from tests.conftest import TEST_QUERIES, load_corpus, prepared
 
 Sample = dict[str, Any]
 _OPERATOR = re.compile(r"│\s*(SCAN_NODE_TABLE|SCAN_REL_TABLE)\[\d+\]")
@@ -36,7 +40,6 @@ READS: dict[str, Callable[[Sample], dict[str, Any]]] = {
     "slice_own_work_edges": lambda s: {"id": s["id"], "ids": s["works"]},
     "slice_affiliations": lambda s: {"ids": [s["id"]]},
     "slice_affiliation_edges": lambda s: {"ids": [s["id"], *s["coauthors"]], "institutions": []},
-    "slice_memberships": lambda s: {"ids": [s["id"], *s["coauthors"]], "teams": []},
     "slice_linking_works": lambda s: {"ids": s["coauthors"], "exclude": [s["id"]]},
     "collaborators_shared_works": lambda s: {"id": s["id"], "ids": s["coauthors"], "since": 0},
     "collaborators_shared_personal_works": lambda s: {
@@ -44,7 +47,6 @@ READS: dict[str, Callable[[Sample], dict[str, Any]]] = {
         "ids": s["coauthors"],
         "since": 0,
     },
-    "works_teams": lambda s: {"ids": s["works"]},
     "researcher_works_topics": lambda s: {"ids": s["works"]},
     "researcher_works_authors": lambda s: {"ids": s["works"], "max_position": 10},
     "suggest_candidate_works": lambda s: {"ids": s["coauthors"]},
@@ -53,7 +55,6 @@ READS: dict[str, Callable[[Sample], dict[str, Any]]] = {
     "ingest_ids_taken": lambda s: {"ids": [s["id"], "no-such-researcher"]},
     "ingest_authors_of_works": lambda s: {"ids": s["works"]},
     "ingest_affiliation_facts": lambda s: {"ids": [s["id"]]},
-    "layer_researcher_links": lambda s: {"ids": [s["id"]]},
     "layer_personal_coauthors": lambda s: {"ids": [s["id"]]},
 }
 WRITES: dict[str, Callable[[Sample], dict[str, Any]]] = {
@@ -91,11 +92,21 @@ def scanned(
             conn.execute("ROLLBACK")
     finally:
         conn.close()
-    return [
-        int(output.group(1))
-        for block in plan.split("┌")
-        if _OPERATOR.search(block) and (output := _OUTPUT.search(block))
-    ]
+    return scan_outputs(plan)
+
+
+def scan_outputs(plan: str) -> list[int]:
+    """The output of each scan operator of a PROFILE plan: read down the operator's own box
+    (boxes stand side by side, so the lines below an operator hold its neighbours' too)."""
+    lines = plan.splitlines()
+    outputs = []
+    for i, line in enumerate(lines):
+        for operator in _OPERATOR.finditer(line):
+            left, right = operator.start(), line.find("│", operator.end())
+            cells = (below[left:right] for below in lines[i + 1 :])
+            found = next(m for cell in cells if (m := _OUTPUT.search(cell)))
+            outputs.append(int(found.group(1)))
+    return outputs
 
 
 def works_in(graph: LadybugBackend) -> int:
@@ -119,3 +130,37 @@ def test_the_shared_query_scans(graph: LadybugBackend) -> None:
     assert shared.path.parent == cypher_dir()
     outputs = scanned(graph, shared, READS["slice_work_edges"](sample), write=False)
     assert max(outputs) >= works_in(graph)
+
+
+# The record's claims, read from it (the engine would scan every claim for a `researcher_id`).
+CLAIM_READS: dict[str, dict[str, Any]] = {
+    "researcher_trust_claims": {"id": "ann-lee"},
+    "claims_live_on": {"id": "ann-lee"},
+    "collab_on": {"id": "ann-lee"},
+    "claim_get": {"id": "claim-0"},
+}
+
+
+@pytest.mark.parametrize("name", CLAIM_READS)
+def test_claims_are_read_from_their_record(tmp_path: Any, name: str) -> None:
+    """Five claims on each record: a read of one record's claims outputs its 5 rows, not all."""
+    graph = LadybugBackend(tmp_path / "graph.lbdb", extra_queries=TEST_QUERIES)
+    try:
+        graph.apply_schema()
+        GraphWriter(graph).ingest(list(LEES))
+        ids = [r["id"] for r in graph.read("export_researchers")]
+        rows = [
+            {
+                "id": f"claim-{i}",
+                "account_id": f"account-{i}",
+                "researcher_id": ids[i % len(ids)],
+                "status": "approved",
+                "orcid_check": "",
+            }
+            for i in range(5 * len(ids))
+        ]
+        graph.write(lambda tx: tx.run("test_create_claims", rows=rows))
+        outputs = scanned(graph, graph.catalog[name], CLAIM_READS[name], write=False)
+        assert len(rows) >= 40 and max(outputs, default=0) <= 5, (name, outputs)
+    finally:
+        graph.close()

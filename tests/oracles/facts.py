@@ -123,8 +123,19 @@ def facts(backend: GraphBackend, team_min_authors: int = TEAM_MIN_AUTHORS) -> Fa
         team_works,
         accounts={a["id"]: a for a in backend.read("export_accounts")},
         follows=backend.read("export_follows"),
-        claims=backend.read("export_claims"),
+        claims=linked_claims(backend),
     )
+
+
+def linked_claims(backend: GraphBackend) -> list[dict[str, Any]]:
+    """Every claim; the oracles read a claim's record by its id, the service by its link, so
+    they must agree: a live claim is linked to the record it names (which is never deleted),
+    and any other claim to it or, once its record is gone, to none."""
+    claims = backend.read("export_claims")
+    for c in claims:
+        live = c["status"] in ("pending", "approved")
+        assert c["linked_to"] == c["researcher_id"] or (not live and c["linked_to"] is None), c
+    return claims
 
 
 def coauthor_graph(f: Facts, *, all_works: bool = False) -> nx.Graph:

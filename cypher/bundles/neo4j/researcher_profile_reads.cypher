@@ -2,7 +2,7 @@
 // one row, a column per read holding its rows as maps in its order. Each COLLECT subquery is
 // the read's own text (cypher/NAME.cypher) with its RETURN made one map; keep them equal
 // (tests/graph/test_bundles.py compares them).
-// params: id, min_works, limit, researcher_id, account_id, researcher_ids
+// params: id, min_works, limit, researcher_id, account_id
 RETURN
   COLLECT {
     MATCH (r:Researcher {id: $id})
@@ -35,8 +35,7 @@ RETURN
     MATCH (r:Researcher {id: $id})
     OPTIONAL MATCH (f:Account)-[:FOLLOWS]->(r)
     WITH r, count(f) AS followers
-    OPTIONAL MATCH (cl:Claim)
-    WHERE cl.researcher_id = r.id
+    OPTIONAL MATCH (cl:Claim)-[:CLAIMS]->(r)
     OPTIONAL MATCH (a:Account)
     WHERE a.id = cl.account_id
     RETURN {followers: followers, claim_id: cl.id, claim_status: cl.status,
@@ -58,17 +57,17 @@ RETURN
     ORDER BY row.shared_works DESC, row.id
   } AS researcher_teams,
   COLLECT {
-    MATCH (c:Claim)
-    WHERE c.researcher_id IN $researcher_ids AND c.status IN ['pending', 'approved']
+    MATCH (r:Researcher {id: $id})<-[:CLAIMS]-(c:Claim)
+    WHERE c.status IN ['pending', 'approved']
     OPTIONAL MATCH (a:Account)
     WHERE a.id = c.account_id
-    RETURN {id: c.id, account_id: c.account_id, researcher_id: c.researcher_id,
+    RETURN {id: c.id, account_id: c.account_id, researcher_id: r.id,
             status: c.status, created_at: c.created_at, display_name: a.display_name} AS row
     ORDER BY row.created_at, row.id
   } AS claims_live_on,
   COLLECT {
-    MATCH (c:Claim)
-    WHERE c.researcher_id IN $researcher_ids AND c.status = 'approved'
-    RETURN {researcher_id: c.researcher_id, open: coalesce(c.collab_open, false),
+    MATCH (r:Researcher {id: $id})<-[:CLAIMS]-(c:Claim)
+    WHERE c.status = 'approved'
+    RETURN {researcher_id: r.id, open: coalesce(c.collab_open, false),
             note: coalesce(c.collab_note, ''), topics: c.collab_topics}
   } AS collab_on

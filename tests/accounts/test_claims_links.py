@@ -1,0 +1,83 @@
+"""A claim is linked to its researcher record (`CLAIMS`), on both backends: a record left
+without works by a newer version stays while a live claim is on it, a released claim never
+passes to a new person who takes a deleted record's id, and the schema links the claims of
+graphs stored before the links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graphsvc.db import GraphBackend
+from loaders.records import AuthorRecord
+from loaders.source import SourceItem
+from tests.accounts.claims import claim, claims_client, h, ingest, person, profile_claim
+from tests.accounts.test_claims_merge import ANN, mine, owned
+from tests.api.test_merge import LEES, paper
+from tests.mailbox import Mailbox
+from tests.oracles.facts import linked_claims
+
+CARA = paper("2102.00001", ["Cara Diaz", "Dan Roe"], ("cs.LG",))
+FINN = paper("2102.00002", ["Finn Ode", "Dan Roe"], ("cs.LG",))
+
+
+@pytest.fixture
+def client(backend: GraphBackend, mailbox: Mailbox, tmp_path: Path) -> Iterator[TestClient]:
+    with claims_client(backend, mailbox, tmp_path) as (c, _):
+        yield c
+
+
+def revised(item: SourceItem, authors: list[str]) -> SourceItem:
+    """The paper's next version, with another author list."""
+    assert item.record is not None
+    record = item.record.model_copy(
+        update={
+            "version": item.record.version + 1,
+            "authors": tuple(AuthorRecord(name=a) for a in authors),
+        }
+    )
+    return SourceItem(position=0, record=record)
+
+
+def test_a_claimed_record_left_without_works_stays_and_a_released_claim_never_passes_on(
+    backend: GraphBackend, client: TestClient, mailbox: Mailbox
+) -> None:
+    ingest(backend, [CARA, FINN])
+    cara, finn = person(client, mailbox, "Cara Diaz"), person(client, mailbox, "Finn Ode")
+    owns = owned(client, cara, "cara-diaz", "2102.00001")
+    given_up = claim(client, finn, "finn-ode", ["2102.00002"]).json()
+    assert client.delete(f"/v1/me/claims/{given_up['id']}", headers=h(finn)).status_code == 200
+    # Newer versions drop both: neither has another work.
+    ingest(backend, [revised(CARA, ["Dan Roe"]), revised(FINN, ["Dan Roe"])])
+    kept = client.get("/v1/researchers/cara-diaz")
+    assert kept.status_code == 200, kept.text
+    assert kept.json()["works_count"] == 0
+    assert kept.json()["claim"] == {"state": "claimed", "owner": "Cara Diaz"}
+    assert mine(client, cara) == [("cara-diaz", "approved")]
+    assert client.get("/v1/researchers/finn-ode").status_code == 404
+    # Another Finn Ode takes the freed id; the released claim stays with no record.
+    ingest(backend, [paper("2102.00003", ["Finn Ode", "Gil Ray"], ("math.AG",))])
+    assert client.get("/v1/researchers/finn-ode").status_code == 200
+    assert profile_claim(client, "finn-ode") == {"state": "unclaimed", "owner": None}
+    (item,) = client.get("/v1/me/claims", headers=h(finn)).json()["items"]
+    assert (item["status"], item["researcher_name"]) == ("released", None)
+    links = {c["id"]: c["linked_to"] for c in linked_claims(backend)}
+    assert links == {owns["id"]: "cara-diaz", given_up["id"]: None}
+
+
+def test_the_schema_links_the_claims_of_a_graph_stored_before_the_links(
+    backend: GraphBackend, client: TestClient, mailbox: Mailbox
+) -> None:
+    ingest(backend, LEES)
+    ada = person(client, mailbox, "Ada Lee")
+    owned(client, ada, ANN, "2101.00001")
+    backend.write(lambda tx: tx.run("test_unlink_claims"))
+    assert [c["linked_to"] for c in backend.read("export_claims")] == [None]
+    assert profile_claim(client, ANN) == {"state": "unclaimed", "owner": None}  # reads walk links
+    backend.apply_schema()
+    backend.apply_schema()  # again: no second link
+    assert [c["linked_to"] for c in linked_claims(backend)] == [ANN]
+    assert profile_claim(client, ANN) == {"state": "claimed", "owner": "Ada Lee"}
