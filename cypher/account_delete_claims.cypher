@@ -1,5 +1,4 @@
 // Delete an account's claims (its records become unclaimed).
 // params: account_id
-MATCH (c:Claim)
-WHERE c.account_id = $account_id
+MATCH (:Account {id: $account_id})-[:HOLDS]->(c:Claim)
 DETACH DELETE c

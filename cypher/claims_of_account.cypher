@@ -1,7 +1,6 @@
 // An account's claims, newest first.
 // params: account_id
-MATCH (c:Claim)
-WHERE c.account_id = $account_id
+MATCH (:Account {id: $account_id})-[:HOLDS]->(c:Claim)
 OPTIONAL MATCH (c)-[:CLAIMS]->(r:Researcher)
 RETURN c.id AS id, c.account_id AS account_id, c.researcher_id AS researcher_id,
        c.status AS status, c.orcid AS orcid, c.homepage AS homepage, c.works AS works,

@@ -73,6 +73,8 @@ CREATE REL TABLE IF NOT EXISTS FOLLOWS(FROM Account TO Researcher, since INT64);
 // A claim's record (README: Claims): the claim's researcher_id, as a relationship that reads
 // walk from the record (the engine indexes primary keys only: a property look-up scans).
 CREATE REL TABLE IF NOT EXISTS CLAIMS(FROM Claim TO Researcher);
+// A claim's account (its account_id), as a relationship for the same reason.
+CREATE REL TABLE IF NOT EXISTS HOLDS(FROM Account TO Claim);
 // The collaboration layer (graphsvc/store/layer.py): aggregates kept with the raw facts.
 CREATE REL TABLE IF NOT EXISTS COAUTHOR(FROM Researcher TO Researcher, works INT64, newman DOUBLE);
 CREATE REL TABLE IF NOT EXISTS WORKS_IN(FROM Researcher TO Topic, works INT64, personal INT64);
@@ -98,10 +100,16 @@ ALTER TABLE Claim ADD IF NOT EXISTS collab_open BOOLEAN DEFAULT false;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_note STRING;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_topics STRING[];
 ALTER TABLE Claim ADD IF NOT EXISTS collab_updated_at INT64;
-// Databases created before claims were linked to their records.
+// Databases created before claims were linked to their records and accounts.
 MATCH (c:Claim)
 OPTIONAL MATCH (c)-[l:CLAIMS]->(:Researcher)
 WITH c, count(l) AS linked
 WHERE linked = 0
 MATCH (r:Researcher {id: c.researcher_id})
 CREATE (c)-[:CLAIMS]->(r);
+MATCH (c:Claim)
+OPTIONAL MATCH (:Account)-[l:HOLDS]->(c)
+WITH c, count(l) AS held
+WHERE held = 0
+MATCH (a:Account {id: c.account_id})
+CREATE (a)-[:HOLDS]->(c);

@@ -40,8 +40,12 @@ CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 // Full-text indexes of earlier versions: no query used them, and every commit fed them.
 DROP INDEX researcher_names IF EXISTS;
 DROP INDEX work_titles IF EXISTS;
-// Databases created before claims were linked to their records (README: Claims).
+// Databases created before claims were linked to their records and accounts (README: Claims).
 MATCH (c:Claim)
 WHERE NOT EXISTS { MATCH (c)-[:CLAIMS]->(:Researcher) }
 MATCH (r:Researcher {id: c.researcher_id})
 CREATE (c)-[:CLAIMS]->(r);
+MATCH (c:Claim)
+WHERE NOT EXISTS { MATCH (:Account)-[:HOLDS]->(c) }
+MATCH (a:Account {id: c.account_id})
+CREATE (a)-[:HOLDS]->(c);

@@ -1,7 +1,7 @@
-"""A claim is linked to its researcher record (`CLAIMS`), on both backends: a record left
-without works by a newer version stays while a live claim is on it, a released claim never
-passes to a new person who takes a deleted record's id, and the schema links the claims of
-graphs stored before the links."""
+"""A claim is linked to its researcher record (`CLAIMS`) and its account (`HOLDS`), on both
+backends: a record left without works by a newer version stays while a live claim is on it, a
+released claim never passes to a new person who takes a deleted record's id, and the schema
+links the claims of graphs stored before the links."""
 
 from __future__ import annotations
 
@@ -75,9 +75,11 @@ def test_the_schema_links_the_claims_of_a_graph_stored_before_the_links(
     ada = person(client, mailbox, "Ada Lee")
     owned(client, ada, ANN, "2101.00001")
     backend.write(lambda tx: tx.run("test_unlink_claims"))
-    assert [c["linked_to"] for c in backend.read("export_claims")] == [None]
+    assert [(c["linked_to"], c["held_by"]) for c in backend.read("export_claims")] == [(None, None)]
+    assert mine(client, ada) == []  # reads walk links
     assert profile_claim(client, ANN) == {"state": "unclaimed", "owner": None}  # reads walk links
     backend.apply_schema()
     backend.apply_schema()  # again: no second link
     assert [c["linked_to"] for c in linked_claims(backend)] == [ANN]
     assert profile_claim(client, ANN) == {"state": "claimed", "owner": "Ada Lee"}
+    assert mine(client, ada) == [(ANN, "approved")]
