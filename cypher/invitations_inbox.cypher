@@ -1,7 +1,6 @@
 // The invitations the account received, newest first, with the other party.
 // params: account_id, limit
-MATCH (i:Invitation)
-WHERE i.recipient_id = $account_id
+MATCH (:Account {id: $account_id})<-[:SENT_TO]-(i:Invitation)
 OPTIONAL MATCH (a:Account)
 WHERE a.id = i.sender_id
 OPTIONAL MATCH (r:Researcher)

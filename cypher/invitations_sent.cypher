@@ -1,7 +1,6 @@
 // The invitations the account sent, newest first, with the other party.
 // params: account_id, limit
-MATCH (i:Invitation)
-WHERE i.sender_id = $account_id
+MATCH (:Account {id: $account_id})-[:SENT]->(i:Invitation)
 OPTIONAL MATCH (a:Account)
 WHERE a.id = i.recipient_id
 OPTIONAL MATCH (r:Researcher)

@@ -75,6 +75,11 @@ CREATE REL TABLE IF NOT EXISTS FOLLOWS(FROM Account TO Researcher, since INT64);
 CREATE REL TABLE IF NOT EXISTS CLAIMS(FROM Claim TO Researcher);
 // A claim's account (its account_id), as a relationship for the same reason.
 CREATE REL TABLE IF NOT EXISTS HOLDS(FROM Account TO Claim);
+// An invitation's sender and recipient (its sender_id and recipient_id), and a reply's
+// invitation (its invitation_id), as relationships for the same reason.
+CREATE REL TABLE IF NOT EXISTS SENT(FROM Account TO Invitation);
+CREATE REL TABLE IF NOT EXISTS SENT_TO(FROM Invitation TO Account);
+CREATE REL TABLE IF NOT EXISTS REPLY_TO(FROM InvitationReply TO Invitation);
 // The collaboration layer (graphsvc/store/layer.py): aggregates kept with the raw facts.
 CREATE REL TABLE IF NOT EXISTS COAUTHOR(FROM Researcher TO Researcher, works INT64, newman DOUBLE);
 CREATE REL TABLE IF NOT EXISTS WORKS_IN(FROM Researcher TO Topic, works INT64, personal INT64);
@@ -113,3 +118,23 @@ WITH c, count(l) AS held
 WHERE held = 0
 MATCH (a:Account {id: c.account_id})
 CREATE (a)-[:HOLDS]->(c);
+// Databases created before invitations were linked to their accounts, and replies to their
+// invitations.
+MATCH (i:Invitation)
+OPTIONAL MATCH (:Account)-[l:SENT]->(i)
+WITH i, count(l) AS linked
+WHERE linked = 0
+MATCH (a:Account {id: i.sender_id})
+CREATE (a)-[:SENT]->(i);
+MATCH (i:Invitation)
+OPTIONAL MATCH (i)-[l:SENT_TO]->(:Account)
+WITH i, count(l) AS linked
+WHERE linked = 0
+MATCH (a:Account {id: i.recipient_id})
+CREATE (i)-[:SENT_TO]->(a);
+MATCH (x:InvitationReply)
+OPTIONAL MATCH (x)-[l:REPLY_TO]->(:Invitation)
+WITH x, count(l) AS linked
+WHERE linked = 0
+MATCH (i:Invitation {id: x.invitation_id})
+CREATE (x)-[:REPLY_TO]->(i);

@@ -49,3 +49,17 @@ MATCH (c:Claim)
 WHERE NOT EXISTS { MATCH (:Account)-[:HOLDS]->(c) }
 MATCH (a:Account {id: c.account_id})
 CREATE (a)-[:HOLDS]->(c);
+// Databases created before invitations were linked to their accounts, and replies to their
+// invitations.
+MATCH (i:Invitation)
+WHERE NOT EXISTS { MATCH (:Account)-[:SENT]->(i) }
+MATCH (a:Account {id: i.sender_id})
+CREATE (a)-[:SENT]->(i);
+MATCH (i:Invitation)
+WHERE NOT EXISTS { MATCH (i)-[:SENT_TO]->(:Account) }
+MATCH (a:Account {id: i.recipient_id})
+CREATE (i)-[:SENT_TO]->(a);
+MATCH (x:InvitationReply)
+WHERE NOT EXISTS { MATCH (x)-[:REPLY_TO]->(:Invitation) }
+MATCH (i:Invitation {id: x.invitation_id})
+CREATE (x)-[:REPLY_TO]->(i);

@@ -1,6 +1,10 @@
-"""Invitations in the graph: `Invitation` nodes between two accounts (by id), their
-`InvitationReply` nodes and the `InvitationBlock`s accounts set. No relationships: accounts and
-researcher records stay apart. Statuses: pending, accepted, declined, blocked."""
+"""Invitations in the graph: `Invitation` nodes between two accounts, their `InvitationReply`
+nodes and the `InvitationBlock`s accounts set. An invitation is linked to its sender (`SENT`)
+and its recipient (`SENT_TO`), a reply to its invitation (`REPLY_TO`), and they keep those ids
+too; an account's invitations and a thread's replies are read by walking the links (the
+embedded engine indexes only primary keys: a look-up by an id property scans every invitation).
+The records at sending time are named by researcher id. Statuses: pending, accepted, declined,
+blocked."""
 
 from __future__ import annotations
 

@@ -258,12 +258,21 @@ def test_invitation_thread_from_invitation_to_replies_and_block(
     assert "ended" in refused(reply(client, ada, inv["id"], "hello?"))
     assert "ended" in refused(reply(client, bob, inv["id"], "bye"))
     assert refused(invite(client, ada, BO)) == NOT_ACCEPTING
+    # A graph stored before invitations were linked gets the links from the schema.
+    assert [i["id"] for i in box(client, bob, "inbox")] == [inv["id"]]
+    backend.write(lambda tx: tx.run("test_unlink_invitations"))
+    assert {(i["sent_by"], i["sent_to"]) for i in backend.read("export_invitations")} == {
+        (None, None)
+    }
+    assert box(client, bob, "inbox") == []  # reads walk links
+    backend.apply_schema()
+    assert [i["id"] for i in box(client, bob, "inbox")] == [inv["id"]]
     # Deleting an account deletes its invitations, their replies, and its blocks.
     assert len(backend.read("export_invitation_blocks")) == 2
-    assert len(backend.read("export_invitation_replies")) == 2
+    assert len(linked_replies(backend)) == 2 and len(linked_invitations(backend)) == 3
     gone = client.request("DELETE", "/v1/me", json={"password": PASSWORD}, headers=h(ada))
     assert gone.status_code == 204, gone.text
-    assert [i["id"] for i in backend.read("export_invitations")] == [from_bob]
+    assert [i["id"] for i in linked_invitations(backend)] == [from_bob]
     assert backend.read("export_invitation_replies") == []
     assert backend.read("export_invitation_blocks") == []
     assert box(client, bob, "inbox") == [] and box(client, bob, "sent")[0]["id"] == from_bob
@@ -337,3 +346,19 @@ def test_merges_keep_the_state_consistent(
         client.get("/v1/researchers", params={"q": "", "open": "true"}).json()["items"][0]["id"]
         == ANN
     )
+
+
+def linked_invitations(backend: GraphBackend) -> list[dict[str, Any]]:
+    """Every invitation, each linked to the accounts it names (the service walks the links)."""
+    rows = backend.read("export_invitations")
+    for i in rows:
+        assert (i["sent_by"], i["sent_to"]) == (i["sender_id"], i["recipient_id"]), i
+    return rows
+
+
+def linked_replies(backend: GraphBackend) -> list[dict[str, Any]]:
+    """Every reply, each linked to the invitation it names."""
+    rows = backend.read("export_invitation_replies")
+    for x in rows:
+        assert x["replies_to"] == x["invitation_id"], x
+    return rows

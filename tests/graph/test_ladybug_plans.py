@@ -132,9 +132,9 @@ def test_the_shared_query_scans(graph: LadybugBackend) -> None:
     assert max(outputs) >= works_in(graph)
 
 
-# A record's or an account's claims, read from it (the engine would scan every claim for a
-# `researcher_id` or an `account_id`).
-CLAIM_READS: dict[str, dict[str, Any]] = {
+# A record's or an account's claims and an account's invitations and a thread's replies, read
+# from that node (the engine would scan them all for an id property).
+LINKED_READS: dict[str, dict[str, Any]] = {
     "researcher_trust_claims": {"id": "ann-lee"},
     "claims_live_on": {"id": "ann-lee"},
     "collab_on": {"id": "ann-lee"},
@@ -142,20 +142,32 @@ CLAIM_READS: dict[str, dict[str, Any]] = {
     "claims_of_account": {"account_id": "account-0"},
     "claims_live_of_account": {"account_id": "account-0"},
     "collab_of_account": {"account_id": "account-0"},
+    "invitations_inbox": {"account_id": "account-1", "limit": 20},
+    "invitations_sent": {"account_id": "account-0", "limit": 20},
+    "invitations_sent_since": {"sender_id": "account-0", "since": 0},
+    "invitations_pair": {"sender_id": "account-0", "recipient_id": "account-1"},
+    "invitation_replies": {"invitation_id": "invitation-0", "limit": 20},
 }
 
 
-@pytest.mark.parametrize("name", CLAIM_READS)
-def test_claims_are_read_from_their_record(tmp_path: Any, name: str) -> None:
-    """Five claims on each record, each by its own account: a read of one record's or one
-    account's claims scans none of the claims. (On these 8 records the cost model may scan the
-    records instead of walking to one: `claims_of_account`; at 100,000 works it walks.)"""
+@pytest.mark.parametrize("name", LINKED_READS)
+def test_claims_and_invitations_are_read_from_their_node(tmp_path: Any, name: str) -> None:
+    """Five claims on each of 8 records, 40 accounts each holding one and inviting the next,
+    a reply to each invitation: a read of one record's or one account's claims, of one
+    account's invitations or of one thread scans none of the 40. (On these 8 records the cost
+    model may scan the records instead of walking to one: `claims_of_account`; at 100,000
+    works it walks.)"""
     graph = LadybugBackend(tmp_path / "graph.lbdb", extra_queries=TEST_QUERIES)
     try:
         graph.apply_schema()
         GraphWriter(graph).ingest(list(LEES))
         ids = [r["id"] for r in graph.read("export_researchers")]
-        rows = [
+        n = 5 * len(ids)
+        accounts = [
+            {"id": f"account-{i}", "email": f"account-{i}@example.org", "email_verified": True}
+            for i in range(n)
+        ]
+        claims = [
             {
                 "id": f"claim-{i}",
                 "account_id": f"account-{i}",
@@ -163,20 +175,39 @@ def test_claims_are_read_from_their_record(tmp_path: Any, name: str) -> None:
                 "status": "approved",
                 "orcid_check": "",
             }
-            for i in range(5 * len(ids))
-        ]
-        accounts = [
-            {
-                "id": r["account_id"],
-                "email": f"{r['account_id']}@example.org",
-                "email_verified": True,
-            }
-            for r in rows
+            for i in range(n)
         ]
         graph.write(lambda tx: tx.run("test_create_accounts", rows=accounts))
-        graph.write(lambda tx: tx.run("test_create_claims", rows=rows))
-        outputs = scanned(graph, graph.catalog[name], CLAIM_READS[name], write=False)
-        assert len(rows) == 5 * len(ids) == 40, ids
+        graph.write(lambda tx: tx.run("test_create_claims", rows=claims))
+        graph.write(lambda tx: [invite(tx, i, (i + 1) % n) for i in range(n)])
+        outputs = scanned(graph, graph.catalog[name], LINKED_READS[name], write=False)
+        assert n == 40, ids
+        assert len(graph.read("export_invitation_replies")) == n
         assert max(outputs, default=0) <= len(ids), (name, outputs)
     finally:
         graph.close()
+
+
+def invite(tx: Any, sender: int, recipient: int) -> None:
+    """An invitation from one test account to another, with a reply."""
+    tx.run(
+        "invitation_create",
+        id=f"invitation-{sender}",
+        sender_id=f"account-{sender}",
+        recipient_id=f"account-{recipient}",
+        sender_researcher="",
+        recipient_researcher="",
+        subject="s",
+        message="m",
+        works=[],
+        topics=[],
+        now=sender,
+    )
+    tx.run(
+        "invitation_reply_create",
+        id=f"reply-{sender}",
+        invitation_id=f"invitation-{sender}",
+        account_id=f"account-{recipient}",
+        text="t",
+        now=sender,
+    )
