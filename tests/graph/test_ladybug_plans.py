@@ -179,13 +179,19 @@ def test_claims_and_invitations_are_read_from_their_node(tmp_path: Any, name: st
         ]
         graph.write(lambda tx: tx.run("test_create_accounts", rows=accounts))
         graph.write(lambda tx: tx.run("test_create_claims", rows=claims))
-        graph.write(lambda tx: [invite(tx, i, (i + 1) % n) for i in range(n)])
+        graph.write(lambda tx: invite_each_next(tx, n))
         outputs = scanned(graph, graph.catalog[name], LINKED_READS[name], write=False)
         assert n == 40, ids
         assert len(graph.read("export_invitation_replies")) == n
         assert max(outputs, default=0) <= len(ids), (name, outputs)
     finally:
         graph.close()
+
+
+def invite_each_next(tx: Any, n: int) -> None:
+    """An invitation from each of `n` test accounts to the next (the last to the first)."""
+    for i in range(n):
+        invite(tx, i, (i + 1) % n)
 
 
 def invite(tx: Any, sender: int, recipient: int) -> None:
