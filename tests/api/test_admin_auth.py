@@ -23,7 +23,7 @@ TOKEN = "admin-token-0123456789abcdef"
 OLD_TOKEN = "previous-token-fedcba9876543210"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 PROBLEM = "application/problem+json"
-WRITES = [
+WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("POST", "/v1/ingest", {"json": {"kind": "arxiv", "query": "cat:cs.LG"}}),
     ("GET", "/v1/ingest/0123", {}),
     ("DELETE", "/v1/ingest/0123", {}),
@@ -66,7 +66,7 @@ def test_missing_token_401_wrong_token_403(backend: GraphBackend, tmp_path: Path
                 assert r.json()["status"] == 401
             for wrong in (TOKEN[:-1], TOKEN + "x", TOKEN.upper(), "é" * 20, f"{TOKEN},{OLD_TOKEN}"):
                 header = f"Bearer {wrong}".encode()
-                r = client.request(method, url, headers={"Authorization": header}, **kw)
+                r = client.request(method, url, headers={b"Authorization": header}, **kw)
                 assert r.status_code == 403, (method, url, wrong)
                 assert r.headers["content-type"] == PROBLEM
     assert graph_state(backend) == before
