@@ -170,7 +170,7 @@ class Claims:
     def queue(self, status: str) -> list[Row]:
         """Claims in `status`, oldest first, each with the other live claims on its record."""
         rows = store.by_status(self.backend, status, QUEUE_LIMIT)
-        live = store.live_on(self.backend, sorted({r["researcher_id"] for r in rows}))
+        live = store.live_on_page(self.backend, sorted({r["researcher_id"] for r in rows}))
         return [{**row, "competing": _competing(row, live)} for row in rows]
 
     def competing(self, claim: Row) -> list[Row]:

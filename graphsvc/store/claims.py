@@ -64,6 +64,14 @@ def live_on(db: Reader | Tx, researcher_ids: list[str]) -> list[Row]:
     ]
 
 
+def live_on_page(db: Reader, researcher_ids: list[str]) -> list[Row]:
+    """Pending and approved claims on a page of records (distinct ids), in one read, oldest
+    first."""
+    if not researcher_ids:
+        return []
+    return db.read("claims_live_on_records", ids=researcher_ids)
+
+
 def by_status(db: Reader, status: str, limit: int) -> list[Row]:
     return db.read("claims_by_status", status=status, limit=limit)
 
