@@ -27,6 +27,7 @@ import pytest
 
 from graphsvc.catalog import Catalog, Query, cypher_dir
 from graphsvc.db.ladybug_backend import LadybugBackend
+from graphsvc.store import invitations
 from loaders.writer import GraphWriter
 from tests.api.test_merge import LEES
 from tests.conftest import TEST_QUERIES, load_corpus, prepared
@@ -147,16 +148,17 @@ LINKED_READS: dict[str, dict[str, Any]] = {
     "invitations_sent_since": {"sender_id": "account-0", "since": 0},
     "invitations_pair": {"sender_id": "account-0", "recipient_id": "account-1"},
     "invitation_replies": {"invitation_id": "invitation-0", "limit": 20},
+    "blocks_get": {"ids": ["account-1:account-0", "account-0:account-1"]},
 }
 
 
 @pytest.mark.parametrize("name", LINKED_READS)
 def test_claims_and_invitations_are_read_from_their_node(tmp_path: Any, name: str) -> None:
     """Five claims on each of 8 records, 40 accounts each holding one and inviting the next,
-    a reply to each invitation: a read of one record's or one account's claims, of one
-    account's invitations or of one thread scans none of the 40. (On these 8 records the cost
-    model may scan the records instead of walking to one: `claims_of_account`; at 100,000
-    works it walks.)"""
+    a reply to each invitation, a block of each: a read of one record's or one account's
+    claims, of one account's invitations, of one thread or of two blocks scans none of the 40.
+    (On these 8 records the cost model may scan the records instead of walking to one:
+    `claims_of_account`; at 100,000 works it walks.)"""
     graph = LadybugBackend(tmp_path / "graph.lbdb", extra_queries=TEST_QUERIES)
     try:
         graph.apply_schema()
@@ -183,15 +185,18 @@ def test_claims_and_invitations_are_read_from_their_node(tmp_path: Any, name: st
         outputs = scanned(graph, graph.catalog[name], LINKED_READS[name], write=False)
         assert n == 40, ids
         assert len(graph.read("export_invitation_replies")) == n
+        assert len(graph.read("export_invitation_blocks")) == n
         assert max(outputs, default=0) <= len(ids), (name, outputs)
     finally:
         graph.close()
 
 
 def invite_each_next(tx: Any, n: int) -> None:
-    """An invitation from each of `n` test accounts to the next (the last to the first)."""
+    """An invitation from each of `n` test accounts to the next (the last to the first), which
+    the next one blocks."""
     for i in range(n):
         invite(tx, i, (i + 1) % n)
+        invitations.block(tx, f"account-{(i + 1) % n}", f"account-{i}", now=i)
 
 
 def invite(tx: Any, sender: int, recipient: int) -> None:
