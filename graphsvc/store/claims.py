@@ -5,9 +5,8 @@ record's owner is the account of its one approved claim.
 A record's or an account's claims are read from it, by the link: the embedded engine indexes
 only primary keys, so a look-up by `researcher_id` or `account_id` scans every claim. Search and
 suggestions, which ask about many records at once, match the id in one pass over the claims
-instead; for a live claim it is always the linked record's, since a record with a live claim is
-never deleted and merges move both (tests/oracles/facts.py checks this on every graph it
-reads)."""
+instead; it is always the linked record's, since a record with a claim is never deleted and
+merges move both (tests/oracles/facts.py checks this on every graph it reads)."""
 
 from __future__ import annotations
 

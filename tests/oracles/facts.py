@@ -129,14 +129,13 @@ def facts(backend: GraphBackend, team_min_authors: int = TEAM_MIN_AUTHORS) -> Fa
 
 def linked_claims(backend: GraphBackend) -> list[dict[str, Any]]:
     """Every claim; the oracles read a claim's record and account by their ids, the service by
-    its links, so they must agree: a live claim is linked to the record it names (which is
-    never deleted), any other claim to it or, once its record is gone, to none; and every claim
-    is held by the account it names while that account exists."""
+    its links, so they must agree: a claim is linked to the record it names (a record with a
+    claim is never deleted, and merges move both), and held by the account it names while that
+    account exists."""
     claims = backend.read("export_claims")
     accounts = {a["id"] for a in backend.read("export_accounts")}
     for c in claims:
-        live = c["status"] in ("pending", "approved")
-        assert c["linked_to"] == c["researcher_id"] or (not live and c["linked_to"] is None), c
+        assert c["linked_to"] == c["researcher_id"], c
         assert c["held_by"] == (c["account_id"] if c["account_id"] in accounts else None), c
     return claims
 
