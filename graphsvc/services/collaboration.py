@@ -79,7 +79,7 @@ def check_topics(db: Reader, topics: list[str]) -> list[str]:
 
 def state(db: Reader, researcher_id: str) -> Data:
     """The profile's `collaboration`: open with its note and topics, else closed (empty)."""
-    row = store.states(db, [researcher_id]).get(researcher_id)
+    row = store.state(db, researcher_id)
     return public(row)
 
 

@@ -121,7 +121,7 @@ class Invitations:
                 raise InvitationError(UNCLAIMED)
             if owner == sender["id"] or target == mine["researcher_id"]:
                 raise InvitationError(SELF)
-            if not collab_store.open_researchers(tx, [target]):
+            if not collab_store.is_open(tx, target):
                 raise InvitationError(CLOSED)
             self._check_pair(tx, sender["id"], owner, now)
             invitation_id = new_id()

@@ -40,18 +40,16 @@ def set_state(
     return bool(rows)
 
 
-def states(db: Reader | Tx, researcher_ids: list[str]) -> dict[str, Row]:
-    """Researcher id -> {open, note, topics} for the owned ones of `researcher_ids`."""
-    return {
-        r["researcher_id"]: r
-        for researcher_id in dict.fromkeys(researcher_ids)
-        for r in _rows(db, "collab_on", id=researcher_id)
-    }
+def state(db: Reader | Tx, researcher_id: str) -> Row | None:
+    """The record's {open, note, topics}, or None when no account owns it."""
+    rows = _rows(db, "collab_on", id=researcher_id)
+    return rows[0] if rows else None
 
 
-def open_researchers(db: Reader | Tx, researcher_ids: list[str]) -> set[str]:
-    """Those of `researcher_ids` whose owner is open to collaborate."""
-    return {rid for rid, row in states(db, researcher_ids).items() if row["open"]}
+def is_open(db: Reader | Tx, researcher_id: str) -> bool:
+    """Whether the record's owner is open to collaborate."""
+    row = state(db, researcher_id)
+    return row is not None and bool(row["open"])
 
 
 def open_list(db: Reader, limit: int) -> list[Row]:
