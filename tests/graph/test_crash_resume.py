@@ -85,7 +85,9 @@ def test_sigkill_at_random_points_then_resume(
     target: dict[str, Any], corpus: Path, tmp_path: Path, _mark_dirty: None
 ) -> None:
     # Kill points are drawn within this machine's own timing: start-up, then the writing time
-    # still ahead (measured by a full run into a throwaway graph of the same backend).
+    # still ahead. The first estimate is a full run into a throwaway graph of the same backend;
+    # after each kill the pace of that run replaces it (a warmed-up server writes faster than
+    # the measuring run did, which once let the third kill land after the last batch).
     startup = timed([sys.executable, "-m", "graphsvc", "schema", "apply"], target["env"])
     scratch = {**target["env"], "GRAPHSVC_DATA_DIR": str(tmp_path / "scratch")}
     if target["env"]["GRAPHSVC_BACKEND"] == "neo4j":
@@ -97,15 +99,18 @@ def test_sigkill_at_random_points_then_resume(
         _clear(target)
     rng = random.Random(2024)
     positions: list[int | None] = []
+    per_work = writing / WORKS
     for _ in range(KILLS):
         done = (positions[-1] or 0) if positions else 0
-        ahead = writing * (1 - done / WORKS)
-        code = run_cli(corpus, target["env"], kill_after=startup + rng.uniform(0.05, 0.4) * ahead)
+        wait = rng.uniform(0.05, 0.4) * per_work * (WORKS - done)
+        code = run_cli(corpus, target["env"], kill_after=startup + wait)
         backend = target["open"]()
         positions.append(GraphWriter(backend).position(_source(corpus)))
         target["close"](backend)
         if code == 0:
             break
+        if (positions[-1] or 0) > done:
+            per_work = min(per_work, wait / ((positions[-1] or 0) - done))
     run_cli(corpus, target["env"], kill_after=None)
     resumed_backend = target["open"]()
     resumed = graph_state(resumed_backend)
