@@ -160,11 +160,35 @@ class Catalog:
         """The dialect's schema, one statement per item."""
         return _statements(self.root / "schema" / f"{self.dialect}.cypher")
 
+    def backfills(self) -> list[Backfill]:
+        """Fills for graphs made before a part of the schema existed (`schema/backfill/`, shared
+        by the dialects), each with the check that says whether it has anything to do."""
+        return [
+            _backfill(path) for path in sorted((self.root / "schema" / "backfill").glob("*.cypher"))
+        ]
+
     def drop_statements(self) -> list[str]:
         """What drops the dialect's whole schema with its data, one statement per item; none
         for a dialect without the file."""
         path = self.root / "schema" / f"{self.dialect}_drop.cypher"
         return _statements(path) if path.exists() else []
+
+
+@dataclass(frozen=True)
+class Backfill:
+    """A schema fill: `check` returns one row whose `needed` is true when `fill` has work to do
+    (or no row when there is nothing to fill)."""
+
+    name: str
+    check: str
+    fill: str
+
+
+def _backfill(path: Path) -> Backfill:
+    statements = _statements(path)
+    if len(statements) != 2:
+        raise CatalogError(f"{path} must hold a check and a fill, not {len(statements)} statements")
+    return Backfill(path.stem, *statements)
 
 
 def _statements(path: Path) -> list[str]:

@@ -105,36 +105,5 @@ ALTER TABLE Claim ADD IF NOT EXISTS collab_open BOOLEAN DEFAULT false;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_note STRING;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_topics STRING[];
 ALTER TABLE Claim ADD IF NOT EXISTS collab_updated_at INT64;
-// Databases created before claims were linked to their records and accounts.
-MATCH (c:Claim)
-OPTIONAL MATCH (c)-[l:CLAIMS]->(:Researcher)
-WITH c, count(l) AS linked
-WHERE linked = 0
-MATCH (r:Researcher {id: c.researcher_id})
-CREATE (c)-[:CLAIMS]->(r);
-MATCH (c:Claim)
-OPTIONAL MATCH (:Account)-[l:HOLDS]->(c)
-WITH c, count(l) AS held
-WHERE held = 0
-MATCH (a:Account {id: c.account_id})
-CREATE (a)-[:HOLDS]->(c);
-// Databases created before invitations were linked to their accounts, and replies to their
-// invitations.
-MATCH (i:Invitation)
-OPTIONAL MATCH (:Account)-[l:SENT]->(i)
-WITH i, count(l) AS linked
-WHERE linked = 0
-MATCH (a:Account {id: i.sender_id})
-CREATE (a)-[:SENT]->(i);
-MATCH (i:Invitation)
-OPTIONAL MATCH (i)-[l:SENT_TO]->(:Account)
-WITH i, count(l) AS linked
-WHERE linked = 0
-MATCH (a:Account {id: i.recipient_id})
-CREATE (i)-[:SENT_TO]->(a);
-MATCH (x:InvitationReply)
-OPTIONAL MATCH (x)-[l:REPLY_TO]->(:Invitation)
-WITH x, count(l) AS linked
-WHERE linked = 0
-MATCH (i:Invitation {id: x.invitation_id})
-CREATE (x)-[:REPLY_TO]->(i);
+// Links added to older graphs (claims, invitations, replies): schema/backfill/, each run only
+// when its check finds a node without its link.

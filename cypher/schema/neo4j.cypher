@@ -40,26 +40,5 @@ CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 // Full-text indexes of earlier versions: no query used them, and every commit fed them.
 DROP INDEX researcher_names IF EXISTS;
 DROP INDEX work_titles IF EXISTS;
-// Databases created before claims were linked to their records and accounts (README: Claims).
-MATCH (c:Claim)
-WHERE NOT EXISTS { MATCH (c)-[:CLAIMS]->(:Researcher) }
-MATCH (r:Researcher {id: c.researcher_id})
-CREATE (c)-[:CLAIMS]->(r);
-MATCH (c:Claim)
-WHERE NOT EXISTS { MATCH (:Account)-[:HOLDS]->(c) }
-MATCH (a:Account {id: c.account_id})
-CREATE (a)-[:HOLDS]->(c);
-// Databases created before invitations were linked to their accounts, and replies to their
-// invitations.
-MATCH (i:Invitation)
-WHERE NOT EXISTS { MATCH (:Account)-[:SENT]->(i) }
-MATCH (a:Account {id: i.sender_id})
-CREATE (a)-[:SENT]->(i);
-MATCH (i:Invitation)
-WHERE NOT EXISTS { MATCH (i)-[:SENT_TO]->(:Account) }
-MATCH (a:Account {id: i.recipient_id})
-CREATE (i)-[:SENT_TO]->(a);
-MATCH (x:InvitationReply)
-WHERE NOT EXISTS { MATCH (x)-[:REPLY_TO]->(:Invitation) }
-MATCH (i:Invitation {id: x.invitation_id})
-CREATE (x)-[:REPLY_TO]->(i);
+// Links added to older graphs (claims, invitations, replies): schema/backfill/, each run only
+// when its check finds a node without its link.

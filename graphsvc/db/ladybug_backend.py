@@ -100,11 +100,7 @@ class LadybugBackend(GraphBackend):
         if cap is not None and (not isinstance(cap, int) or cap < 0):
             raise GraphError(f"query {name}: ${query.cap} must be an integer >= 0, not {cap!r}")
         result = self._statement(conn, query.text, query.engine_params(params), f"query {name}")
-        columns = result.get_column_names()
-        kept = result if cap is None else islice(result, cap)  # the LIMIT the backend applies
-        rows = [dict(zip(columns, map(plain, values), strict=True)) for values in kept]
-        result.close()
-        return rows
+        return _rows(result, cap)
 
     def read(self, name: str, **params: Any) -> list[Row]:
         with self._connection() as conn:
@@ -188,7 +184,14 @@ class LadybugBackend(GraphBackend):
         )
 
     def apply_schema(self) -> list[str]:
-        return self._run_statements(self.catalog.schema_statements())
+        ran = self._run_statements(self.catalog.schema_statements())
+        with self._write_lock, self._long_running() as conn:
+            for backfill in self.catalog.backfills():
+                checked = self._statement(conn, backfill.check, {}, f"backfill {backfill.name}")
+                if any(row["needed"] for row in _rows(checked)):
+                    self._execute(conn, backfill.fill)
+                    ran.append(backfill.fill)
+        return ran
 
     def drop_schema(self) -> list[str]:
         return self._run_statements(self.catalog.drop_statements())
@@ -214,6 +217,15 @@ class LadybugBackend(GraphBackend):
         for conn in connections:
             conn.close()
         self._db.close()
+
+
+def _rows(result: ladybug.QueryResult, cap: int | None = None) -> list[Row]:
+    """A result's rows as plain dicts (the first `cap` of them when a cap is given), closed."""
+    columns = result.get_column_names()
+    kept = result if cap is None else islice(result, cap)  # the LIMIT the backend applies
+    rows = [dict(zip(columns, map(plain, values), strict=True)) for values in kept]
+    result.close()
+    return rows
 
 
 class _LadybugTx:

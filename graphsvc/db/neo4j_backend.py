@@ -95,6 +95,11 @@ class Neo4jBackend(GraphBackend):
             for statement in statements:
                 self._driver.execute_query(statement, database_=self.database)
             self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+            for backfill in self.catalog.backfills():
+                checked = self._driver.execute_query(backfill.check, database_=self.database)
+                if checked.records and checked.records[0]["needed"]:
+                    self._driver.execute_query(backfill.fill, database_=self.database)
+                    statements.append(backfill.fill)
         return statements
 
     def ping(self) -> None:

@@ -265,7 +265,13 @@ def test_invitation_thread_from_invitation_to_replies_and_block(
         (None, None)
     }
     assert box(client, bob, "inbox") == []  # reads walk links
-    backend.apply_schema()
+    fills = {b.fill: b.name for b in backend.catalog.backfills()}
+    assert sorted(fills[s] for s in backend.apply_schema() if s in fills) == [
+        "invitation_recipients",
+        "invitation_replies",
+        "invitation_senders",
+    ]
+    assert [s for s in backend.apply_schema() if s in fills] == []  # all linked: no fill
     assert [i["id"] for i in box(client, bob, "inbox")] == [inv["id"]]
     # Deleting an account deletes its invitations, their replies, and its blocks.
     assert len(backend.read("export_invitation_blocks")) == 2

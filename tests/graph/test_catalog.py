@@ -127,7 +127,7 @@ def test_every_stored_query_is_used() -> None:
     tests or benchmarks (no dead query, no test query shipped with the product)."""
     product = _python_sources("graphsvc", "loaders")
     for path in (REPO / "cypher").rglob("*.cypher"):
-        if path.parent.name != "schema":
+        if "schema" not in path.relative_to(REPO / "cypher").parts:
             assert f'"{path.stem}"' in product, f"{path} is used by no product code"
     harness = _python_sources("tests", "bench")
     for path in TEST_QUERIES[0].rglob("*.cypher"):
@@ -139,6 +139,20 @@ def test_undeclared_parameter_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "bad.cypher").write_text("// params: a\nMATCH (n {id: $a}) RETURN n.x = $b\n")
     with pytest.raises(CatalogError, match="declares"):
         load_dialect(tmp_path, "neo4j")
+
+
+def test_a_backfill_is_a_check_then_a_fill(tmp_path: Path) -> None:
+    assert [b.name for b in Catalog("ladybug").backfills()] == [
+        "claim_accounts",
+        "claim_records",
+        "invitation_recipients",
+        "invitation_replies",
+        "invitation_senders",
+    ]
+    (tmp_path / "schema" / "backfill").mkdir(parents=True)
+    (tmp_path / "schema" / "backfill" / "one.cypher").write_text("MATCH (n) SET n.x = 1;\n")
+    with pytest.raises(CatalogError, match="a check and a fill, not 1 statements"):
+        Catalog("neo4j", root=tmp_path).backfills()
 
 
 def test_override_without_shared_version_for_other_dialect_is_rejected(tmp_path: Path) -> None:
