@@ -96,8 +96,19 @@ def refresh(
         _recent(tx, t, lists[t], mergeable.get(t), published.get(t, {}), dates)
         for t in recent_changed
     ]
+    # A list left as it was is not written again: the embedded engine logs every list it is
+    # given in full (about a quarter of a batch's log, most of it unchanged lists).
+    top_rows = [
+        r for r in top_rows if _differs(r, lists[r["id"]], ids="top_ids", counts="top_counts")
+    ]
+    recent_rows = [r for r in recent_rows if _differs(r, lists[r["id"]], ids="recent_ids")]
     _write(tx, "toplist_set_top", "toplist_clear_top", top_rows)
     _write(tx, "toplist_set_recent", "toplist_clear_recent", recent_rows)
+
+
+def _differs(row: dict[str, Any], stored: dict[str, Any], **columns: str) -> bool:
+    """Whether a new list row (`ids`, maybe `counts`) differs from the stored columns named."""
+    return any(list(row[key]) != list(stored[column] or []) for key, column in columns.items())
 
 
 def _by_topic(
