@@ -1,6 +1,6 @@
-// Add to the name counts (researchers created, renamed, merged or deleted).
+// Add to the name counts (researchers created, renamed, merged or deleted); every key exists
+// (ingest_create_name_counts runs first).
 // params: rows
 UNWIND $rows AS row
-MERGE (n:NameCount {key: row.key})
-ON CREATE SET n.n = row.n
-ON MATCH SET n.n = n.n + row.n
+MATCH (n:NameCount {key: row.key})
+SET n.n = n.n + row.n

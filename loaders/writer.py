@@ -53,9 +53,10 @@ class StateChanged(Exception):
     """Another write reached the graph after the state a batch was resolved against."""
 
 
-class AuthorshipsLost(Exception):
-    """A batch's authorships did not all find their researcher and work: a defect in the writer's
-    state, stopped before the transaction commits."""
+class RowsLost(Exception):
+    """A batch's statement did not find every record it names (authorships their researcher and
+    work, updates their record): a defect in the writer's state, stopped before the transaction
+    commits."""
 
 
 class SourceInterrupted(Exception):
@@ -436,16 +437,32 @@ class GraphWriter(PaperBatcher):
         run_rows(tx, "ingest_upsert_topics", self._topic_rows(papers))
         _upsert_teams(tx, papers)
         run_rows(tx, "ingest_create_works", [_work_row(p) for p in papers if not p.replaces])
-        run_rows(tx, "ingest_upsert_works", [_work_row(p) for p in papers if p.replaces])
+        _run_counted(
+            tx,
+            "ingest_update_works",
+            [_work_row(p) for p in papers if p.replaces],
+            "updated",
+            "works to replace are not stored",
+        )
         changed = resolver.changed()
         rows = [researcher_row(r.id, r.name, r.aliases, block_peer=r.block_peer) for r in changed]
         run_rows(tx, "ingest_create_researchers", [r for r in rows if r["id"] in resolver.created])
-        run_rows(
-            tx, "ingest_upsert_researchers", [r for r in rows if r["id"] not in resolver.created]
+        _run_counted(
+            tx,
+            "ingest_update_researchers",
+            [r for r in rows if r["id"] not in resolver.created],
+            "updated",
+            "researchers to update are not stored",
         )
         authorships, institutions = _authorship_rows(papers, authors)
         run_rows(tx, "ingest_upsert_institutions", institutions)
-        _create_authorships(tx, authorships)
+        _run_counted(
+            tx,
+            "ingest_create_authorships",
+            authorships,
+            "created",
+            "authorships found no researcher or work",
+        )
         run_rows(tx, "ingest_create_work_topics", _work_topic_rows(papers))
         run_rows(tx, "ingest_create_work_teams", _work_team_rows(papers))
         # Merges move authorships first; the layer then adds the batch's works (by final ids),
@@ -520,16 +537,15 @@ def _researcher(row: dict[str, Any]) -> Researcher:
     )
 
 
-def _create_authorships(tx: Tx, rows: list[dict[str, Any]]) -> None:
-    """Create the authorships; raises `AuthorshipsLost` unless every row created one."""
-    created = 0
+def _run_counted(tx: Tx, query: str, rows: list[dict[str, Any]], count: str, lost: str) -> None:
+    """Run `query` over `rows` in chunks; raises `RowsLost` (saying `lost`) unless the counts
+    it returns in `count` add up to one per row."""
+    done = 0
     for start in range(0, len(rows), layer.CHUNK):
-        result = tx.run("ingest_create_authorships", rows=rows[start : start + layer.CHUNK])
-        created += int(result[0]["created"]) if result else 0
-    if created != len(rows):
-        raise AuthorshipsLost(
-            f"{len(rows) - created:,} of {len(rows):,} authorships found no researcher or work"
-        )
+        result = tx.run(query, rows=rows[start : start + layer.CHUNK])
+        done += int(result[0][count]) if result else 0
+    if done != len(rows):
+        raise RowsLost(f"{len(rows) - done:,} of {len(rows):,} {lost}")
 
 
 def _upsert_teams(tx: Tx, papers: list[_Paper]) -> None:

@@ -125,7 +125,7 @@ def _merge(tx: Tx, keep: str, other: str) -> MergeResult:
     for alias in sorted(merged.aliases | {merged.name}):
         kept.add_variant(alias)
     kept.block_peer = kept.block_peer or merged.block_peer
-    tx.run("ingest_upsert_researchers", rows=[kept.row()])
+    tx.run("ingest_update_researchers", rows=[kept.row()])
     write_name_counts(tx, name_count_changes([merged.name, before], [kept.name]))
     affiliations.refresh(tx, [keep])
     tx.run("ingest_bump_version")
@@ -150,7 +150,7 @@ def _split(tx: Tx, keep: str, other: str) -> MergeResult:
     aliases = set(record["aliases"] or []) | ({record["name"]} if record["name"] else set())
     name = record["name"] or max(aliases, key=completeness, default=other)
     restored = _Record(other, name, aliases or {name}, kept.block_peer)
-    tx.run("ingest_upsert_researchers", rows=[restored.row()])
+    tx.run("ingest_create_researchers", rows=[restored.row()])
     if works:
         tx.run("admin_move_authorships", works=works, source=keep, target=other)
     # Older merges that reached `keep` through `other` (all their works just moved) go back too.
@@ -167,7 +167,7 @@ def _split(tx: Tx, keep: str, other: str) -> MergeResult:
     contributed = aliases - set(known_before or [])
     remaining = kept.aliases - contributed or {kept.name}
     kept = _Record(keep, max(remaining, key=completeness), remaining, kept.block_peer)
-    tx.run("ingest_upsert_researchers", rows=[kept.row()])
+    tx.run("ingest_update_researchers", rows=[kept.row()])
     merges.recompute_layer(tx, {keep, other})
     write_name_counts(tx, name_count_changes([before], [kept.name, restored.name]))
     affiliations.refresh(tx, sorted({keep, other}))

@@ -40,9 +40,7 @@ def name_count_changes(removed: Iterable[str | None], added: Iterable[str | None
 
 
 def write_name_counts(tx: Tx, changes: Counter[str]) -> None:
-    """Add these changes to the stored name counts."""
-    run_rows(
-        tx,
-        "ingest_add_name_counts",
-        [{"key": k, "n": n} for k, n in sorted(changes.items()) if n],
-    )
+    """Add these changes to the stored name counts (keys not stored yet start at zero)."""
+    rows = [{"key": k, "n": n} for k, n in sorted(changes.items()) if n]
+    run_rows(tx, "ingest_create_name_counts", rows)
+    run_rows(tx, "ingest_add_name_counts", rows)

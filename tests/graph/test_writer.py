@@ -6,18 +6,20 @@ import itertools
 import json
 import re
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pytest
 
 from graphsvc.db import GraphBackend
 from graphsvc.services.merge import merge
+from graphsvc.store.researchers import researcher_row
 from loaders.atom import read_atom_files
 from loaders.records import AuthorRecord, PaperRecord
 from loaders.seed import read_seed
 from loaders.snapshot import read_snapshot
 from loaders.source import SourceItem
-from loaders.writer import AuthorshipsLost, GraphWriter, _create_authorships
+from loaders.writer import GraphWriter, RowsLost, _run_counted
 from tests.helpers import DEMO, FIXTURES, TEST_QUERIES, graph_state
 from tests.oracles.affiliations import expected_affiliations
 
@@ -370,18 +372,43 @@ def test_a_failed_batch_writes_nothing(backend: GraphBackend) -> None:
     assert graph_state(backend)["counts"]["Work"] == 2
 
 
-def test_authorships_without_their_researcher_stop_the_batch(backend: GraphBackend) -> None:
-    """An authorship whose researcher is not in the graph (a writer state gone wrong) is an
-    error that rolls the batch back, not a silently missing credit."""
+def test_rows_without_their_record_stop_the_batch(backend: GraphBackend) -> None:
+    """An authorship whose researcher is not in the graph, or an update of a work or researcher
+    that is not stored (a writer state gone wrong), is an error that rolls the batch back, not a
+    silently missing credit or update."""
     GraphWriter(backend).ingest([paper("2001.00001", ["Ann Lee", "Bo Chen"])])
     before = graph_state(backend)
-    rows = [
+    credits = [
         {"researcher": rid, "work": "2001.00001", "position": 5 + n, "institutions": ["x"]}
         for n, rid in enumerate(["ann-lee", "no-such-researcher"])
     ]
-    with pytest.raises(AuthorshipsLost, match="1 of 2 authorships"):
-        backend.write(lambda tx: _create_authorships(tx, rows))
-    assert graph_state(backend) == before
+    people = [researcher_row(rid, "Ann Lee", ["Ann Lee"]) for rid in ("ann-lee", "nobody")]
+    texts = ["title", "title_folded", "abstract", "doi", "journal_ref", "comment"]
+    work = dict.fromkeys(texts, "x")
+    works = [
+        {
+            **work,
+            "arxiv_id": arxiv_id,
+            "version": 9,
+            "published": "2020-01-01",
+            "updated": "2020-01-01",
+            "year": 2020,
+            "primary_category": "cs.LG",
+            "authors_count": 2,
+            "authors_ordered": True,
+            "team_work": False,
+        }
+        for arxiv_id in ("2001.00001", "2001.99999")
+    ]
+    cases: list[tuple[str, list[dict[str, Any]], str, str]] = [
+        ("ingest_create_authorships", credits, "created", "authorships found no researcher"),
+        ("ingest_update_researchers", people, "updated", "researchers to update are not"),
+        ("ingest_update_works", works, "updated", "works to replace are not"),
+    ]
+    for query, rows, count, lost in cases:
+        with pytest.raises(RowsLost, match=f"1 of 2 {lost}"):
+            backend.write(partial(_run_counted, query=query, rows=rows, count=count, lost=lost))
+        assert graph_state(backend) == before
 
 
 def test_positions_are_saved_with_each_batch(backend: GraphBackend) -> None:
