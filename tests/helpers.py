@@ -58,6 +58,12 @@ def graph_state(backend: GraphBackend) -> dict[str, Any]:
     return state
 
 
+def backfills_run(backend: GraphBackend) -> list[str]:
+    """Apply the schema; the names of the backfills (`cypher/schema/backfill/`) that ran."""
+    names = {b.fill: b.name for b in backend.catalog.backfills()}
+    return sorted(names[s] for s in backend.apply_schema() if s in names)
+
+
 def gzip_bomb(path: Path, pattern: bytes, mib: int, *, head: bytes = b"") -> Path:
     """A gzip file of `head` then `mib` MiB of `pattern` repeated, compressed as it is made
     (1 GiB of one byte repeated is about 1 MB of gzip)."""

@@ -85,6 +85,17 @@ class GraphBackend(ABC):
         """Release the database (connections first)."""
 
 
+def run_backfills(catalog: Catalog, run: Callable[[str], list[Row]]) -> list[str]:
+    """Run each schema backfill whose check says it has work to do; `run` executes one statement
+    and returns its rows. Returns the fills that ran."""
+    ran = []
+    for backfill in catalog.backfills():
+        if any(row["needed"] for row in run(backfill.check)):
+            run(backfill.fill)
+            ran.append(backfill.fill)
+    return ran
+
+
 def reads_together(
     look_up: Callable[Concatenate[Reader, P], T],
 ) -> Callable[Concatenate[GraphBackend, P], T]:

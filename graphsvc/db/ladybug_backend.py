@@ -14,7 +14,15 @@ from typing import Any, TypeVar
 import ladybug
 
 from graphsvc.catalog import Catalog
-from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Reader, Row, plain
+from graphsvc.db.base import (
+    DatabaseUnavailable,
+    GraphBackend,
+    GraphError,
+    Reader,
+    Row,
+    plain,
+    run_backfills,
+)
 from graphsvc.db.watchdog import StatementWatchdog
 
 T = TypeVar("T")
@@ -184,23 +192,20 @@ class LadybugBackend(GraphBackend):
         )
 
     def apply_schema(self) -> list[str]:
-        ran = self._run_statements(self.catalog.schema_statements())
         with self._write_lock, self._long_running() as conn:
-            for backfill in self.catalog.backfills():
-                checked = self._statement(conn, backfill.check, {}, f"backfill {backfill.name}")
-                if any(row["needed"] for row in _rows(checked)):
-                    self._execute(conn, backfill.fill)
-                    ran.append(backfill.fill)
-        return ran
+            statements = self._run_statements(conn, self.catalog.schema_statements())
+            return statements + run_backfills(
+                self.catalog, lambda text: _rows(self._statement(conn, text, {}, "backfill"))
+            )
 
     def drop_schema(self) -> list[str]:
-        return self._run_statements(self.catalog.drop_statements())
-
-    def _run_statements(self, statements: list[str]) -> list[str]:
-        """Schema statements, one after the other, as the only writer."""
         with self._write_lock, self._long_running() as conn:
-            for statement in statements:
-                self._execute(conn, statement)
+            return self._run_statements(conn, self.catalog.drop_statements())
+
+    def _run_statements(self, conn: ladybug.Connection, statements: list[str]) -> list[str]:
+        """Schema statements, one after the other (the caller holds the write lock)."""
+        for statement in statements:
+            self._execute(conn, statement)
         return statements
 
     def ping(self) -> None:

@@ -12,7 +12,15 @@ from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graphsvc.catalog import Catalog
-from graphsvc.db.base import DatabaseUnavailable, GraphBackend, GraphError, Reader, Row, plain
+from graphsvc.db.base import (
+    DatabaseUnavailable,
+    GraphBackend,
+    GraphError,
+    Reader,
+    Row,
+    plain,
+    run_backfills,
+)
 
 T = TypeVar("T")
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, ConnectionError, OSError)
@@ -95,12 +103,12 @@ class Neo4jBackend(GraphBackend):
             for statement in statements:
                 self._driver.execute_query(statement, database_=self.database)
             self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
-            for backfill in self.catalog.backfills():
-                checked = self._driver.execute_query(backfill.check, database_=self.database)
-                if checked.records and checked.records[0]["needed"]:
-                    self._driver.execute_query(backfill.fill, database_=self.database)
-                    statements.append(backfill.fill)
-        return statements
+            return statements + run_backfills(self.catalog, self._rows_of)
+
+    def _rows_of(self, statement: str) -> list[Row]:
+        """One statement's rows, run as it is (no stored query: the schema's)."""
+        records = self._driver.execute_query(statement, database_=self.database).records
+        return [record.data() for record in records]
 
     def ping(self) -> None:
         try:

@@ -20,6 +20,7 @@ from tests.accounts.test_accounts_api import Clock
 from tests.api.test_merge import LEES
 from tests.api.test_merge import merge as merge_call
 from tests.conftest import accounts_client
+from tests.helpers import backfills_run
 from tests.mailbox import Mailbox
 from tests.oracles import researchers as oracle
 from tests.oracles.facts import facts
@@ -265,13 +266,12 @@ def test_invitation_thread_from_invitation_to_replies_and_block(
         (None, None)
     }
     assert box(client, bob, "inbox") == []  # reads walk links
-    fills = {b.fill: b.name for b in backend.catalog.backfills()}
-    assert sorted(fills[s] for s in backend.apply_schema() if s in fills) == [
+    assert backfills_run(backend) == [
         "invitation_recipients",
         "invitation_replies",
         "invitation_senders",
     ]
-    assert [s for s in backend.apply_schema() if s in fills] == []  # all linked: no fill
+    assert backfills_run(backend) == []  # all linked: no fill
     assert [i["id"] for i in box(client, bob, "inbox")] == [inv["id"]]
     # Deleting an account deletes its invitations, their replies, and its blocks.
     assert len(backend.read("export_invitation_blocks")) == 2
