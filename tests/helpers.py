@@ -58,6 +58,22 @@ def graph_state(backend: GraphBackend) -> dict[str, Any]:
     return state
 
 
+def stored_work_row(arxiv_id: str) -> dict[str, Any]:
+    """A row of `ingest_update_works` (a new version of that work) with placeholder values."""
+    texts = ["title", "title_folded", "abstract", "doi", "journal_ref", "comment"]
+    return dict.fromkeys(texts, "x") | {
+        "arxiv_id": arxiv_id,
+        "version": 9,
+        "published": "2020-01-01",
+        "updated": "2020-01-01",
+        "year": 2020,
+        "primary_category": "cs.LG",
+        "authors_count": 2,
+        "authors_ordered": True,
+        "team_work": False,
+    }
+
+
 def backfills_run(backend: GraphBackend) -> list[str]:
     """Apply the schema; the names of the backfills (`cypher/schema/backfill/`) that ran."""
     names = {b.fill: b.name for b in backend.catalog.backfills()}

@@ -33,17 +33,12 @@ from graphsvc.store.researchers import researcher_row
 from loaders.writer import GraphWriter
 from tests.api.test_merge import LEES
 from tests.conftest import TEST_QUERIES, load_corpus, prepared
+from tests.helpers import stored_work_row
 
 Sample = dict[str, Any]
 _OPERATOR = re.compile(r"│\s*(SCAN_NODE_TABLE|SCAN_REL_TABLE)\[\d+\]")
 _OUTPUT = re.compile(r"NumOutputTuples: (\d+)")
 
-WORK = {
-    **dict.fromkeys(["title", "title_folded", "abstract", "doi", "journal_ref", "comment"], "x"),
-    **{"version": 9, "published": "2020-01-01", "updated": "2020-01-01", "year": 2020},
-    **{"primary_category": "cs.LG", "authors_count": 2, "authors_ordered": True},
-    "team_work": False,
-}
 READS: dict[str, Callable[[Sample], dict[str, Any]]] = {
     "slice_work_edges": lambda s: {"ids": s["works"]},
     "slice_own_work_edges": lambda s: {"id": s["id"], "ids": s["works"]},
@@ -83,7 +78,7 @@ WRITES: dict[str, Callable[[Sample], dict[str, Any]]] = {
     "layer_prune_coauthor": lambda s: {"rows": [{"a": s["id"], "b": s["coauthors"][0]}]},
     "layer_prune_works_in": lambda s: {"rows": [{"researcher": s["id"], "topic": s["topics"][0]}]},
     "ingest_update_researchers": lambda s: {"rows": [researcher_row(s["id"], "Ann Lee", [])]},
-    "ingest_update_works": lambda s: {"rows": [WORK | {"arxiv_id": w} for w in s["works"]]},
+    "ingest_update_works": lambda s: {"rows": [stored_work_row(w) for w in s["works"]]},
 }
 
 

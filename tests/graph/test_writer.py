@@ -20,7 +20,7 @@ from loaders.seed import read_seed
 from loaders.snapshot import read_snapshot
 from loaders.source import SourceItem
 from loaders.writer import GraphWriter, RowsLost, _run_counted
-from tests.helpers import DEMO, FIXTURES, TEST_QUERIES, graph_state
+from tests.helpers import DEMO, FIXTURES, TEST_QUERIES, graph_state, stored_work_row
 from tests.oracles.affiliations import expected_affiliations
 
 SNAPSHOT = DEMO / "arxiv-metadata-sample-200.jsonl"
@@ -383,23 +383,7 @@ def test_rows_without_their_record_stop_the_batch(backend: GraphBackend) -> None
         for n, rid in enumerate(["ann-lee", "no-such-researcher"])
     ]
     people = [researcher_row(rid, "Ann Lee", ["Ann Lee"]) for rid in ("ann-lee", "nobody")]
-    texts = ["title", "title_folded", "abstract", "doi", "journal_ref", "comment"]
-    work = dict.fromkeys(texts, "x")
-    works = [
-        {
-            **work,
-            "arxiv_id": arxiv_id,
-            "version": 9,
-            "published": "2020-01-01",
-            "updated": "2020-01-01",
-            "year": 2020,
-            "primary_category": "cs.LG",
-            "authors_count": 2,
-            "authors_ordered": True,
-            "team_work": False,
-        }
-        for arxiv_id in ("2001.00001", "2001.99999")
-    ]
+    works = [stored_work_row(arxiv_id) for arxiv_id in ("2001.00001", "2001.99999")]
     cases: list[tuple[str, list[dict[str, Any]], str, str]] = [
         ("ingest_create_authorships", credits, "created", "authorships found no researcher"),
         ("ingest_update_researchers", people, "updated", "researchers to update are not"),
