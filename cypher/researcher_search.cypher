@@ -8,22 +8,24 @@
 // `spaced` is search_text as words: hyphens become spaces and two spaces separate the names (no
 // match spans two names); whole_words = [' ' + word + ' '] and word_start = ' ' + q, both with
 // hyphens as spaces.
-// `longest` (the longest word) alone lets Neo4j's text index find the candidates.
+// Candidates: the researchers of the name words (NameWord) containing `longest`, the query's
+// longest word (Neo4j's text index finds the words; the embedded engine reads the words, not
+// every researcher: graphsvc/store/name_words.py). A query word has no space, so it is inside
+// a name exactly when it is inside one of the name's words. Every query word is then tested on
+// the names (the separators taken out: a word is never the ' | ' between two names).
 // `open_only`: only researchers open to collaborate (an approved claim with collab_open).
-// The scan keeps only the rows containing the longest word before the other tests (a WITH
-// between them): in one WHERE the embedded engine evaluated the list test and the claim count
-// on every researcher (135 to 205 ms of CPU a query at 100,000 works, against 30 to 85 split);
-// Neo4j runs both forms alike (bench/RESULTS.md).
 // params: q, q_bar, q_end, q_mid, whole_words, word_start, longest, words, open_only, limit
-MATCH (r:Researcher)
-WHERE r.search_text CONTAINS $longest
-WITH r
-WHERE all(w IN $words WHERE r.search_text CONTAINS w)
+MATCH (k:NameWord)
+WHERE k.word CONTAINS $longest
+MATCH (k)<-[:HAS_WORD]-(r:Researcher)
+WITH DISTINCT r
+WITH r, replace(r.search_text, ' | ', '  ') AS names
+WHERE all(w IN $words WHERE names CONTAINS w)
   AND (NOT $open_only OR COUNT {
          MATCH (c:Claim)
          WHERE c.researcher_id = r.id AND c.status = 'approved' AND c.collab_open = true
        } > 0)
-WITH r, ' ' + replace(replace(r.search_text, ' | ', '  '), '-', ' ') + ' ' AS spaced
+WITH r, ' ' + replace(names, '-', ' ') + ' ' AS spaced
 WITH r,
      CASE
        WHEN r.search_text = $q OR r.search_text STARTS WITH $q_end

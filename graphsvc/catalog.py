@@ -6,6 +6,8 @@ Layout of the `cypher/` folder:
 - `bundles/DIALECT/NAME.cypher`: a bundle of that dialect, which answers several stored reads in
   one round trip (`graphsvc.db.bundles`); the only kind of query a dialect may lack;
 - `schema/neo4j.cypher`, `schema/ladybug.cypher`: the schema, statements separated by `;`.
+- `schema/backfill/NAME.cypher` (or `schema/backfill/DIALECT/NAME.cypher` in each dialect): a
+  check, then a fill for graphs made before that part of the schema;
 - `schema/ladybug_drop.cypher`: what drops that schema and everything in it (`graphsvc reset` on
   the embedded engine; Neo4j has none and deletes in batches).
 
@@ -161,11 +163,22 @@ class Catalog:
         return _statements(self.root / "schema" / f"{self.dialect}.cypher")
 
     def backfills(self) -> list[Backfill]:
-        """Fills for graphs made before a part of the schema existed (`schema/backfill/`, shared
-        by the dialects), each with the check that says whether it has anything to do."""
-        return [
-            _backfill(path) for path in sorted((self.root / "schema" / "backfill").glob("*.cypher"))
-        ]
+        """Fills for graphs made before a part of the schema existed, each with the check that
+        says whether it has anything to do: `schema/backfill/NAME.cypher`, shared by the
+        dialects, or `schema/backfill/DIALECT/NAME.cypher`, one for each dialect (a fill one
+        dialect lacked would leave its older graphs unfilled)."""
+        folder = self.root / "schema" / "backfill"
+        paths = {p.stem: p for p in folder.glob("*.cypher")}
+        own = {d: {p.stem: p for p in (folder / d).glob("*.cypher")} for d in DIALECTS}
+        for name in sorted(set().union(*own.values())):
+            lacking = [d for d in DIALECTS if name not in own[d]]
+            if name in paths or lacking:
+                raise CatalogError(
+                    f"backfill {name} must be shared or have one version for each dialect "
+                    f"(shared: {name in paths}, lacking: {', '.join(lacking) or 'none'})"
+                )
+        paths.update(own[self.dialect])
+        return [_backfill(paths[name]) for name in sorted(paths)]
 
     def drop_statements(self) -> list[str]:
         """What drops the dialect's whole schema with its data, one statement per item; none

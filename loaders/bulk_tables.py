@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from graphsvc.store import affiliations, layer
+from graphsvc.store import affiliations, layer, name_words
 from graphsvc.store.layer_tables import LayerTables, layer_tables
 from graphsvc.store.params import NO_YEAR
-from graphsvc.store.researchers import researcher_row
+from graphsvc.store.researchers import researcher_row, search_text
 from loaders.bulk import BulkState
 
 Row = dict[str, Any]
@@ -46,6 +46,22 @@ class LazyRows:
 
     def __iter__(self) -> Iterator[Row]:
         return map(self._make, self._source)
+
+
+class _Counted:
+    """The items `make` yields, made again at each iteration; counted once, by iterating."""
+
+    def __init__(self, make: Callable[[], Iterator[Any]]) -> None:
+        self._make = make
+        self._length: int | None = None
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = sum(1 for _ in self._make())
+        return self._length
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._make()
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,7 @@ NODES = (
     ),
     Table("Stat", _cols("id:string n:long"), key="id"),
     Table("NameCount", _cols("key:string n:long"), key="key"),
+    Table("NameWord", _cols("word:string"), key="word"),
     Table(
         "MergedId",
         _cols(
@@ -123,6 +140,7 @@ RELATIONSHIPS = (
         ends=("Researcher", "Institution"),
     ),
     Table("BY_TEAM", (), ends=("Work", "Team")),
+    Table("HAS_WORD", (), ends=("Researcher", "NameWord")),
     Table("COAUTHOR", _cols("works:long newman:double"), ends=("Researcher", "Researcher")),
     Table("WORKS_IN", _cols("works:long personal:long"), ends=("Researcher", "Topic")),
     Table("MEMBER_OF", _cols("works:long"), ends=("Researcher", "Team")),
@@ -136,12 +154,14 @@ COPY_QUERIES = {
     "Team": "bulk_copy_team",
     "Stat": "bulk_copy_stat",
     "NameCount": "bulk_copy_namecount",
+    "NameWord": "bulk_copy_nameword",
     "MergedId": "bulk_copy_mergedid",
     "IngestState": "bulk_copy_ingeststate",
     "AUTHORED": "bulk_copy_authored",
     "HAS_TOPIC": "bulk_copy_has_topic",
     "AFFILIATED_WITH": "bulk_copy_affiliated_with",
     "BY_TEAM": "bulk_copy_by_team",
+    "HAS_WORD": "bulk_copy_has_word",
     "COAUTHOR": "bulk_copy_coauthor",
     "WORKS_IN": "bulk_copy_works_in",
     "MEMBER_OF": "bulk_copy_member_of",
@@ -177,6 +197,7 @@ class GraphTables(Mapping[str, Rows]):
             ],
             "Stat": lambda: _stats(st, self._layer.with_topic, team_min_authors),
             "NameCount": lambda: [{"key": k, "n": st.name_counts[k]} for k in sorted(st.name_keys)],
+            "NameWord": lambda: [{"word": w} for w in sorted({w for _, w in self._name_words()})],
             "MergedId": lambda: [
                 {**m, "into": st.final_id(m["into"])} for _, m in sorted(st.merged.items())
             ],
@@ -189,6 +210,9 @@ class GraphTables(Mapping[str, Rows]):
             "AFFILIATED_WITH": self._affiliated,
             "BY_TEAM": lambda: LazyRows(
                 st.work_teams, lambda r: {"from": r["work"], "to": r["team"]}
+            ),
+            "HAS_WORD": lambda: LazyRows(
+                _Counted(self._name_words), lambda p: {"from": p[0], "to": p[1]}
             ),
             "COAUTHOR": lambda: LazyRows(self._layer.coauthor, _coauthor),
             "WORKS_IN": lambda: LazyRows(
@@ -234,6 +258,12 @@ class GraphTables(Mapping[str, Rows]):
             }
             for r in sorted(self._st.researchers.values(), key=lambda r: r.id)
         ]
+
+    def _name_words(self) -> Iterator[tuple[str, str]]:
+        """(researcher id, word) for every word of every researcher's names."""
+        for r in self._st.researchers.values():
+            for word in name_words.words_of(search_text(r.name, r.aliases)):
+                yield r.id, word
 
     def _authored(self) -> Rows:
         final_id = self._st.final_id

@@ -18,7 +18,7 @@ from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
 from graphsvc.names import block_key, collapse_spaces, fold_once, slug
-from graphsvc.store import affiliations, layer, merges, params
+from graphsvc.store import affiliations, layer, merges, name_words, params
 from graphsvc.store.facts import LayerDelta, WorkFacts
 from graphsvc.store.layer import run_rows
 from graphsvc.store.researchers import name_count_changes, researcher_row, write_name_counts
@@ -454,6 +454,7 @@ class GraphWriter(PaperBatcher):
             "updated",
             "researchers to update are not stored",
         )
+        name_words.link(tx, rows, created=resolver.created)
         authorships, institutions = _authorship_rows(papers, authors)
         run_rows(tx, "ingest_upsert_institutions", institutions)
         _run_counted(
@@ -504,6 +505,7 @@ class GraphWriter(PaperBatcher):
         orphans = [r for r in old if r["id"] not in resolver.merges]
         if orphans:
             gone = tx.run("ingest_delete_orphans", ids=sorted(r["id"] for r in orphans))
+            name_words.prune(tx, (w for r in gone for w in r["words"]))
             resolver.names.apply(name_count_changes([r["name"] for r in gone], []))
             resolver.free_ids(r["id"] for r in gone)
         write_name_counts(tx, resolver.names.pending)

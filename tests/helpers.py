@@ -40,6 +40,7 @@ EXPORTS = (
     "export_work_teams",
     "export_works_team_flags",
     "export_name_counts",
+    "export_name_words",
     *LAYER_EXPORTS,
 )
 

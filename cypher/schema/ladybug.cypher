@@ -22,6 +22,9 @@ CREATE NODE TABLE IF NOT EXISTS Team(
 CREATE NODE TABLE IF NOT EXISTS Stat(id STRING PRIMARY KEY, n INT64);
 // How many researchers carry a family name or a first given name (identity: name rarity).
 CREATE NODE TABLE IF NOT EXISTS NameCount(key STRING PRIMARY KEY, n INT64);
+// A word of researchers' folded names (graphsvc/store/name_words.py): search reads the words
+// containing the query's longest word, not every researcher (the engine has no text index).
+CREATE NODE TABLE IF NOT EXISTS NameWord(word STRING PRIMARY KEY);
 // A merged researcher id: where it went, and what undoing the merge needs (the works that moved,
 // the merged record's name and aliases, the kept record's aliases before the merge when known).
 CREATE NODE TABLE IF NOT EXISTS MergedId(
@@ -69,6 +72,7 @@ CREATE REL TABLE IF NOT EXISTS HAS_TOPIC(FROM Work TO Topic, is_primary BOOLEAN)
 CREATE REL TABLE IF NOT EXISTS AFFILIATED_WITH(
   FROM Researcher TO Institution, first_year INT64, last_year INT64, works INT64);
 CREATE REL TABLE IF NOT EXISTS BY_TEAM(FROM Work TO Team);
+CREATE REL TABLE IF NOT EXISTS HAS_WORD(FROM Researcher TO NameWord);
 CREATE REL TABLE IF NOT EXISTS FOLLOWS(FROM Account TO Researcher, since INT64);
 // A claim's record (README: Claims): the claim's researcher_id, as a relationship that reads
 // walk from the record (the engine indexes primary keys only: a property look-up scans).
@@ -105,5 +109,5 @@ ALTER TABLE Claim ADD IF NOT EXISTS collab_open BOOLEAN DEFAULT false;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_note STRING;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_topics STRING[];
 ALTER TABLE Claim ADD IF NOT EXISTS collab_updated_at INT64;
-// Links added to older graphs (claims, invitations, replies): schema/backfill/, each run only
-// when its check finds a node without its link.
+// Links added to older graphs (claims, invitations, replies, name words): schema/backfill/,
+// each run only when its check finds a node without its link.

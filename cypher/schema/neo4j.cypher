@@ -9,6 +9,7 @@ CREATE INDEX merged_into IF NOT EXISTS FOR (n:MergedId) ON (n.into);
 CREATE CONSTRAINT team_id IF NOT EXISTS FOR (n:Team) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT stat_id IF NOT EXISTS FOR (n:Stat) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT name_count_key IF NOT EXISTS FOR (n:NameCount) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT name_word IF NOT EXISTS FOR (n:NameWord) REQUIRE n.word IS UNIQUE;
 CREATE INDEX researcher_coauthors_count IF NOT EXISTS FOR (n:Researcher) ON (n.coauthors_count);
 CREATE CONSTRAINT ingest_state_source IF NOT EXISTS FOR (n:IngestState) REQUIRE n.source IS UNIQUE;
 CREATE INDEX researcher_block_key IF NOT EXISTS FOR (n:Researcher) ON (n.block_key);
@@ -34,11 +35,13 @@ CREATE CONSTRAINT invitation_reply_id IF NOT EXISTS FOR (n:InvitationReply) REQU
 CREATE INDEX invitation_reply_invitation IF NOT EXISTS FOR (n:InvitationReply) ON (n.invitation_id);
 CREATE CONSTRAINT invitation_block_id IF NOT EXISTS FOR (n:InvitationBlock) REQUIRE n.id IS UNIQUE;
 CREATE INDEX invitation_block_blocked IF NOT EXISTS FOR (n:InvitationBlock) ON (n.blocked_id);
-CREATE TEXT INDEX researcher_search_text IF NOT EXISTS FOR (n:Researcher) ON (n.search_text);
+CREATE TEXT INDEX name_word_text IF NOT EXISTS FOR (n:NameWord) ON (n.word);
 CREATE TEXT INDEX work_title_folded IF NOT EXISTS FOR (n:Work) ON (n.title_folded);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 // Full-text indexes of earlier versions: no query used them, and every commit fed them.
 DROP INDEX researcher_names IF EXISTS;
 DROP INDEX work_titles IF EXISTS;
-// Links added to older graphs (claims, invitations, replies): schema/backfill/, each run only
-// when its check finds a node without its link.
+// Search reads the name words (NameWord) since they exist, not every researcher's search text.
+DROP INDEX researcher_search_text IF EXISTS;
+// Links added to older graphs (claims, invitations, replies, name words): schema/backfill/,
+// each run only when its check finds a node without its link.

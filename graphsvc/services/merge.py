@@ -16,7 +16,7 @@ from typing import Any
 
 from graphsvc.db import GraphBackend, Tx
 from graphsvc.names import completeness
-from graphsvc.store import affiliations, claims, merges
+from graphsvc.store import affiliations, claims, merges, name_words
 from graphsvc.store.researchers import name_count_changes, researcher_row, write_name_counts
 
 
@@ -126,6 +126,7 @@ def _merge(tx: Tx, keep: str, other: str) -> MergeResult:
         kept.add_variant(alias)
     kept.block_peer = kept.block_peer or merged.block_peer
     tx.run("ingest_update_researchers", rows=[kept.row()])
+    name_words.link(tx, [kept.row()], created=())
     write_name_counts(tx, name_count_changes([merged.name, before], [kept.name]))
     affiliations.refresh(tx, [keep])
     tx.run("ingest_bump_version")
@@ -151,6 +152,7 @@ def _split(tx: Tx, keep: str, other: str) -> MergeResult:
     name = record["name"] or max(aliases, key=completeness, default=other)
     restored = _Record(other, name, aliases or {name}, kept.block_peer)
     tx.run("ingest_create_researchers", rows=[restored.row()])
+    name_words.link(tx, [restored.row()], created={other})
     if works:
         tx.run("admin_move_authorships", works=works, source=keep, target=other)
     # Older merges that reached `keep` through `other` (all their works just moved) go back too.
@@ -168,6 +170,7 @@ def _split(tx: Tx, keep: str, other: str) -> MergeResult:
     remaining = kept.aliases - contributed or {kept.name}
     kept = _Record(keep, max(remaining, key=completeness), remaining, kept.block_peer)
     tx.run("ingest_update_researchers", rows=[kept.row()])
+    name_words.link(tx, [kept.row()], created=())
     merges.recompute_layer(tx, {keep, other})
     write_name_counts(tx, name_count_changes([before], [kept.name, restored.name]))
     affiliations.refresh(tx, sorted({keep, other}))

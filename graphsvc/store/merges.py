@@ -3,10 +3,10 @@ and the admin merge and split).
 
 A merge records the redirect (with the works that move and what undoing it needs), moves the
 authorships, claims and follows, points older redirects at the kept record, recomputes both
-records' layer, and deletes the merged record. The `MergedId` node keeps the moved works, the
-merged record's name and aliases, and the kept record's aliases before the merge. Whether two
-records may merge given their claims is the callers' decision (`graphsvc.services.merge`,
-`loaders.identity`).
+records' layer, and deletes the merged record (and its name words that no record has). The
+`MergedId` node keeps the moved works, the merged record's name and aliases, and the kept
+record's aliases before the merge. Whether two records may merge given their claims is the
+callers' decision (`graphsvc.services.merge`, `loaders.identity`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphsvc.db import Tx
-from graphsvc.store import claims, invitations, layer
+from graphsvc.store import claims, invitations, layer, name_words
 from graphsvc.store.facts import LayerDelta
 
 MergeRow = dict[str, Any]  # {"old_id", "new_id", "into_aliases"}
@@ -32,9 +32,11 @@ def move_records(tx: Tx, rows: list[MergeRow]) -> None:
 
 
 def delete_records(tx: Tx, rows: list[MergeRow]) -> None:
-    """Delete the merged records (their works have moved, their layer is recomputed)."""
+    """Delete the merged records (their works have moved, their layer is recomputed) and the
+    words of their names that no record has any more."""
     if rows:
-        tx.run("ingest_merge_delete_researchers", rows=rows)
+        gone = tx.run("ingest_merge_delete_researchers", rows=rows)
+        name_words.prune(tx, (w for r in gone for w in r["words"]))
 
 
 def merge(tx: Tx, rows: list[MergeRow], delta: LayerDelta | None = None) -> None:

@@ -22,10 +22,15 @@ def researcher_row(
         "name": name,
         "name_key": name_key(name),
         "block_key": block_key(name),
-        "search_text": " | ".join(fold(a) for a in [name, *names]),
+        "search_text": search_text(name, names),
         "aliases": names,
         "block_peer": block_peer,
     }
+
+
+def search_text(name: str, aliases: Iterable[str]) -> str:
+    """The folded name and aliases that search reads, joined with ' | '."""
+    return " | ".join(fold(a) for a in [name, *sorted(set(aliases))])
 
 
 def name_count_changes(removed: Iterable[str | None], added: Iterable[str | None]) -> Counter[str]:

@@ -142,16 +142,36 @@ def test_undeclared_parameter_is_rejected(tmp_path: Path) -> None:
 
 
 def test_a_backfill_is_a_check_then_a_fill(tmp_path: Path) -> None:
-    assert [b.name for b in Catalog("ladybug").backfills()] == [
+    names = [
         "claim_accounts",
         "claim_records",
         "invitation_recipients",
         "invitation_replies",
         "invitation_senders",
+        "name_words",
     ]
+    for dialect in ("ladybug", "neo4j"):
+        fills = Catalog(dialect).backfills()
+        assert [b.name for b in fills] == names
+        words = next(b for b in fills if b.name == "name_words")
+        assert ("string_split" in words.fill) == (dialect == "ladybug")
     (tmp_path / "schema" / "backfill").mkdir(parents=True)
     (tmp_path / "schema" / "backfill" / "one.cypher").write_text("MATCH (n) SET n.x = 1;\n")
     with pytest.raises(CatalogError, match="a check and a fill, not 1 statements"):
+        Catalog("neo4j", root=tmp_path).backfills()
+
+
+def test_a_backfill_of_one_dialect_needs_one_for_each(tmp_path: Path) -> None:
+    folder = tmp_path / "schema" / "backfill"
+    (folder / "ladybug").mkdir(parents=True)
+    (folder / "ladybug" / "fill.cypher").write_text("RETURN true AS needed;\nRETURN 1;\n")
+    with pytest.raises(CatalogError, match="lacking: neo4j"):
+        Catalog("ladybug", root=tmp_path).backfills()
+    (folder / "neo4j").mkdir()
+    (folder / "neo4j" / "fill.cypher").write_text("RETURN true AS needed;\nRETURN 2;\n")
+    assert Catalog("neo4j", root=tmp_path).backfills()[0].fill == "RETURN 2"
+    (folder / "fill.cypher").write_text("RETURN true AS needed;\nRETURN 3;\n")
+    with pytest.raises(CatalogError, match="shared: True"):
         Catalog("neo4j", root=tmp_path).backfills()
 
 

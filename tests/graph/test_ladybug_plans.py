@@ -79,7 +79,17 @@ WRITES: dict[str, Callable[[Sample], dict[str, Any]]] = {
     "layer_prune_works_in": lambda s: {"rows": [{"researcher": s["id"], "topic": s["topics"][0]}]},
     "ingest_update_researchers": lambda s: {"rows": [researcher_row(s["id"], "Ann Lee", [])]},
     "ingest_update_works": lambda s: {"rows": [stored_work_row(w) for w in s["works"]]},
+    "ingest_detach_name_words": lambda s: {"ids": [s["id"]]},
+    "ingest_create_name_words": lambda s: {"rows": [{"word": w} for w in _words(s)]},
+    "ingest_link_name_words": lambda s: {"rows": [{"id": s["id"], "word": w} for w in _words(s)]},
+    "ingest_prune_name_words": lambda s: {"words": _words(s)},
+    "ingest_merge_delete_researchers": lambda s: {"rows": [{"old_id": s["id"]}]},
 }
+
+
+def _words(sample: Sample) -> list[str]:
+    """A word of the sample researcher's name (its id's first part) and one nobody has."""
+    return [sample["id"].split("-")[0], "no-such-word"]
 
 
 @pytest.fixture

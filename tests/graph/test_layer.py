@@ -28,6 +28,8 @@ def assert_layer_exact(backend: GraphBackend, team_min_authors: int) -> None:
     for part in expected:
         assert stored[part] == expected[part], part
     assert backend.read("export_affiliations") == expected_affiliations(backend)
+    words = sorted(backend.read("export_name_words"), key=lambda r: (r["word"], r["researcher"]))
+    assert words == researchers.name_words(backend.read("export_researchers"))
     counts = {(r["researcher"], r["topic"]): r["personal"] for r in backend.read("export_works_in")}
     for topic in backend.read("export_topic_stats"):
         assert list(topic["top_counts"] or []) == [

@@ -38,18 +38,29 @@ def test_neo4j_constraints_and_indexes_exist(neo4j_backend: GraphBackend) -> Non
         "institution_id",
         "ingest_state_source",
         "researcher_block_key",
-        "researcher_search_text",
+        "name_word",
+        "name_word_text",
         "work_title_folded",
         "work_year",
     } <= names
-    assert not {"researcher_names", "work_titles"} & names, "unused full-text indexes"
+    assert not {"researcher_names", "work_titles", "researcher_search_text"} & names, "unused"
     neo4j_backend.apply_schema()
     assert {r["name"] for r in neo4j_backend.read("schema_indexes")} == names
 
 
-def test_neo4j_schema_drops_the_unused_full_text_index(neo4j_backend: GraphBackend) -> None:
-    """A graph made by an earlier version loses its full-text index on the next apply."""
-    neo4j_backend.write(lambda tx: tx.run("test_create_old_fulltext_index"))
-    assert "researcher_names" in {r["name"] for r in neo4j_backend.read("schema_indexes")}
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("test_create_old_fulltext_index", "researcher_names"),
+        ("test_create_old_search_text_index", "researcher_search_text"),
+    ],
+)
+def test_neo4j_schema_drops_the_indexes_no_query_reads(
+    neo4j_backend: GraphBackend, query: str, index: str
+) -> None:
+    """A graph made by an earlier version loses them on the next apply: the full-text index of
+    names, and the text index on `search_text` (search reads the name words since)."""
+    neo4j_backend.write(lambda tx: tx.run(query))
+    assert index in {r["name"] for r in neo4j_backend.read("schema_indexes")}
     neo4j_backend.apply_schema()
-    assert "researcher_names" not in {r["name"] for r in neo4j_backend.read("schema_indexes")}
+    assert index not in {r["name"] for r in neo4j_backend.read("schema_indexes")}

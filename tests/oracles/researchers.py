@@ -192,6 +192,7 @@ def works(f: Facts, rid: str) -> list[dict]:
 
 
 def search(f: Facts, q: str, limit: int = 20) -> list[dict]:
+    """Researchers with every word of the query inside one of their names, ranked."""
     folded = fold(q)
     words = folded.split()
     if not words:
@@ -199,9 +200,9 @@ def search(f: Facts, q: str, limit: int = 20) -> list[dict]:
     works = Counter(a["researcher"] for a in f.authorships)
     hits = []
     for r in f.researchers.values():
-        if not all(w in r["search_text"] for w in words):
-            continue
         names = [fold(r["name"]), *(fold(a) for a in r["aliases"])]
+        if not all(any(w in n for n in names) for w in words):
+            continue
         # the names as words: hyphens are spaces, and two spaces between names so that no
         # match spans two names; " zhi qin john xu  zhi-qin xu " -> words zhi, qin, john, xu
         spaced = " " + "  ".join(n.replace("-", " ") for n in names) + " "
@@ -227,3 +228,15 @@ def search(f: Facts, q: str, limit: int = 20) -> list[dict]:
         }
         for _, w, _, i in hits[:limit]
     ]
+
+
+def name_words(researchers: list[dict]) -> list[dict]:
+    """The name-word index as it must be (export_name_words): each word of each researcher's
+    folded names (split at spaces), with the researcher."""
+    pairs = {
+        (word, r["id"])
+        for r in researchers
+        for name in [r["name"], *(r["aliases"] or [])]
+        for word in fold(name).split()
+    }
+    return [{"word": w, "researcher": rid} for w, rid in sorted(pairs)]

@@ -1,0 +1,3 @@
+// Bulk load: every NameWord node from an Arrow table (columns in schema order).
+// params: rows
+COPY NameWord FROM $rows
