@@ -2,4 +2,4 @@
 // params: rows
 UNWIND $rows AS row
 MATCH (t:Topic {id: row.id})
-SET t.recent_ids = null
+SET t.recent_ids = null, t.recent_days = null

@@ -104,7 +104,8 @@ NODES = (
         "Topic",
         _cols(
             "id:string name:string archive:string archive_name:string group_id:string "
-            "group_name:string works:long top_ids:string[] top_counts:long[] recent_ids:string[]"
+            "group_name:string works:long top_ids:string[] top_counts:long[] recent_ids:string[] "
+            "recent_days:long[]"
         ),
         key="id",
     ),

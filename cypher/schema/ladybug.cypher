@@ -12,7 +12,7 @@ CREATE NODE TABLE IF NOT EXISTS Work(
 CREATE NODE TABLE IF NOT EXISTS Topic(
   id STRING PRIMARY KEY, name STRING, archive STRING, archive_name STRING,
   group_id STRING, group_name STRING, works INT64 DEFAULT 0,
-  top_ids STRING[], top_counts INT64[], recent_ids STRING[]);
+  top_ids STRING[], top_counts INT64[], recent_ids STRING[], recent_days INT64[]);
 CREATE NODE TABLE IF NOT EXISTS Institution(id STRING PRIMARY KEY, name STRING);
 // A collaboration named in author lists ("ATLAS Collaboration"): never a researcher.
 CREATE NODE TABLE IF NOT EXISTS Team(
@@ -104,6 +104,8 @@ ALTER TABLE Topic ADD IF NOT EXISTS works INT64 DEFAULT 0;
 ALTER TABLE Topic ADD IF NOT EXISTS top_ids STRING[];
 ALTER TABLE Topic ADD IF NOT EXISTS top_counts INT64[];
 ALTER TABLE Topic ADD IF NOT EXISTS recent_ids STRING[];
+// Databases created before the recent lists kept their works' days (graphsvc/store/toplists.py).
+ALTER TABLE Topic ADD IF NOT EXISTS recent_days INT64[];
 // Databases created before "open to collaborate" (the state is kept on the approved claim).
 ALTER TABLE Claim ADD IF NOT EXISTS collab_open BOOLEAN DEFAULT false;
 ALTER TABLE Claim ADD IF NOT EXISTS collab_note STRING;

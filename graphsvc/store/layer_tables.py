@@ -80,12 +80,16 @@ class _RecentWorks:
                 entries.sort()
                 del entries[toplists.SIZE :]
 
-    def lists(self) -> dict[str, list[str]]:
-        return {t: [w for _, w in sorted(e)[: toplists.SIZE]] for t, e in self._lists.items()}
+    def lists(self) -> dict[str, list[tuple[str, int]]]:
+        """Each topic's list: (work, its day as `toplists` stores it)."""
+        return {
+            t: [(w, -key[1]) for key, w in sorted(e)[: toplists.SIZE]]
+            for t, e in self._lists.items()
+        }
 
 
 def _topic_stats(
-    d: LayerDelta, works_in: list[dict[str, Any]], recent: dict[str, list[str]]
+    d: LayerDelta, works_in: list[dict[str, Any]], recent: dict[str, list[tuple[str, int]]]
 ) -> dict[str, dict[str, Any]]:
     """Each topic's works and its short lists (top researchers by personal works, newest
     works), as `toplists` keeps them; an empty top list is stored as null."""
@@ -101,6 +105,7 @@ def _topic_stats(
             "works": n,
             "top_ids": [rid for _, rid, _ in best] or None,
             "top_counts": [c for _, _, c in best] or None,
-            "recent_ids": recent.get(topic) or None,
+            "recent_ids": [w for w, _ in recent.get(topic, [])] or None,
+            "recent_days": [day for _, day in recent.get(topic, [])] or None,
         }
     return stats

@@ -103,6 +103,26 @@ def test_short_topic_lists_stay_exact_through_merges_and_scans(
     assert sum(len(t["top_ids"] or []) == 4 for t in topics) >= 4
 
 
+def test_recent_lists_stored_without_their_days_merge_from_the_works(
+    backend: GraphBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A graph made before the recent lists kept their days: a merge reads the old list's dates
+    from its works, and the list is written again with its days; a list no batch touched
+    keeps none until then (`graphsvc layer rebuild` writes them all)."""
+    monkeypatch.setattr(toplists, "SIZE", 4)
+    monkeypatch.setattr(oracle, "TOPLIST_SIZE", 4)
+    steps = corpora.interleaved(7)
+    run_steps(backend, steps[: len(steps) // 2])
+    backend.write(lambda tx: tx.run("test_clear_recent_days"))
+    run_steps(backend, steps[len(steps) // 2 :])
+    expected = oracle.layer(backend, corpora.TEAM_MIN_AUTHORS)
+    stored = oracle.stored_layer(backend)
+    assert stored["recent_ids"] == expected["recent_ids"]
+    days = stored["recent_days"]
+    assert all(days[t] in ([], expected["recent_days"][t]) for t in days)
+    assert sum(days[t] == expected["recent_days"][t] != [] for t in days) >= 4
+
+
 def assert_answers_match_the_oracle(backend: GraphBackend) -> None:
     """Every read the layer serves, for the busiest, a team member and a median researcher and
     for every topic, equals the networkx oracle of the same graph."""

@@ -56,6 +56,13 @@ def layer(backend: GraphBackend, team_min_authors: int = 100) -> dict[str, Any]:
         degree[b] += 1
     topic_count = Counter(r for r, _ in works_in)
     members = Counter(m for _, m in member_of)
+    recent = {
+        t: [
+            (w, _day(works[w]["published"]))
+            for w in sorted((w for w in works if t in topics[w]), key=_recent(works))
+        ][:TOPLIST_SIZE]
+        for t in topic_works
+    }
     return {
         "coauthors": [
             {"a": a, "b": b, "works": n, "newman": round(w, 9)}
@@ -87,16 +94,17 @@ def layer(backend: GraphBackend, team_min_authors: int = 100) -> dict[str, Any]:
             ]
             for t in topic_works
         },
-        "recent_ids": {
-            t: [w for w in sorted((w for w in works if t in topics[w]), key=_recent(works))][
-                :TOPLIST_SIZE
-            ]
-            for t in topic_works
-        },
+        "recent_ids": {t: [w for w, _ in recent[t]] for t in topic_works},
+        "recent_days": {t: [day for _, day in recent[t]] for t in topic_works},
     }
 
 
 TOPLIST_SIZE = 200
+
+
+def _day(published: Any) -> int:
+    """A date's ordinal, 0 when undated."""
+    return published.toordinal() if published else 0
 
 
 def _recent(works: dict[str, dict]) -> Any:
@@ -104,8 +112,7 @@ def _recent(works: dict[str, dict]) -> Any:
 
     def key(wid: str) -> tuple[bool, int, tuple[int, ...]]:
         published = works[wid]["published"]
-        day = published.toordinal() if published else 0
-        return (published is None, -day, (*(-ord(c) for c in wid), 1))
+        return (published is None, -_day(published), (*(-ord(c) for c in wid), 1))
 
     return key
 
@@ -134,4 +141,5 @@ def stored_layer(backend: GraphBackend) -> dict[str, Any]:
         ],
         "top_ids": {t["id"]: list(t["top_ids"] or []) for t in topics if t["works"]},
         "recent_ids": {t["id"]: list(t["recent_ids"] or []) for t in topics if t["works"]},
+        "recent_days": {t["id"]: list(t["recent_days"] or []) for t in topics if t["works"]},
     }
