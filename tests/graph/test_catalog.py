@@ -30,7 +30,7 @@ INT_FIELDS = {
 BOOL_FIELDS = {"is_primary", "authors_ordered", "team_work", "block_peer", "email_verified"}
 FLOAT_FIELDS = {"newman"}
 LIST_FIELDS = {"institutions", "aliases", "into_aliases", "ids"}
-INT_LIST_FIELDS = {"counts", "times"}
+INT_LIST_FIELDS = {"counts", "times", "days"}
 DATE_FIELDS = {"published", "updated"}
 
 
