@@ -37,15 +37,15 @@ def link(tx: Tx, rows: Iterable[dict[str, Any]], *, created: Collection[str]) ->
     stored = sorted(r["id"] for r in rows if r["id"] not in created)
     old = [r["word"] for r in tx.run("ingest_detach_name_words", ids=stored)] if stored else []
     links = [{"id": r["id"], "word": w} for r in rows for w in words_of(r["search_text"])]
-    new_words = sorted({x["word"] for x in links})
-    run_rows(tx, "ingest_create_name_words", [{"word": w} for w in new_words])
+    words = sorted({x["word"] for x in links})
+    run_rows(tx, "ingest_create_name_words", [{"word": w} for w in words])
     done = 0
     for start in range(0, len(links), CHUNK):
         result = tx.run("ingest_link_name_words", rows=links[start : start + CHUNK])
         done += int(result[0]["created"]) if result else 0
     if done != len(links):
         raise WordsLost(f"{len(links) - done:,} of {len(links):,} name words found no researcher")
-    prune(tx, old)
+    prune(tx, set(old) - set(words))  # the words linked again keep a researcher
 
 
 def prune(tx: Tx, words: Iterable[str]) -> None:
