@@ -13,7 +13,9 @@
 // every researcher: graphsvc/store/name_words.py). A query word has no space, so it is inside
 // a name exactly when it is inside one of the name's words. Every query word is then tested on
 // the names (the separators taken out: a word is never the ' | ' between two names).
-// `open_only`: only researchers open to collaborate (an approved claim with collab_open).
+// `open_only`: only researchers open to collaborate (an approved claim with collab_open), read
+// from the candidate's claims. (A COUNT of claims matched by `researcher_id` let closed
+// researchers through on the embedded engine when candidates were many: tests/api.)
 // params: q, q_bar, q_end, q_mid, whole_words, word_start, longest, words, open_only, limit
 MATCH (k:NameWord)
 WHERE k.word CONTAINS $longest
@@ -22,8 +24,8 @@ WITH DISTINCT r
 WITH r, replace(r.search_text, ' | ', '  ') AS names
 WHERE all(w IN $words WHERE names CONTAINS w)
   AND (NOT $open_only OR COUNT {
-         MATCH (c:Claim)
-         WHERE c.researcher_id = r.id AND c.status = 'approved' AND c.collab_open = true
+         MATCH (c:Claim)-[:CLAIMS]->(r)
+         WHERE c.status = 'approved' AND c.collab_open = true
        } > 0)
 WITH r, ' ' + replace(names, '-', ' ') + ' ' AS spaced
 WITH r,

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from graphsvc.db import GraphBackend
 from graphsvc.names import fold
 from loaders.seed import CUT_OFF
-from tests.conftest import on_both, same_on_both
+from tests.conftest import api_client, load_corpus, on_both, same_on_both
 from tests.helpers import graph_state
 from tests.oracles import researchers as oracles
 from tests.oracles.facts import Facts, facts
@@ -369,3 +369,32 @@ def test_backends_give_identical_json(request: pytest.FixtureRequest, key: str) 
     if key == "demo":
         rids.append("zhi-qin-john-xu")
     same_on_both(request, key, list(_urls(rids, ["peter", "xu", "garcia", "a. k.", "lee"])))
+
+
+def test_open_only_search_keeps_exactly_the_open_researchers(backend: GraphBackend) -> None:
+    """Claims on half the corpus's researchers, half of those approved, most of both kinds
+    open: `open=true` answers equal the oracle's. (The embedded engine's COUNT subquery that
+    matched claims by `researcher_id` let closed researchers through on large candidate sets;
+    the query walks each candidate's claims.)"""
+    load_corpus(backend)
+    ids = [r["id"] for r in backend.read("export_researchers")]
+    claims = [
+        {
+            "id": f"claim-{i}",
+            "account_id": f"account-{i}",
+            "researcher_id": rid,
+            "status": "approved" if i % 2 else "pending",
+            "orcid_check": None,
+        }
+        for i, rid in enumerate(ids[::2])
+    ]
+    backend.write(lambda tx: tx.run("test_create_claims", rows=claims))
+    opened = [c["id"] for i, c in enumerate(claims) if i % 3]
+    backend.write(lambda tx: [tx.run("test_open_claim", id=c, open=True) for c in opened])
+    f = facts(backend)
+    assert len({c["researcher_id"] for c in f.claims if c["status"] == "approved"}) > 500
+    with api_client(backend) as client:
+        for q in ["li", "wang", "zhang", "a", "e", "an", "m.", "kim"]:
+            got = get_ok(client, f"/v1/researchers?q={q}&open=true&limit=500")["items"]
+            expected = oracles.search(f, q, limit=500, open_only=True)
+            assert got == expected and expected, q

@@ -191,15 +191,21 @@ def works(f: Facts, rid: str) -> list[dict]:
     return out
 
 
-def search(f: Facts, q: str, limit: int = 20) -> list[dict]:
-    """Researchers with every word of the query inside one of their names, ranked."""
+def search(f: Facts, q: str, limit: int = 20, open_only: bool = False) -> list[dict]:
+    """Researchers with every word of the query inside one of their names, ranked;
+    `open_only`: only those with an approved claim open to collaborate."""
     folded = fold(q)
     words = folded.split()
     if not words:
         return []
     works = Counter(a["researcher"] for a in f.authorships)
+    open_ids = {
+        c["researcher_id"] for c in f.claims if c["status"] == "approved" and c["collab_open"]
+    }
     hits = []
     for r in f.researchers.values():
+        if open_only and r["id"] not in open_ids:
+            continue
         names = [fold(r["name"]), *(fold(a) for a in r["aliases"])]
         if not all(any(w in n for n in names) for w in words):
             continue
