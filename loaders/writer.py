@@ -20,7 +20,7 @@ from graphsvc.db import GraphBackend, Tx
 from graphsvc.names import block_key, collapse_spaces, fold_once, slug
 from graphsvc.store import affiliations, layer, merges, name_words, params
 from graphsvc.store.facts import LayerDelta, WorkFacts
-from graphsvc.store.layer import run_rows
+from graphsvc.store.layer import run_counted, run_rows
 from graphsvc.store.researchers import name_count_changes, researcher_row, write_name_counts
 from loaders.identity import Researcher, Resolver
 from loaders.records import PaperRecord
@@ -51,12 +51,6 @@ class TooManySkipped(Exception):
 
 class StateChanged(Exception):
     """Another write reached the graph after the state a batch was resolved against."""
-
-
-class RowsLost(Exception):
-    """A batch's statement did not find every record it names (authorships their researcher and
-    work, updates their record): a defect in the writer's state, stopped before the transaction
-    commits."""
 
 
 class SourceInterrupted(Exception):
@@ -437,7 +431,7 @@ class GraphWriter(PaperBatcher):
         run_rows(tx, "ingest_upsert_topics", self._topic_rows(papers))
         _upsert_teams(tx, papers)
         run_rows(tx, "ingest_create_works", [_work_row(p) for p in papers if not p.replaces])
-        _run_counted(
+        run_counted(
             tx,
             "ingest_update_works",
             [_work_row(p) for p in papers if p.replaces],
@@ -447,7 +441,7 @@ class GraphWriter(PaperBatcher):
         changed = resolver.changed()
         rows = [researcher_row(r.id, r.name, r.aliases, block_peer=r.block_peer) for r in changed]
         run_rows(tx, "ingest_create_researchers", [r for r in rows if r["id"] in resolver.created])
-        _run_counted(
+        run_counted(
             tx,
             "ingest_update_researchers",
             [r for r in rows if r["id"] not in resolver.created],
@@ -457,7 +451,7 @@ class GraphWriter(PaperBatcher):
         name_words.link(tx, rows, created=resolver.created)
         authorships, institutions = _authorship_rows(papers, authors)
         run_rows(tx, "ingest_upsert_institutions", institutions)
-        _run_counted(
+        run_counted(
             tx,
             "ingest_create_authorships",
             authorships,
@@ -537,17 +531,6 @@ def _researcher(row: dict[str, Any]) -> Researcher:
         teams=set(row["teams"] or []),
         block_peer=bool(row["block_peer"]),
     )
-
-
-def _run_counted(tx: Tx, query: str, rows: list[dict[str, Any]], count: str, lost: str) -> None:
-    """Run `query` over `rows` in chunks; raises `RowsLost` (saying `lost`) unless the counts
-    it returns in `count` add up to one per row."""
-    done = 0
-    for start in range(0, len(rows), layer.CHUNK):
-        result = tx.run(query, rows=rows[start : start + layer.CHUNK])
-        done += int(result[0][count]) if result else 0
-    if done != len(rows):
-        raise RowsLost(f"{len(rows) - done:,} of {len(rows):,} {lost}")
 
 
 def _upsert_teams(tx: Tx, papers: list[_Paper]) -> None:

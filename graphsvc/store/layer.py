@@ -41,10 +41,27 @@ LAYER_VERSION = 1
 _EPSILON = 1e-12
 
 
+class RowsLost(Exception):
+    """A write did not find every record its rows name (an authorship its researcher and work,
+    an update its record, a name word its researcher): a defect in the writer's state, stopped
+    before the transaction commits."""
+
+
 def run_rows(tx: Tx, name: str, rows: Sequence[dict[str, Any]], **params: Any) -> None:
     """Run an `UNWIND $rows` query in chunks; nothing for no rows (Ladybug cannot type [])."""
     for start in range(0, len(rows), CHUNK):
         tx.run(name, rows=list(rows[start : start + CHUNK]), **params)
+
+
+def run_counted(tx: Tx, query: str, rows: Sequence[dict[str, Any]], count: str, lost: str) -> None:
+    """`run_rows`, for a query that returns in `count` how many rows it wrote; raises `RowsLost`
+    (saying `lost`) unless that adds up to one per row."""
+    done = 0
+    for start in range(0, len(rows), CHUNK):
+        result = tx.run(query, rows=list(rows[start : start + CHUNK]))
+        done += int(result[0][count]) if result else 0
+    if done != len(rows):
+        raise RowsLost(f"{len(rows) - done:,} of {len(rows):,} {lost}")
 
 
 def update(

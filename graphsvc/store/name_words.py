@@ -15,13 +15,9 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from graphsvc.db import Tx
-from graphsvc.store.layer import CHUNK, run_rows
+from graphsvc.store.layer import CHUNK, run_counted, run_rows
 
 SEPARATOR = "|"  # between the names in `search_text` (" | "): not a word
-
-
-class WordsLost(Exception):
-    """A researcher or word to link was not found in the transaction that wrote it."""
 
 
 def words_of(search_text: str) -> list[str]:
@@ -39,12 +35,7 @@ def link(tx: Tx, rows: Iterable[dict[str, Any]], *, created: Collection[str]) ->
     links = [{"id": r["id"], "word": w} for r in rows for w in words_of(r["search_text"])]
     words = sorted({x["word"] for x in links})
     run_rows(tx, "ingest_create_name_words", [{"word": w} for w in words])
-    done = 0
-    for start in range(0, len(links), CHUNK):
-        result = tx.run("ingest_link_name_words", rows=links[start : start + CHUNK])
-        done += int(result[0]["created"]) if result else 0
-    if done != len(links):
-        raise WordsLost(f"{len(links) - done:,} of {len(links):,} name words found no researcher")
+    run_counted(tx, "ingest_link_name_words", links, "created", "name words found no researcher")
     prune(tx, set(old) - set(words))  # the words linked again keep a researcher
 
 

@@ -13,13 +13,14 @@ import pytest
 
 from graphsvc.db import GraphBackend
 from graphsvc.services.merge import merge
+from graphsvc.store.layer import RowsLost, run_counted
 from graphsvc.store.researchers import researcher_row
 from loaders.atom import read_atom_files
 from loaders.records import AuthorRecord, PaperRecord
 from loaders.seed import read_seed
 from loaders.snapshot import read_snapshot
 from loaders.source import SourceItem
-from loaders.writer import GraphWriter, RowsLost, _run_counted
+from loaders.writer import GraphWriter
 from tests.helpers import DEMO, FIXTURES, TEST_QUERIES, graph_state, stored_work_row
 from tests.oracles.affiliations import expected_affiliations
 
@@ -373,9 +374,9 @@ def test_a_failed_batch_writes_nothing(backend: GraphBackend) -> None:
 
 
 def test_rows_without_their_record_stop_the_batch(backend: GraphBackend) -> None:
-    """An authorship whose researcher is not in the graph, or an update of a work or researcher
-    that is not stored (a writer state gone wrong), is an error that rolls the batch back, not a
-    silently missing credit or update."""
+    """An authorship whose researcher is not in the graph, an update of a work or researcher or
+    a name word's link to a researcher that is not stored (a writer state gone wrong), is an
+    error that rolls the batch back, not a silently missing credit or update."""
     GraphWriter(backend).ingest([paper("2001.00001", ["Ann Lee", "Bo Chen"])])
     before = graph_state(backend)
     credits = [
@@ -384,14 +385,16 @@ def test_rows_without_their_record_stop_the_batch(backend: GraphBackend) -> None
     ]
     people = [researcher_row(rid, "Ann Lee", ["Ann Lee"]) for rid in ("ann-lee", "nobody")]
     works = [stored_work_row(arxiv_id) for arxiv_id in ("2001.00001", "2001.99999")]
+    words = [{"id": rid, "word": "ann"} for rid in ("ann-lee", "nobody")]
     cases: list[tuple[str, list[dict[str, Any]], str, str]] = [
         ("ingest_create_authorships", credits, "created", "authorships found no researcher"),
         ("ingest_update_researchers", people, "updated", "researchers to update are not"),
         ("ingest_update_works", works, "updated", "works to replace are not"),
+        ("ingest_link_name_words", words, "created", "name words found no researcher"),
     ]
     for query, rows, count, lost in cases:
         with pytest.raises(RowsLost, match=f"1 of 2 {lost}"):
-            backend.write(partial(_run_counted, query=query, rows=rows, count=count, lost=lost))
+            backend.write(partial(run_counted, query=query, rows=rows, count=count, lost=lost))
         assert graph_state(backend) == before
 
 
