@@ -34,15 +34,15 @@ def researcher_key(personal: int, rid: str) -> tuple[int, str]:
     return (-personal, rid)
 
 
-def recent_key(published: dt.date | None, arxiv_id: str) -> tuple[bool, int, tuple[int, ...]]:
-    """Order of a topic's recent works: newest first, undated last, then arXiv id descending."""
-    day = published.toordinal() if isinstance(published, dt.date) else 0
-    return (published is None, -day, (*(-ord(c) for c in arxiv_id), 1))
-
-
 def recent_day(published: dt.date | None) -> int:
     """A recent list's stored day of a work: its publication date's ordinal, 0 when undated."""
     return published.toordinal() if isinstance(published, dt.date) else 0
+
+
+def recent_key(published: dt.date | None, arxiv_id: str) -> tuple[bool, int, tuple[int, ...]]:
+    """Order of a topic's recent works: newest first, undated last, then arXiv id descending
+    (the second item is minus the stored day)."""
+    return (published is None, -recent_day(published), (*(-ord(c) for c in arxiv_id), 1))
 
 
 def _stored_dates(row: dict[str, Any]) -> dict[str, dt.date | None] | None:
