@@ -59,6 +59,13 @@ def graph_state(backend: GraphBackend) -> dict[str, Any]:
     return state
 
 
+def stored_name_words(backend: GraphBackend) -> list[dict[str, Any]]:
+    """The name-word index (export_name_words) in Python's order (a word without researchers
+    has `researcher` None, first among its word's rows)."""
+    rows = backend.read("export_name_words")
+    return sorted(rows, key=lambda r: (r["word"], r["researcher"] or ""))
+
+
 def stored_work_row(arxiv_id: str) -> dict[str, Any]:
     """A row of `ingest_update_works` (a new version of that work) with placeholder values."""
     texts = ["title", "title_folded", "abstract", "doi", "journal_ref", "comment"]

@@ -13,7 +13,7 @@ from graphsvc.store import layer, toplists
 from loaders.writer import GraphWriter
 from tests import corpora
 from tests.conftest import api_client
-from tests.helpers import TEST_QUERIES, graph_state
+from tests.helpers import TEST_QUERIES, graph_state, stored_name_words
 from tests.oracles import layer as oracle
 from tests.oracles import researchers
 from tests.oracles.affiliations import expected_affiliations
@@ -28,8 +28,7 @@ def assert_layer_exact(backend: GraphBackend, team_min_authors: int) -> None:
     for part in expected:
         assert stored[part] == expected[part], part
     assert backend.read("export_affiliations") == expected_affiliations(backend)
-    words = sorted(backend.read("export_name_words"), key=lambda r: (r["word"], r["researcher"]))
-    assert words == researchers.name_words(backend.read("export_researchers"))
+    assert stored_name_words(backend) == researchers.name_words(backend.read("export_researchers"))
     counts = {(r["researcher"], r["topic"]): r["personal"] for r in backend.read("export_works_in")}
     for topic in backend.read("export_topic_stats"):
         assert list(topic["top_counts"] or []) == [
