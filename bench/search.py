@@ -26,7 +26,7 @@ from typing import Any
 
 from graphsvc.catalog import Catalog
 from graphsvc.names import fold_once
-from graphsvc.services.researchers import SEPARATOR
+from graphsvc.services.researchers import search_params
 
 FIXED = ["wang", "li", "zhaoqiang", "wei wang", "zhi-qin xu", "garcia", "hanxu", "kim", "smith"]
 FIXED += ["ab", "j."]
@@ -34,21 +34,8 @@ Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 
 
 def params(q: str, limit: int = 20) -> dict[str, Any]:
-    """The stored query's parameters, as graphsvc.services.researchers.search makes them."""
-    folded = fold_once(q)
-    words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
-    return {
-        "q": folded,
-        "q_bar": SEPARATOR + folded,
-        "q_end": folded + SEPARATOR,
-        "q_mid": SEPARATOR + folded + SEPARATOR,
-        "whole_words": [" " + w.replace("-", " ") + " " for w in words],
-        "word_start": " " + folded.replace("-", " "),
-        "longest": words[0],
-        "words": words,
-        "open_only": False,
-        "limit": limit,
-    }
+    """The stored query's parameters, as the search service makes them."""
+    return search_params(fold_once(q), limit, open_only=False)
 
 
 def query_text(path: str, commit: str | None) -> str:

@@ -39,22 +39,9 @@ def search(db: Reader, q: str, limit: int, open_only: bool = False) -> Data:
     Ties: more works first, then name, then id.
     """
     folded = fold_once(q)
-    words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
     rows: list[Data] = []
-    if words:
-        rows = db.read(
-            "researcher_search",
-            q=folded,
-            q_bar=SEPARATOR + folded,
-            q_end=folded + SEPARATOR,
-            q_mid=SEPARATOR + folded + SEPARATOR,
-            whole_words=[" " + w.replace("-", " ") + " " for w in words],
-            word_start=" " + folded.replace("-", " "),
-            longest=words[0],
-            words=words,
-            open_only=open_only,
-            limit=limit,
-        )
+    if folded.split():
+        rows = db.read("researcher_search", **search_params(folded, limit, open_only))
     elif open_only:
         rows = collaboration_store.open_list(db, limit)
     items = [
@@ -67,6 +54,23 @@ def search(db: Reader, q: str, limit: int, open_only: bool = False) -> Data:
         for r in rows
     ]
     return {"q": q, "folded": folded, "items": items}
+
+
+def search_params(folded: str, limit: int, open_only: bool) -> Data:
+    """The parameters of `researcher_search` for a folded query with at least one word."""
+    words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
+    return {
+        "q": folded,
+        "q_bar": SEPARATOR + folded,
+        "q_end": folded + SEPARATOR,
+        "q_mid": SEPARATOR + folded + SEPARATOR,
+        "whole_words": [" " + w.replace("-", " ") + " " for w in words],
+        "word_start": " " + folded.replace("-", " "),
+        "longest": words[0],
+        "words": words,
+        "open_only": open_only,
+        "limit": limit,
+    }
 
 
 def most_connected(db: Reader, limit: int) -> list[Data]:
