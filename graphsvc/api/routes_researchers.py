@@ -21,7 +21,7 @@ from graphsvc.api.models_researchers import (
 )
 from graphsvc.api.params import ResearcherId
 from graphsvc.api.problems import LOOKUP_ERRORS, READ_ERRORS, NotFound, found, unknown_researcher
-from graphsvc.services import researcher_trust
+from graphsvc.services import researcher_search, researcher_trust
 from graphsvc.services import researchers as service
 
 router = APIRouter(prefix="/v1", tags=["researchers"])
@@ -70,7 +70,7 @@ async def search_researchers(
                 }
             ]
         )
-    data = await run_in_threadpool(service.search, backend, q, limit, open)
+    data = await run_in_threadpool(researcher_search.search, backend, q, limit, open)
     return ResearcherSearch.model_validate(data)
 
 

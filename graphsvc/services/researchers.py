@@ -12,65 +12,17 @@ from typing import Any
 
 from graphsvc.db import Reader, reads_together
 from graphsvc.db.bundles import Read, prefetch
-from graphsvc.names import fold_once
 from graphsvc.services import collaboration, researcher_trust
 from graphsvc.services.claims import public_state
 from graphsvc.store import claims as claims_store
-from graphsvc.store import collaboration as collaboration_store
 from graphsvc.store import follows as follow_store
 
 TOP_TOPICS = 10
 DETAIL_ITEMS = 5
 AUTHORS_LISTED = 100  # per work in a works list: a team roster is not a list to read
-SEPARATOR = " | "  # joins the folded name and aliases in Researcher.search_text
 NO_SINCE = 0  # `since` when no year filter is asked for (undated works count too)
 
 Data = dict[str, Any]
-
-
-def search(db: Reader, q: str, limit: int, open_only: bool = False) -> Data:
-    """Researchers whose folded names and aliases contain every word of the folded query;
-    `open_only`: only those open to collaborate (with an empty query: all of them, most works
-    first, then name and id).
-
-    Ranked: (0) a name or alias is the query; (1) every word of the query is a whole word of a
-    name or alias (words are separated by spaces and hyphens); (2) the query starts a word of a
-    name or alias; (3) the query is inside a name or alias; (4) the query's words are apart.
-    Ties: more works first, then name, then id.
-    """
-    folded = fold_once(q)
-    rows: list[Data] = []
-    if folded.split():
-        rows = db.read("researcher_search", **search_params(folded, limit, open_only))
-    elif open_only:
-        rows = collaboration_store.open_list(db, limit)
-    items = [
-        {
-            "id": r["id"],
-            "name": r["name"],
-            "aliases": list(r["aliases"] or []),
-            "works_count": r["works_count"],
-        }
-        for r in rows
-    ]
-    return {"q": q, "folded": folded, "items": items}
-
-
-def search_params(folded: str, limit: int, open_only: bool) -> Data:
-    """The parameters of `researcher_search` for a folded query with at least one word."""
-    words = sorted(set(folded.split()), key=lambda w: (-len(w), w))
-    return {
-        "q": folded,
-        "q_bar": SEPARATOR + folded,
-        "q_end": folded + SEPARATOR,
-        "q_mid": SEPARATOR + folded + SEPARATOR,
-        "whole_words": [" " + w.replace("-", " ") + " " for w in words],
-        "word_start": " " + folded.replace("-", " "),
-        "longest": words[0],
-        "words": words,
-        "open_only": open_only,
-        "limit": limit,
-    }
 
 
 def most_connected(db: Reader, limit: int) -> list[Data]:

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from graphsvc.api import sessions
 from graphsvc.api.deps import Backend, State
 from graphsvc.names import fold_once
-from graphsvc.services import collaboration, researcher_trust
+from graphsvc.services import collaboration, researcher_search, researcher_trust
 from graphsvc.services import researchers as researcher_service
 from graphsvc.services import teams as team_service
 from graphsvc.services import topics as topic_service
@@ -90,7 +90,7 @@ def search(request: Request, backend: Backend, q: str = "", open: str = "") -> H
     researchers: list[dict[str, Any]] = []
     works: list[dict[str, Any]] = []
     if folded or open_only:
-        researchers = researcher_service.search(backend, q, SEARCH_ITEMS, open_only)["items"]
+        researchers = researcher_search.search(backend, q, SEARCH_ITEMS, open_only)["items"]
     if folded and not open_only:
         works = work_service.title_search(backend, q, SEARCH_ITEMS)
     return page(

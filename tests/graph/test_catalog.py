@@ -69,6 +69,7 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             "works",
             "aliases",
             "words",
+            "candidates",
             "keys",
             "teams",
             "institutions",
@@ -82,7 +83,16 @@ def example_params(query_text: str, params: frozenset[str]) -> dict[str, Any]:
             values[name] = 5
         elif name in {"offset", "skip"}:
             values[name] = 0
-        elif name in {"position", "since", "min_works", "year", "n", "min_authors", "max_position"}:
+        elif name in {
+            "position",
+            "since",
+            "min_works",
+            "year",
+            "n",
+            "min_authors",
+            "max_position",
+            "max_rank",
+        }:
             values[name] = 1
         elif name in {"is_admin", "open", "open_only", "open_first"}:
             values[name] = True

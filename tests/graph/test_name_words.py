@@ -6,7 +6,7 @@ interleavings in tests/graph/test_layer.py."""
 from __future__ import annotations
 
 from graphsvc.db import GraphBackend
-from graphsvc.services import researchers as researcher_service
+from graphsvc.services import researcher_search
 from tests.conftest import load_demo
 from tests.helpers import backfills_run, stored_name_words
 from tests.oracles import researchers
@@ -18,12 +18,12 @@ def test_an_older_graph_gets_its_name_words_once(backend: GraphBackend) -> None:
     expected = researchers.name_words(backend.read("export_researchers"))
     assert stored_name_words(backend) == expected and len(expected) > 500
     backend.write(lambda tx: tx.run("test_drop_name_words"))
-    assert researcher_service.search(backend, "Zhi-Qin John Xu", 20)["items"] == []
+    assert researcher_search.search(backend, "Zhi-Qin John Xu", 20)["items"] == []
     assert backfills_run(backend) == ["name_words"]
     # Again: the check finds every researcher linked, so the fill (a scan) does not run.
     assert backfills_run(backend) == []
     assert stored_name_words(backend) == expected
     f = facts(backend)
     for q in ["Zhi-Qin John Xu", "xu", "zhi-qin", "hanxu", "ang", "frenkel", "nobody-here"]:
-        found = researcher_service.search(backend, q, 500)["items"]
+        found = researcher_search.search(backend, q, 500)["items"]
         assert found == researchers.search(f, q, limit=500), q
