@@ -3,6 +3,8 @@
 // read in pages, for the researchers of a batch's name blocks or, when an ingest keeps its
 // resolution state resident, for the whole graph.
 // (Ladybug 0.22 needs the UNWIND variable carried through each WITH that aggregates.)
+// One row with a list, not a row each: the Neo4j driver takes about 36 us a row
+// (bench/RESULTS.md: "Researcher search in tiers").
 // params: ids
 UNWIND $ids AS id
 MATCH (r:Researcher {id: id})
@@ -12,5 +14,6 @@ OPTIONAL MATCH (r)-[:WORKS_IN]->(t:Topic)
 WITH id, r, coauthor_blocks, collect(t.id) AS topics
 OPTIONAL MATCH (r)-[:MEMBER_OF]->(m:Team)
 WITH id, r, coauthor_blocks, topics, collect(m.id) AS teams
-RETURN r.id AS id, r.name AS name, r.aliases AS aliases,
-       coalesce(r.block_peer, false) AS block_peer, coauthor_blocks, topics, teams
+RETURN collect({id: r.id, name: r.name, aliases: r.aliases,
+                block_peer: coalesce(r.block_peer, false), coauthor_blocks: coauthor_blocks,
+                topics: topics, teams: teams}) AS researchers

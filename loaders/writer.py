@@ -352,18 +352,18 @@ class GraphWriter(PaperBatcher):
     def _load_everything(self, resolver: Resolver) -> None:
         """Every researcher with their evidence, every name count and every reserved id."""
         started = time.perf_counter()
-        ids = [r["id"] for r in self.backend.read_long("layer_all_researcher_ids")]
+        ids = sorted(self.backend.read_long("layer_all_researcher_ids")[0]["ids"])
         resolver.add_loaded((), self._researchers(ids))
         resolver.add_checked((), (r["id"] for r in self.backend.read_long("ingest_all_merged_ids")))
-        resolver.names.load((), self.backend.read_long("ingest_all_name_counts"))
+        resolver.names.load((), self.backend.read_long("ingest_all_name_counts")[0]["counts"])
         self.state_reads.append((len(ids), time.perf_counter() - started))
 
     def _researchers(self, ids: list[str]) -> Iterator[Researcher]:
         """These researchers as the graph holds them, with their evidence (in pages)."""
         for start in range(0, len(ids), STATE_PAGE):
             page = ids[start : start + STATE_PAGE]
-            for row in self.backend.read_long("ingest_researcher_state", ids=page):
-                yield _researcher(row)
+            rows = self.backend.read_long("ingest_researcher_state", ids=page)
+            yield from (_researcher(row) for row in rows[0]["researchers"])
 
     def _reload(self, resolver: Resolver, stale: dict[str, str]) -> None:
         resolver.replace(stale, self._researchers(sorted(stale)))
@@ -393,7 +393,7 @@ class GraphWriter(PaperBatcher):
         missing = resolver.missing_blocks(block_key(n) for n in all_names)  # see `complete`
         if missing:
             rows = self.backend.read_long("ingest_researchers_in_blocks", blocks=sorted(missing))
-            resolver.add_loaded(missing, self._researchers([r["id"] for r in rows]))
+            resolver.add_loaded(missing, self._researchers(sorted(rows[0]["ids"])))
         while ids := resolver.ids_to_check(all_names):
             taken = self.backend.read_long("ingest_ids_taken", ids=ids)
             resolver.add_checked(ids, (r["id"] for r in taken))

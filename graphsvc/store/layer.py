@@ -293,7 +293,7 @@ def rebuild(backend: GraphBackend, *, team_min_authors: int, batch: int = 2_000)
     ):
         while _clear_some(backend, name):
             pass
-    researchers = [r["id"] for r in backend.read_long("layer_all_researcher_ids")]
+    researchers = sorted(backend.read_long("layer_all_researcher_ids")[0]["ids"])
     for chunk in _chunks(researchers, 50_000):
         _write_ids(backend, "layer_reset_researchers", chunk)
     backend.write(_reset_topics_and_teams)
