@@ -66,6 +66,25 @@ def stored_name_words(backend: GraphBackend) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["word"], r["researcher"] or ""))
 
 
+def claim_half_the_researchers(backend: GraphBackend) -> None:
+    """Claims on every other researcher (no accounts behind them), every other claim approved,
+    two in three of them, pending or approved, open to collaborate."""
+    ids = [r["id"] for r in backend.read("export_researchers")]
+    claims = [
+        {
+            "id": f"claim-{i}",
+            "account_id": f"account-{i}",
+            "researcher_id": rid,
+            "status": "approved" if i % 2 else "pending",
+            "orcid_check": None,
+        }
+        for i, rid in enumerate(ids[::2])
+    ]
+    backend.write(lambda tx: tx.run("test_create_claims", rows=claims))
+    opened = [c["id"] for i, c in enumerate(claims) if i % 3]
+    backend.write(lambda tx: [tx.run("test_open_claim", id=c, open=True) for c in opened])
+
+
 def stored_work_row(arxiv_id: str) -> dict[str, Any]:
     """A row of `ingest_update_works` (a new version of that work) with placeholder values."""
     texts = ["title", "title_folded", "abstract", "doi", "journal_ref", "comment"]

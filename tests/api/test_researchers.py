@@ -15,7 +15,7 @@ from graphsvc.db import GraphBackend
 from graphsvc.names import fold
 from loaders.seed import CUT_OFF
 from tests.conftest import api_client, load_corpus, on_both, same_on_both
-from tests.helpers import graph_state
+from tests.helpers import claim_half_the_researchers, graph_state
 from tests.oracles import researchers as oracles
 from tests.oracles.facts import Facts, facts
 
@@ -377,20 +377,7 @@ def test_open_only_search_keeps_exactly_the_open_researchers(backend: GraphBacke
     matched claims by `researcher_id` let closed researchers through on large candidate sets;
     the query walks each candidate's claims.)"""
     load_corpus(backend)
-    ids = [r["id"] for r in backend.read("export_researchers")]
-    claims = [
-        {
-            "id": f"claim-{i}",
-            "account_id": f"account-{i}",
-            "researcher_id": rid,
-            "status": "approved" if i % 2 else "pending",
-            "orcid_check": None,
-        }
-        for i, rid in enumerate(ids[::2])
-    ]
-    backend.write(lambda tx: tx.run("test_create_claims", rows=claims))
-    opened = [c["id"] for i, c in enumerate(claims) if i % 3]
-    backend.write(lambda tx: [tx.run("test_open_claim", id=c, open=True) for c in opened])
+    claim_half_the_researchers(backend)
     f = facts(backend)
     assert len({c["researcher_id"] for c in f.claims if c["status"] == "approved"}) > 500
     with api_client(backend) as client:

@@ -5,7 +5,6 @@ from one researcher up."""
 from __future__ import annotations
 
 import random
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,6 +12,7 @@ from fastapi.testclient import TestClient
 from graphsvc.db import GraphBackend
 from graphsvc.names import fold
 from graphsvc.services.researcher_search import LAST_RANK, ranked, search_params, tiers
+from tests.helpers import CountingBackend
 from tests.oracles import researchers as oracles
 from tests.oracles.facts import Facts, facts
 
@@ -44,21 +44,6 @@ def corpus_facts(corpus_backend: GraphBackend) -> Facts:
     return facts(corpus_backend)
 
 
-class RecordingReader:
-    """The backend, and the names of the stored queries read through it."""
-
-    def __init__(self, backend: GraphBackend) -> None:
-        self.backend = backend
-        self.names: list[str] = []
-
-    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        self.names.append(name)
-        return self.backend.read(name, **params)
-
-    def has_query(self, name: str) -> bool:
-        return self.backend.has_query(name)
-
-
 def queries(f: Facts, n: int = 30) -> list[str]:
     """For `n` researchers drawn at random: the family name, its first one and two letters,
     the first initial with its dot, the full name and the name reversed."""
@@ -78,7 +63,7 @@ def test_tiers_answer_as_the_full_ranking(
         if not fold(q).split():
             continue
         for limit in LIMITS:
-            reader = RecordingReader(corpus_backend)
+            reader = CountingBackend(corpus_backend)
             rows = ranked(reader, fold(q), limit, open_only=False)
             got = [{k: r[k] for k in ("id", "name", "works_count")} for r in rows]
             expected = [
@@ -89,7 +74,7 @@ def test_tiers_answer_as_the_full_ranking(
             longest = search_params(fold(q), limit, open_only=False)["words"][0]
             found = corpus_backend.read("researcher_search_words", part=longest)[0]["words"]
             steps = len(tiers(found, longest))
-            ranked_in = reader.names.count("researcher_search")
+            ranked_in = reader.calls["researcher_search"]
             stopped_early += ranked_in < steps
             ran_all += steps > 1 and ranked_in == steps
     # both ways out of the tiers were taken, many times (366 and 62 of the 756 searches)
