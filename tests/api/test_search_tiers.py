@@ -33,8 +33,9 @@ def test_tiers_rank_whole_words_then_word_starts_then_all() -> None:
 
 
 def test_a_hyphenated_word_or_the_separator_ranks_all_at_once() -> None:
-    """ "zhi-qin" is a whole word of the name "zhi qin xu" as well, which holds no name word with
-    "zhi-qin" as one of its parts: no tier could hold every such researcher."""
+    """A researcher named "Zhi-Qinx", also known as "Zhi Qin", is found by "zhi-qin" and ranks
+    1 (the alias holds its words), yet no name word of theirs has "zhi-qin" as a part: no tier
+    of words could hold every such researcher."""
     assert tiers(["zhi-qin", "zhi-qinx"], "zhi-qin") == [(["zhi-qin", "zhi-qinx"], LAST_RANK)]
     assert tiers(["a|b"], "|") == [(["a|b"], LAST_RANK)]
 
