@@ -1,7 +1,10 @@
 // The researchers currently credited on these works (before a newer version replaces them),
 // and the most institutions any of those authorships names (0: none, so replacing them leaves
 // the researcher's aggregated affiliations as they are).
+// One row with a list, not a row each: the Neo4j driver takes about 36 us a row
+// (bench/RESULTS.md: "Researcher search in tiers").
 // params: ids
 UNWIND $ids AS id
 MATCH (w:Work {arxiv_id: id})<-[a:AUTHORED]-(r:Researcher)
-RETURN r.id AS id, r.block_key AS block_key, max(size(a.institutions)) AS institutions
+WITH r, max(size(a.institutions)) AS institutions
+RETURN collect({id: r.id, block_key: r.block_key, institutions: institutions}) AS authors

@@ -424,7 +424,7 @@ class GraphWriter(PaperBatcher):
         old_facts: list[WorkFacts] = []
         if replaced:
             old_facts = layer.work_facts(tx, replaced)
-            old = tx.run("ingest_authors_of_works", ids=replaced)
+            old = tx.run("ingest_authors_of_works", ids=replaced)[0]["authors"]
             tx.run("ingest_detach_authors", ids=replaced)
             tx.run("ingest_detach_topics", ids=replaced)
             tx.run("ingest_detach_teams", ids=replaced)

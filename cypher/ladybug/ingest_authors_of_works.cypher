@@ -4,10 +4,13 @@
 // Ladybug: each id looked up (UNWIND, then {id: x}), then OPTIONAL MATCH from it. Ladybug plans
 // `id IN $ids` as a scan of the whole table, and a plain MATCH after the UNWIND as a hash join
 // with every relationship of the type.
+// One row with a list, not a row each: the Neo4j driver takes about 36 us a row
+// (bench/RESULTS.md: "Researcher search in tiers").
 // params: ids
 UNWIND $ids AS id
 MATCH (w:Work {arxiv_id: id})
 OPTIONAL MATCH (w)<-[a:AUTHORED]-(r:Researcher)
 WITH r, a
 WHERE r IS NOT NULL
-RETURN r.id AS id, r.block_key AS block_key, max(size(a.institutions)) AS institutions
+WITH r, max(size(a.institutions)) AS institutions
+RETURN collect({id: r.id, block_key: r.block_key, institutions: institutions}) AS authors

@@ -2,6 +2,8 @@
 // Ladybug: each id looked up (UNWIND, then {id: x}), then OPTIONAL MATCH from it: a MATCH of the
 // relationship after the look-ups is planned as a hash join with every relationship of the type
 // (bench/RESULTS.md: the write path's scans).
+// One row with a list, not a row each: the Neo4j driver takes about 36 us a row
+// (bench/RESULTS.md: "Researcher search in tiers").
 // params: rows
 UNWIND $rows AS row
 MATCH (w:Work {arxiv_id: row.id})
@@ -9,4 +11,4 @@ MATCH (t:Topic {id: row.topic})
 OPTIONAL MATCH (w)-[h:HAS_TOPIC]->(t)
 WITH w, t, h
 WHERE h IS NOT NULL
-RETURN t.id AS topic, w.arxiv_id AS arxiv_id, w.published AS published
+RETURN collect({topic: t.id, arxiv_id: w.arxiv_id, published: w.published}) AS rows

@@ -4,9 +4,11 @@
 // per 1,000 rows when one new paper had just given the topic 10,000 researchers. The index
 // hint: planned on statistics of a graph still empty, the researcher was found by scanning the
 // index for each row, 146 s for one 10,000-author paper in the transaction that wrote them.)
+// One row with a list, not a row each: the Neo4j driver takes about 36 us a row
+// (bench/RESULTS.md: "Researcher search in tiers").
 // params: rows
 UNWIND $rows AS row
 MATCH (r:Researcher {id: row.id})-[x:WORKS_IN]->(t:Topic)
 USING INDEX r:Researcher(id)
 WHERE t.id = row.topic
-RETURN t.id AS topic, r.id AS researcher, x.personal AS personal
+RETURN collect({topic: t.id, researcher: r.id, personal: x.personal}) AS rows

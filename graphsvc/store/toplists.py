@@ -143,7 +143,7 @@ def _by_topic(
     """Run `query` over every (topic, id) pair; topic -> {row[key]: row[value]}."""
     pairs = [{"topic": t, "id": i} for t, ids in ids_by_topic.items() for i in ids]
     grouped: dict[str, dict[str, Any]] = {}
-    for row in tx.run(query, rows=pairs) if pairs else []:
+    for row in tx.run(query, rows=pairs)[0]["rows"] if pairs else []:
         grouped.setdefault(row["topic"], {})[row[key]] = row[value]
     return grouped
 
