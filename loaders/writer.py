@@ -401,9 +401,8 @@ class GraphWriter(PaperBatcher):
         if keys and resolver.complete:
             resolver.names.load(keys, [])  # every count was read: these are names not seen yet
         elif keys:
-            resolver.names.load(
-                keys, self.backend.read_long("ingest_name_counts", keys=sorted(keys))
-            )
+            counts = self.backend.read_long("ingest_name_counts", keys=sorted(keys))
+            resolver.names.load(keys, counts[0]["counts"])
 
     def _write(
         self,
