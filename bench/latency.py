@@ -2,7 +2,7 @@
 
     python -m bench.latency --server graphsvc=18001 --server baseline=18002 \\
         --researcher median=rachel-neal-bennett --researcher prolific=wei-j-zhang \\
-        --topic largest=hep-ph --requests 200
+        --topic largest=hep-ph --search common=wang --requests 200
 
 For graphs whose oracle does not fit in memory beside the server (bench/api.py holds the whole
 graph's facts: 15 GB at 1,000,000 works): the same endpoints and parameters as bench/api.py
@@ -14,7 +14,8 @@ timed request, on Neo4j through the graph the GRAPHSVC_* settings name (as bench
 on the embedded engine (GRAPHSVC_BACKEND=ladybug) by an ingest job of each server's own: a
 paper of its own (`new_bump_paper`) added, then given a new version, before each request
 (servers started with GRAPHSVC_ADMIN_TOKEN=bench-admin-token).
-Answers are not checked here; bench/api.py and the tests check them against the oracle.
+With --search, also researcher search (the API's first page, `/v1/researchers?q=QUERY`) for
+each query. Answers are not checked here; bench/api.py and the tests check them against the oracle.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from bench.graphs import OUT
 from bench.ingest_beside import LadybugBump, Neo4jBump, new_bump_paper
 from bench.servers import Http
-from bench.subjects import ENDPOINTS
+from bench.subjects import ENDPOINTS, q
 from bench.timing import pct, timed
 from graphsvc.db import open_backend
 from graphsvc.settings import load_settings
@@ -51,6 +52,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", action="store_true", help=misses)
     parser.add_argument("--researcher", type=labelled, action="append", default=[])
     parser.add_argument("--topic", type=labelled, action="append", default=[])
+    parser.add_argument("--search", type=labelled, action="append", default=[],
+                        metavar="LABEL=QUERY", help="a researcher search (repeat)")  # fmt: skip
     parser.add_argument("--requests", type=int, default=200, help="timed requests per cell")
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests first")
     parser.add_argument("--budget", type=float, default=60.0, metavar="S",
@@ -61,23 +64,30 @@ def main(argv: list[str] | None = None) -> None:
     subjects = {"researcher": args.researcher, "topic": args.topic}
     print("| endpoint | subject | id | server | p50 ms | p99 ms | timed | errors |")
     print("|---|---|---|---|---:|---:|---:|---:|")
-    for ep in ENDPOINTS:
-        if (ep.miss and not args.misses) or (args.endpoint and ep.name not in args.endpoint):
-            continue
-        for label, ident in subjects[ep.kind]:
-            path = ep.path(ident)
-            for name, http in servers:
-                s = timed(
-                    functools.partial(_status, http, path),
-                    args.warmup,
-                    args.requests,
-                    args.budget,
-                    before_each=bumps[name] if ep.miss else None,
-                )
-                error = f" ({s.first_error})" if s.first_error else ""
-                print(f"| {ep.name} | {label} | {ident} | {name} | {pct(s.times, 50):.1f} | "
-                      f"{pct(s.times, 99):.1f} | {len(s.times)} | {s.errors}{error} |",
-                      flush=True)  # fmt: skip
+    cells = [
+        (ep.name, label, ident, ep.path(ident), ep.miss)
+        for ep in ENDPOINTS
+        if (args.misses or not ep.miss) and (not args.endpoint or ep.name in args.endpoint)
+        for label, ident in subjects[ep.kind]
+    ]
+    cells += [("search", label, query, _search_path(query), False) for label, query in args.search]
+    for endpoint, label, ident, path, miss in cells:
+        for name, http in servers:
+            s = timed(
+                functools.partial(_status, http, path),
+                args.warmup,
+                args.requests,
+                args.budget,
+                before_each=bumps[name] if miss else None,
+            )
+            error = f" ({s.first_error})" if s.first_error else ""
+            print(f"| {endpoint} | {label} | {ident} | {name} | {pct(s.times, 50):.1f} | "
+                  f"{pct(s.times, 99):.1f} | {len(s.times)} | {s.errors}{error} |",
+                  flush=True)  # fmt: skip
+
+
+def _search_path(query: str) -> str:
+    return f"/v1/researchers?q={q(query)}"
 
 
 def _status(http: Http, path: str) -> int:
