@@ -4,8 +4,9 @@
 // Ladybug: each id looked up (UNWIND, then {id: x}), then OPTIONAL MATCH from it. Ladybug plans
 // `id IN $ids` as a scan of the whole table, and a plain MATCH after the UNWIND as a hash join
 // with every relationship of the type.
-// One row with a list, not a row each: the Neo4j driver takes about 36 us a row
-// (bench/RESULTS.md: "Researcher search in tiers").
+// One row with a list, the shape of the shared version (for Neo4j's driver, which takes about
+// 36 us a row; the embedded engine gains nothing: bench/RESULTS.md, "The write path's last row
+// reads as one list").
 // params: ids
 UNWIND $ids AS id
 MATCH (w:Work {arxiv_id: id})

@@ -2,8 +2,9 @@
 // Ladybug: each id looked up (UNWIND, then {id: x}), then OPTIONAL MATCH from it: a MATCH of the
 // relationship after the look-ups is planned as a hash join with every relationship of the type
 // (bench/RESULTS.md: the write path's scans).
-// One row with a list, not a row each: the Neo4j driver takes about 36 us a row
-// (bench/RESULTS.md: "Researcher search in tiers").
+// One row with a list, the shape of the shared version (for Neo4j's driver, which takes about
+// 36 us a row; the embedded engine gains nothing: bench/RESULTS.md, "The write path's last row
+// reads as one list").
 // params: rows
 UNWIND $rows AS row
 MATCH (r:Researcher {id: row.id})
