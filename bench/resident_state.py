@@ -139,13 +139,18 @@ def _neo4j(
         server.stop()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of an ingest into a copy of a graph (bench.statements takes them too)."""
     parser.add_argument("--backend", choices=("ladybug", "neo4j"), required=True)
     parser.add_argument("--graph", type=Path, required=True, help="the folder to copy")
     parser.add_argument("--file", type=Path, required=True, help="the snapshot lines to ingest")
     parser.add_argument("--limit", type=int, required=True, help="lines to read")
     parser.add_argument("--batch-size", type=int, default=5_000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_ingest_arguments(parser)
     parser.add_argument(
         "--baseline", help="compare a mode at this commit with this checkout's (--mode)"
     )

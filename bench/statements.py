@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.graphs import OUT, PASSWORD, REPO, machine, neo4j_defaults
+from bench.resident_state import add_ingest_arguments
 from bench.servers import worktree
 
 WORK = OUT / "statements"
@@ -40,11 +41,7 @@ SHOWN = 25  # queries in the table
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--backend", choices=("ladybug", "neo4j"), required=True)
-    parser.add_argument("--graph", type=Path, required=True, help="the folder to copy")
-    parser.add_argument("--file", type=Path, required=True, help="the snapshot lines to ingest")
-    parser.add_argument("--limit", type=int, required=True, help="lines to read")
-    parser.add_argument("--batch-size", type=int, default=5_000)
+    add_ingest_arguments(parser)
     parser.add_argument("--resident-state", action="store_true", help="pass it to the CLI")
     parser.add_argument("--baseline", help="time this commit's code first")
     args = parser.parse_args()
