@@ -88,7 +88,7 @@ def tiers(words: list[str], longest: str) -> list[tuple[list[str], int]]:
 
 
 def _spaced(word: str) -> str:
-    """A name word as the ranks read it: hyphens as spaces, a space on either side."""
+    """A word as the ranks read it: hyphens as spaces, a space on either side."""
     return " " + word.replace("-", " ") + " "
 
 
@@ -101,7 +101,7 @@ def search_params(folded: str, limit: int, open_only: bool) -> Data:
         "q_bar": SEPARATOR + folded,
         "q_end": folded + SEPARATOR,
         "q_mid": SEPARATOR + folded + SEPARATOR,
-        "whole_words": [" " + w.replace("-", " ") + " " for w in words],
+        "whole_words": [_spaced(w) for w in words],
         "word_start": " " + folded.replace("-", " "),
         "words": words,
         "open_only": open_only,
