@@ -23,6 +23,7 @@ from graphsvc.db.base import (
     plain,
     run_backfills,
 )
+from graphsvc.db.ladybug_open import open_database
 from graphsvc.db.watchdog import StatementWatchdog
 
 T = TypeVar("T")
@@ -48,21 +49,7 @@ class LadybugBackend(GraphBackend):
         self.path = path
         self.buffer_pool_bytes = buffer_pool_bytes
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = ladybug.Database(
-                str(path),
-                read_only=read_only,
-                buffer_pool_size=buffer_pool_bytes,
-                max_db_size=1 << 40,
-            )
-        except RuntimeError as err:
-            if "lock" in str(err).lower():
-                raise DatabaseUnavailable(
-                    f"the embedded database {path} is in use by another process "
-                    "(a running `graphsvc serve` or `graphsvc ingest`?); wait for it or stop "
-                    "it (while a server runs, ingest through its API)"
-                ) from err
-            raise GraphError(f"cannot open the embedded database {path}: {err}") from err
+        self._db = open_database(path, read_only=read_only, buffer_pool_bytes=buffer_pool_bytes)
         self.watchdog = StatementWatchdog(timeout_s)
         self._write_timeout_ms = int(write_timeout_s * 1000)
         self._long: set[ladybug.Connection] = set()  # under the engine's own (write) timeout
