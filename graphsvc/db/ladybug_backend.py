@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -28,6 +29,11 @@ from graphsvc.db.watchdog import StatementWatchdog
 
 T = TypeVar("T")
 POOL_SIZE = 4
+RENEW_WRITER_AFTER_S = 0.5
+"""A write that ran this long gets a new connection afterwards. A Ladybug connection's prepared
+statements keep their operators' memory from their last run (a job's large statements once
+held the buffer pool); a shorter write keeps its connection and so its prepared statements,
+about 2 ms each to prepare again, a third of a small batch's time (bench/RESULTS.md)."""
 
 
 class LadybugBackend(GraphBackend):
@@ -59,6 +65,7 @@ class LadybugBackend(GraphBackend):
         for _ in range(POOL_SIZE):
             self._pool.put(self._new_connection())
         self._write_lock = threading.Lock()
+        self._writer: ladybug.Connection | None = None  # under _write_lock
         self._closed = False
 
     def _new_connection(self) -> ladybug.Connection:
@@ -110,8 +117,36 @@ class LadybugBackend(GraphBackend):
             return self._in_transaction(conn, "BEGIN TRANSACTION READ ONLY", work)
 
     def write(self, work: Callable[[Any], T]) -> T:
-        with self._write_lock, self._long_running() as conn:
-            return self._in_transaction(conn, "BEGIN TRANSACTION", work)
+        """`work` in one write transaction, on the writer's connection (RENEW_WRITER_AFTER_S)."""
+        with self._write_lock:
+            if self._closed:
+                raise DatabaseUnavailable("the embedded database is closed")
+            conn = self._writer = self._writer or self._long_connection()
+            started = time.monotonic()
+            renew = True
+            try:
+                result = self._in_transaction(conn, "BEGIN TRANSACTION", work)
+                renew = time.monotonic() - started >= RENEW_WRITER_AFTER_S
+                return result
+            finally:
+                if renew:
+                    self._writer = None
+                    self._forget(conn)
+
+    def _long_connection(self) -> ladybug.Connection:
+        """A connection whose statements (COMMIT too) run under the write timeout."""
+        conn = self._new_connection()
+        conn.set_max_threads_for_exec(0)  # the database's limit: a job's statements are large
+        conn.set_query_timeout(self._write_timeout_ms)
+        self._long.add(conn)
+        return conn
+
+    def _forget(self, conn: ladybug.Connection) -> None:
+        self._long.discard(conn)
+        with self._all_lock:
+            self._all.discard(conn)
+        if not self._closed:
+            conn.close()
 
     @contextmanager
     def _long_running(self) -> Iterator[ladybug.Connection]:

@@ -4,6 +4,8 @@ did in between, every batch is resolved as a new writer would resolve it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from graphsvc.db import GraphBackend
@@ -20,6 +22,20 @@ def _writer(backend: GraphBackend, *, resident: bool) -> GraphWriter:
     )
 
 
+_NEW_WRITERS_GRAPHS: dict[tuple[str, int], dict[str, Any]] = {}
+
+
+def _new_writers_graph(backend: GraphBackend, seed: int) -> dict[str, Any]:
+    """The graph of `seed`'s steps with a new writer after every merge or split, made once per
+    engine and seed (for the cache and the resident mode alike); `backend` is left empty."""
+    key = (backend.dialect, seed)
+    if key not in _NEW_WRITERS_GRAPHS:
+        run_steps(backend, corpora.interleaved(seed))
+        _NEW_WRITERS_GRAPHS[key] = graph_state(backend)
+        backend.write(lambda tx: tx.run("admin_delete_all"))
+    return _NEW_WRITERS_GRAPHS[key]
+
+
 @pytest.mark.parametrize("resident", [False, True], ids=["cache", "resident"])
 @pytest.mark.parametrize("seed", [6, 7])
 def test_kept_writers_decide_as_new_writers_do(
@@ -28,9 +44,7 @@ def test_kept_writers_decide_as_new_writers_do(
     """Two writers kept through the whole run take turns with the ingest steps, merges and
     splits come in between; the graph equals the one new writers build step by step."""
     steps = corpora.interleaved(seed)
-    run_steps(backend, steps)  # a new writer after every merge or split
-    expected = graph_state(backend)
-    backend.write(lambda tx: tx.run("admin_delete_all"))
+    expected = _new_writers_graph(backend, seed)
 
     writers = [_writer(backend, resident=resident), _writer(backend, resident=resident)]
     turn = 0
