@@ -134,8 +134,11 @@ class LadybugBackend(GraphBackend):
                     self._forget(conn)
 
     def _long_connection(self) -> ladybug.Connection:
-        """A connection whose statements (COMMIT too) run under the write timeout."""
-        conn = self._new_connection()
+        """A new connection for long statements (`_make_long`)."""
+        return self._make_long(self._new_connection())
+
+    def _make_long(self, conn: ladybug.Connection) -> ladybug.Connection:
+        """`conn` with its statements (COMMIT too) under the write timeout, on every thread."""
         conn.set_max_threads_for_exec(0)  # the database's limit: a job's statements are large
         conn.set_query_timeout(self._write_timeout_ms)
         self._long.add(conn)
@@ -153,11 +156,8 @@ class LadybugBackend(GraphBackend):
         """A pooled connection whose statements (COMMIT too) run under the write timeout,
         replaced by a new one afterwards (a job's statements are the large ones)."""
         with self._connection(renew=True) as conn:
-            conn.set_max_threads_for_exec(0)  # the database's limit: a job's statements are large
-            conn.set_query_timeout(self._write_timeout_ms)
-            self._long.add(conn)
             try:
-                yield conn
+                yield self._make_long(conn)
             finally:
                 self._long.discard(conn)
 

@@ -1,11 +1,12 @@
 """Opening a Ladybug database folder, including after the process that wrote it was killed.
 
-A process killed in the middle of a commit (SIGKILL, OOM killer, power cut) can leave the
+A process killed in the middle of a commit (SIGKILL, the OOM killer) can leave the
 write-ahead log ending in an incomplete record. Ladybug then refuses to open the database
 ("Checksum verification failed, the WAL file is corrupted", or "Reading past the end of the
 file"). The records before it are complete transactions: the log is kept aside as it was,
-beside the database, and the database is opened again replaying the complete records, which
-is what Neo4j does with its own transaction log. Ingest resumes from what the graph holds.
+beside the database, and the database is opened again replaying the complete records (the
+incomplete one is a transaction that never committed: tests/graph/test_torn_wal.py finds whole
+batches only). Ingest resumes from what the graph holds.
 """
 
 from __future__ import annotations
