@@ -26,7 +26,7 @@ from graphsvc.settings import load_settings
 from graphsvc.store import accounts as account_store
 from tests.helpers import graph_state
 
-MAX_EXAMPLES = 12  # per operation and backend; CI time (the suite runs near 25 minutes)
+MAX_EXAMPLES = 25  # per operation and backend; CI time (the suite runs near 25 minutes)
 SEED = 20_251_101
 CHECKS = (
     "not_a_server_error",
