@@ -89,9 +89,7 @@ class LadybugBackend(GraphBackend):
             yield conn
         finally:
             if renew and not self._closed:
-                with self._all_lock:
-                    self._all.discard(conn)
-                conn.close()
+                self._forget(conn)
                 conn = self._new_connection()
             self._pool.put(conn)
 
@@ -145,6 +143,7 @@ class LadybugBackend(GraphBackend):
         return conn
 
     def _forget(self, conn: ladybug.Connection) -> None:
+        """Close `conn` (unless the backend closed it already) and drop it from the sets."""
         self._long.discard(conn)
         with self._all_lock:
             self._all.discard(conn)

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,9 +48,23 @@ def _killed_writer(path: Path) -> None:
     assert wal_path(path).stat().st_size > 0, "the kill came after a checkpoint"
 
 
+@pytest.fixture(scope="module")
+def clean_graph(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo snapshot ingested in one uninterrupted run, in batches of BATCH."""
+    clean = LadybugBackend(
+        tmp_path_factory.mktemp("clean") / "graph.lbdb", extra_queries=TEST_QUERIES
+    )
+    clean.apply_schema()
+    try:
+        GraphWriter(clean, batch_size=BATCH).ingest(read_snapshot(SNAPSHOT), source="s")
+        return graph_state(clean)
+    finally:
+        clean.close()
+
+
 @pytest.mark.parametrize("torn_bytes", [1, 100, 4000])
 def test_a_log_ending_mid_record_opens_with_its_complete_transactions(
-    tmp_path: Path, torn_bytes: int, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, torn_bytes: int, caplog: pytest.LogCaptureFixture, clean_graph: dict[str, Any]
 ) -> None:
     """The log cut inside its last record (as a kill mid-write leaves it): the database opens
     with a prefix of the batches, the log as it was is kept beside it, the warning says so,
@@ -69,17 +84,9 @@ def test_a_log_ending_mid_record_opens_with_its_complete_transactions(
         works = graph_state(backend)["counts"]["Work"]
         assert works < 200 and works % BATCH == 0, works  # whole batches only
         GraphWriter(backend, batch_size=BATCH).ingest(read_snapshot(SNAPSHOT), source="s")
-        resumed = graph_state(backend)
+        assert graph_state(backend) == clean_graph
     finally:
         backend.close()
-
-    clean = LadybugBackend(tmp_path / "clean" / "graph.lbdb", extra_queries=TEST_QUERIES)
-    clean.apply_schema()
-    try:
-        GraphWriter(clean, batch_size=BATCH).ingest(read_snapshot(SNAPSHOT), source="s")
-        assert resumed == graph_state(clean)
-    finally:
-        clean.close()
 
 
 def test_a_complete_log_is_replayed_without_a_copy(tmp_path: Path) -> None:
