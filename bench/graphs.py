@@ -183,6 +183,14 @@ def wait_idle(max_wait_s: float) -> float:
     return os.getloadavg()[0]
 
 
+def fresh_copy(graph: Path, folder: Path) -> Path:
+    """A copy of the graph folder `graph` as `folder/<its name>`, `folder` emptied first (the
+    original is never written)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return Path(shutil.copytree(graph, folder / graph.name))
+
+
 def machine() -> str:
     """A one-paragraph description of where the numbers come from."""
     import ladybug

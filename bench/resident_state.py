@@ -32,19 +32,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.graphs import OUT, PASSWORD, REPO, machine, neo4j_defaults
+from bench.graphs import OUT, PASSWORD, REPO, fresh_copy, machine, neo4j_defaults
 from bench.servers import worktree
 from tests.neo4j_server import Neo4jServer
 
 WORK = OUT / "resident-state"
-
-
-def _copy(graph: Path, name: str) -> Path:
-    target = WORK / name / graph.name
-    shutil.rmtree(target.parent, ignore_errors=True)
-    target.parent.mkdir(parents=True)
-    shutil.copytree(graph, target)
-    return target
 
 
 def _run(args: list[str], env: dict[str, str], code: Path) -> dict[str, Any]:
@@ -94,7 +86,7 @@ def _ladybug(
     from graphsvc.db.ladybug_backend import LadybugBackend
     from tests.helpers import TEST_QUERIES
 
-    folder = _copy(graph, name)
+    folder = fresh_copy(graph, WORK / name)
     env = {**os.environ, "GRAPHSVC_BACKEND": "ladybug", "GRAPHSVC_DATA_DIR": str(folder)}
     run = _run(cli, env, code)
     backend = LadybugBackend(
@@ -112,7 +104,7 @@ def _neo4j(
     from graphsvc.db.neo4j_backend import Neo4jBackend
     from tests.helpers import TEST_QUERIES
 
-    server = Neo4jServer(_copy(graph, name), PASSWORD)
+    server = Neo4jServer(fresh_copy(graph, WORK / name), PASSWORD)
     server.start(timeout_s=900)
     try:
         env = {

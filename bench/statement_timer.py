@@ -3,7 +3,8 @@
 Runs as a script, not a module of this checkout, so that the graphsvc it imports is the one
 under CODE (a baseline commit's worktree or this checkout): CODE goes first on the path before
 anything of graphsvc is imported. Every stored query the CLI runs is timed (a transaction's
-statements and the reads outside one); the totals by query go to REPORT as JSON.
+statements and the reads outside one); the totals by query go to REPORT as JSON, with the time
+of the write transactions' commits apart (`commit_s`: Neo4j's commit message, Ladybug's COMMIT).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def run(code: str, report: str, cli: list[str]) -> None:
     neo4j._read = timer(neo4j._read, 0)  # type: ignore[method-assign]
     lb = ladybug_backend.LadybugBackend
     lb._run = timer(lb._run, 1)  # type: ignore[method-assign]
+    commits = _commit_timer(lb)
     sys.argv = ["graphsvc", *cli]
     try:
         graphsvc_cli.main()
@@ -57,7 +59,35 @@ def run(code: str, report: str, cli: list[str]) -> None:
             raise
     summary = {"seconds": seconds, "calls": calls, "rows": rows}
     summary |= {"cpu_s": _cpu_seconds(), "sum_s": sum(seconds.values())}
+    summary |= commits
     Path(report).write_text(json.dumps(summary))
+
+
+def _commit_timer(ladybug_backend: Any) -> dict[str, float]:
+    """Time every commit of a write transaction, on either engine; returns the totals
+    (`commit_s`, `commits`), added to as they happen."""
+    from neo4j._sync.work.transaction import TransactionBase  # the driver's commit message
+
+    totals = {"commit_s": 0.0, "commits": 0.0}
+
+    def timed(method: Callable[..., Any], is_commit: Callable[..., bool]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            out = method(*args, **kwargs)
+            if is_commit(*args):
+                totals["commit_s"] += time.perf_counter() - t0
+                totals["commits"] += 1
+            return out
+
+        return wrapper
+
+    TransactionBase._commit = timed(  # type: ignore[method-assign]
+        TransactionBase._commit, lambda *_: True
+    )
+    ladybug_backend._execute = timed(
+        ladybug_backend._execute, lambda _self, _conn, statement: statement == "COMMIT"
+    )
+    return totals
 
 
 def _cpu_seconds() -> float:

@@ -11,9 +11,9 @@ For each side (`--baseline COMMIT`'s code, a git worktree under bench/out/, then
 checkout's; or this checkout's alone) the graph folder is copied under bench/out/statements/ (the
 original is never written; on Neo4j the copy gets a server of its own) and a child process runs
 that code's `graphsvc ingest snapshot FILE --limit N` with a client-side timer around every stored
-query (a transaction's statements and the reads outside one), so the commit of each write
-transaction is not in any statement's time. Prints each side's wall time, CPU seconds and the
-sum of its statements, then the queries that took the most time on either side.
+query (a transaction's statements and the reads outside one) and, apart, around the commit of
+each write transaction. Prints each side's wall time, CPU seconds, the sum of its statements
+and of its commits, then the queries that took the most time on either side.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.graphs import OUT, PASSWORD, REPO, machine, neo4j_defaults
+from bench.graphs import OUT, PASSWORD, REPO, fresh_copy, machine, neo4j_defaults
 from bench.resident_state import add_ingest_arguments
 from bench.servers import worktree
 
@@ -56,17 +55,14 @@ def main() -> None:
     results = {}
     for name, code in sides:
         started = time.strftime("%H:%M:%S", time.gmtime())
-        results[name] = _side(args.backend, args.graph.resolve(), code, cli)
+        results[name] = timed_ingest(args.backend, args.graph.resolve(), code, cli)
         print(f"{name}: {started} UTC, {results[name]['out'][-1]}", flush=True)
     _table(results)
 
 
-def _side(backend: str, graph: Path, code: Path, cli: list[str]) -> dict[str, Any]:
+def timed_ingest(backend: str, graph: Path, code: Path, cli: list[str]) -> dict[str, Any]:
     """One code's ingest into a fresh copy of the graph, timed by its child."""
-    target = WORK / graph.name
-    shutil.rmtree(WORK, ignore_errors=True)
-    WORK.mkdir(parents=True)
-    shutil.copytree(graph, target)
+    target = fresh_copy(graph, WORK)
     env = {**os.environ, "GRAPHSVC_BACKEND": backend}
     server = None
     if backend == "neo4j":
@@ -98,7 +94,12 @@ def _table(results: dict[str, dict[str, Any]]) -> None:
     names = list(results)
     print("\n| | " + " | ".join(names) + " |")
     print("|---|" + "---:|" * len(names))
-    for label, key in (("wall s", "wall_s"), ("CPU s (CLI)", "cpu_s"), ("statements s", "sum_s")):
+    for label, key in (
+        ("wall s", "wall_s"),
+        ("CPU s (CLI)", "cpu_s"),
+        ("statements s", "sum_s"),
+        ("commits s", "commit_s"),
+    ):
         print(f"| {label} | " + " | ".join(f"{results[n][key]:.1f}" for n in names) + " |")
     worst = Counter[str]()
     for r in results.values():
