@@ -11,8 +11,8 @@ names, no new researchers, one write transaction per batch (`--batch-size` paper
 authorships, as the writer cuts them), through the product's backend and stored queries. Two
 floors, each in a fresh copy of the graph: "facts" writes the works, authorships and topic
 links; "facts and pairs" also the collaboration layer's two largest sums, the personal
-co-author pairs and the researchers' works per topic (a work with more than
-GRAPHSVC_TEAM_MIN_AUTHORS authors pairs nobody; named teams are not looked for). Then graphsvc's
+co-author pairs and the researchers' works per topic (a work with more authors than the default
+GRAPHSVC_TEAM_MIN_AUTHORS, 100, pairs nobody; named teams are not looked for). Then graphsvc's
 own ingest of the same lines in a third copy (bench/statements.py's timer). The floors first
 write `--warmup` untimed batches (a fresh server's first batch is slower); graphsvc's ingest
 starts on a fresh server, so its figure includes that warm-up. Prints, for each, the seconds in
