@@ -24,12 +24,12 @@ from typing import Any
 from bench.graphs import OUT, PASSWORD, corpus_path, machine, neo4j_defaults
 from graphsvc.db import GraphBackend
 from graphsvc.db.ladybug_backend import LadybugBackend
-from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders import bulk_load, bulk_neo4j
 from loaders.neo4j_local import LocalNeo4j
 from loaders.snapshot import read_snapshot
 from loaders.writer import GraphWriter
 from tests.helpers import TEST_QUERIES, graph_state
+from tests.neo4j_server import connect
 
 SOURCE = "bench"
 Phases = dict[str, float]
@@ -90,14 +90,14 @@ def neo4j(path: Path, folder: Path, check: bool) -> Runs:
     server = LocalNeo4j(folder / "bulk", PASSWORD)
     _timed(bulk, "server start", server.start)
     try:
-        b = _backend(server)
+        b = connect(server, timeout_s=600)
         _timed(bulk, "schema, lists", lambda: bulk_neo4j.finish(b))
         expected = graph_state(b) if check else None
         b.close()
     finally:
         server.stop()
     with LocalNeo4j(folder / "inc", PASSWORD) as inc_server:
-        a = _backend(inc_server)
+        a = connect(inc_server, timeout_s=600)
         a.apply_schema()
         _timed(inc, "ingest", lambda: _incremental(a, path))
         same = graph_state(a) == expected if check else None
@@ -107,17 +107,6 @@ def neo4j(path: Path, folder: Path, check: bool) -> Runs:
         same_online = graph_state(a) == expected if check else None
         a.close()
     return [("incremental", inc, None), ("bulk", bulk, same), ("bulk online", online, same_online)]
-
-
-def _backend(server: LocalNeo4j) -> Neo4jBackend:
-    return Neo4jBackend(
-        uri=server.uri,
-        user="neo4j",
-        password=server.password,
-        database="neo4j",
-        timeout_s=600,
-        extra_queries=TEST_QUERIES,
-    )
 
 
 def main() -> None:

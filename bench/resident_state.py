@@ -34,7 +34,7 @@ from typing import Any
 
 from bench.graphs import OUT, PASSWORD, REPO, fresh_copy, machine, neo4j_defaults
 from bench.servers import worktree
-from tests.neo4j_server import Neo4jServer
+from tests.neo4j_server import Neo4jServer, connect
 
 WORK = OUT / "resident-state"
 
@@ -101,9 +101,6 @@ def _ladybug(
 def _neo4j(
     graph: Path, name: str, cli: list[str], code: Path
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    from graphsvc.db.neo4j_backend import Neo4jBackend
-    from tests.helpers import TEST_QUERIES
-
     server = Neo4jServer(fresh_copy(graph, WORK / name), PASSWORD)
     server.start(timeout_s=900)
     try:
@@ -115,14 +112,7 @@ def _neo4j(
         }
         run = _run(cli, env, code)
         run["server_peak_mb"] = (server.peak_rss_bytes() or 0) / 2**20
-        backend = Neo4jBackend(
-            uri=server.uri,
-            user="neo4j",
-            password=PASSWORD,
-            database="neo4j",
-            write_timeout_s=3600,
-            extra_queries=TEST_QUERIES,
-        )
+        backend = connect(server, write_timeout_s=3600)
         try:
             return run, _fingerprint(backend)
         finally:

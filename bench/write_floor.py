@@ -36,8 +36,7 @@ from graphsvc.db.neo4j_backend import Neo4jBackend
 from graphsvc.store.layer import run_rows
 from loaders.snapshot import read_snapshot
 from loaders.writer import DEFAULT_BATCH, DEFAULT_TEAM_MIN_AUTHORS, MAX_BATCH_AUTHORS
-from tests.helpers import TEST_QUERIES
-from tests.neo4j_server import Neo4jServer
+from tests.neo4j_server import Neo4jServer, connect
 
 WORK = OUT / "write-floor"
 SEED = 7
@@ -110,13 +109,7 @@ def _floor(graph: Path, shapes: list[Shape], batch_size: int, warmup: int, pairs
     target = fresh_copy(graph, WORK)
     timing = Timing()
     with Neo4jServer(target, PASSWORD) as server:
-        backend = Neo4jBackend(
-            uri=server.uri,
-            user="neo4j",
-            password=PASSWORD,
-            database="neo4j",
-            extra_queries=TEST_QUERIES,  # export_topics
-        )
+        backend = connect(server)  # with the tests' queries: export_topics
         try:
             people, topics = _ids(backend)
             rng = random.Random(SEED)

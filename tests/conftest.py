@@ -25,7 +25,7 @@ from loaders.source import SourceItem
 from loaders.writer import DEFAULT_TEAM_MIN_AUTHORS
 from tests.helpers import TEST_QUERIES
 from tests.mailbox import Mailbox
-from tests.neo4j_server import Neo4jServer
+from tests.neo4j_server import Neo4jServer, connect
 
 # argon2id at a test cost (8 MiB, 1 pass): accounts hash and verify hundreds of passwords here;
 # the production default (64 MiB, 3 passes) is checked in tests/accounts/test_passwords.py.
@@ -53,14 +53,7 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
 
 def connect_neo4j(server: Neo4jServer, timeout_s: float = 60.0) -> Neo4jBackend:
     """A connection of its own to the session's Neo4j, with the tests' queries."""
-    return Neo4jBackend(
-        extra_queries=TEST_QUERIES,
-        uri=server.uri,
-        user="neo4j",
-        password=NEO4J_PASSWORD,
-        database="neo4j",
-        timeout_s=timeout_s,
-    )
+    return connect(server, timeout_s=timeout_s)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
     server = Neo4jServer(tmp / "db", password="graphsvc-test")   # the tests' session server
     server.start(); ...; server.stop(); server.start()           # stopped and started again
     with Neo4jServer(Path("bench/out/run/db"), "pw", throwaway=True) as server:  # benchmarks
-        Neo4jBackend(uri=server.uri, user="neo4j", password=server.password, database="neo4j")
+        backend = connect(server, timeout_s=600)    # its database, with the tests' queries
 
 The log goes to `neo4j-stderr.log` beside the data folder. A `throwaway` server deletes its
 data folder before it starts and after it stops. `peak_rss_bytes()` reads the server's
@@ -16,10 +16,26 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
+from graphsvc.db.neo4j_backend import Neo4jBackend
 from loaders.neo4j_local import LocalNeo4j, free_port, terminate
+from tests.helpers import TEST_QUERIES
 
-__all__ = ["Neo4jServer", "free_port", "terminate"]
+__all__ = ["Neo4jServer", "connect", "free_port", "terminate"]
+
+
+def connect(server: LocalNeo4j, **options: Any) -> Neo4jBackend:
+    """A backend of its own on the server's database `neo4j`, with the tests' queries (exports
+    and checks); `options` go to Neo4jBackend (its timeouts)."""
+    return Neo4jBackend(
+        uri=server.uri,
+        user="neo4j",
+        password=server.password,
+        database="neo4j",
+        extra_queries=TEST_QUERIES,
+        **options,
+    )
 
 
 class Neo4jServer(LocalNeo4j):

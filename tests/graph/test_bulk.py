@@ -33,6 +33,7 @@ from loaders.source import SourceItem
 from loaders.writer import GraphWriter, SourceInterrupted
 from tests.conftest import NEO4J_PASSWORD, _Neo4jContent
 from tests.helpers import DEMO, REPO, TEST_QUERIES, graph_state
+from tests.neo4j_server import connect
 from tests.test_cli import graphsvc
 
 HALF = 200  # lines loaded in bulk; the rest incrementally on top
@@ -165,14 +166,7 @@ def test_bulk_equals_incremental_and_resumes_neo4j(
     assert loaded_online == expected
 
     with LocalNeo4j(data, NEO4J_PASSWORD) as server:
-        bulk = Neo4jBackend(
-            uri=server.uri,
-            user="neo4j",
-            password=NEO4J_PASSWORD,
-            database="neo4j",
-            timeout_s=60.0,
-            extra_queries=TEST_QUERIES,
-        )
+        bulk = connect(server, timeout_s=60.0)
         try:
             assert _state(bulk, snapshot) == expected
             indexes = {r["name"] for r in neo4j_backend.read("schema_indexes")}
