@@ -82,8 +82,7 @@ class LadybugBackend(GraphBackend):
         """A pooled connection. `renew`: replace it by a new one afterwards, since a Ladybug
         connection keeps the memory of its last large query (four pooled connections after
         a job's look-ups held four times the pool that one of them needed)."""
-        if self._closed:
-            raise DatabaseUnavailable("the embedded database is closed")
+        self._ensure_open()
         conn = self._pool.get()
         try:
             yield conn
@@ -117,8 +116,7 @@ class LadybugBackend(GraphBackend):
     def write(self, work: Callable[[Any], T]) -> T:
         """`work` in one write transaction, on the writer's connection (RENEW_WRITER_AFTER_S)."""
         with self._write_lock:
-            if self._closed:
-                raise DatabaseUnavailable("the embedded database is closed")
+            self._ensure_open()
             conn = self._writer = self._writer or self._long_connection()
             started = time.monotonic()
             renew = True
@@ -130,6 +128,11 @@ class LadybugBackend(GraphBackend):
                 if renew:
                     self._writer = None
                     self._forget(conn)
+
+    def _ensure_open(self) -> None:
+        """Refuse work once the backend is closed."""
+        if self._closed:
+            raise DatabaseUnavailable("the embedded database is closed")
 
     def _long_connection(self) -> ladybug.Connection:
         """A new connection for long statements (`_make_long`)."""
@@ -153,12 +156,10 @@ class LadybugBackend(GraphBackend):
     @contextmanager
     def _long_running(self) -> Iterator[ladybug.Connection]:
         """A pooled connection whose statements (COMMIT too) run under the write timeout,
-        replaced by a new one afterwards (a job's statements are the large ones)."""
+        replaced by a new one afterwards (a job's statements are the large ones), which
+        forgets it (`_forget`)."""
         with self._connection(renew=True) as conn:
-            try:
-                yield self._make_long(conn)
-            finally:
-                self._long.discard(conn)
+            yield self._make_long(conn)
 
     def _in_transaction(
         self, conn: ladybug.Connection, begin: str, work: Callable[[_LadybugTx], T]
